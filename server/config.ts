@@ -1,0 +1,106 @@
+/** The server's configuration, read from the environment and checked before anything starts. */
+import { networkInterfaces } from 'node:os';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** null: the sandbox workspace. */
+  apiKey: string | null;
+  apiUrl: string;
+  sandboxDb: string;
+  adminPassword: string | null;
+  /** Extra names this server answers to (ALLOWED_HOSTS), beyond its own addresses. */
+  extraHosts: string[];
+}
+
+/** A bad setting, worded for the one line the server prints before it stops. */
+export class ConfigError extends Error {}
+
+const DEFAULTS = {
+  PORT: '4173',
+  HOST: '127.0.0.1',
+  CAMPAIGNLARK_API_URL: 'https://api.campaignlark.com/v1',
+  SANDBOX_DB: '.data/sandbox.sqlite',
+};
+
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+
+/** Present and not blank, or null when unset; set-but-blank is a mistake worth stopping for. */
+function optional(env: NodeJS.ProcessEnv, name: string, meaning: string): string | null {
+  const value = env[name];
+  if (value === undefined) return null;
+  if (value.trim() === '') throw new ConfigError(`${name} is set but empty; ${meaning}.`);
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const rawPort = env.PORT ?? DEFAULTS.PORT;
+  const port = /^\d{1,5}$/.test(rawPort) ? Number(rawPort) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new ConfigError(`PORT must be a whole number from 1 to 65535 (or 0 for any free port), not "${rawPort}".`);
+  }
+
+  const host = env.HOST ?? DEFAULTS.HOST;
+  if (host.trim() === '' || /\s/.test(host)) throw new ConfigError(`HOST must be an address or host name, not "${host}".`);
+
+  const apiKey = optional(env, 'CAMPAIGNLARK_API_KEY', 'unset it to use the sandbox workspace, or give the key');
+  // The key goes into a header: control characters or spaces would let it split the request.
+  if (apiKey !== null && !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new ConfigError('CAMPAIGNLARK_API_KEY contains spaces or characters that no API key has.');
+  }
+
+  const rawUrl = env.CAMPAIGNLARK_API_URL ?? DEFAULTS.CAMPAIGNLARK_API_URL;
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    throw new ConfigError(`CAMPAIGNLARK_API_URL must be a URL such as ${DEFAULTS.CAMPAIGNLARK_API_URL}, not "${rawUrl}".`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new ConfigError('CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.');
+  }
+
+  const sandboxDb = env.SANDBOX_DB ?? DEFAULTS.SANDBOX_DB;
+  if (sandboxDb.trim() === '') throw new ConfigError('SANDBOX_DB must be a file path or :memory:.');
+
+  const adminPassword = optional(env, 'ADMIN_PASSWORD', 'unset it, or give a password');
+  if (!isLoopback(host) && adminPassword === null) {
+    throw new ConfigError(
+      `HOST ${host} lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.`,
+    );
+  }
+
+  const extraHosts = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+
+  return {
+    port,
+    host,
+    apiKey,
+    apiUrl: url.href.replace(/\/+$/, ''),
+    sandboxDb,
+    adminPassword,
+    extraHosts,
+  };
+}
+
+/**
+ * The host names a browser may use to reach this server: loopback, the bound address, this
+ * machine's own addresses when bound to all of them, and ALLOWED_HOSTS. Any other Host header
+ * is a DNS-rebinding attempt.
+ */
+export function hostNamesFor(config: Pick<Config, 'host' | 'extraHosts'>): Set<string> {
+  const names = new Set(['localhost', '127.0.0.1', '::1', ...config.extraHosts]);
+  names.add(config.host.replace(/^\[|\]$/g, '').toLowerCase());
+  if (config.host === '0.0.0.0' || config.host === '::') {
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const address of addresses ?? []) names.add(address.address.toLowerCase());
+    }
+  }
+  return names;
+}

@@ -1,0 +1,21 @@
+/** `npm start` runs this first: it builds the SPA when dist/ is missing or older than its sources. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const SOURCES = ['index.html', 'vite.config.ts', 'package-lock.json', 'src', 'public'];
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+const builtAt = newestChange(join(root, 'dist', 'index.html'));
+const changedAt = Math.max(...SOURCES.map((name) => newestChange(join(root, name))));
+if (builtAt < changedAt) {
+  console.log(builtAt === 0 ? 'Building Lark Admin for its first start...' : 'Sources changed: rebuilding Lark Admin...');
+  await build({ root, logLevel: 'warn' });
+}

@@ -1,0 +1,66 @@
+/** Starts Lark Admin: `node server/main.ts` (npm start builds the SPA first when needed). */
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ConfigError, hostNamesFor, readConfig, type Config } from './config.ts';
+import { openStore, type Store } from './sandbox/store.ts';
+
+function stop(message: string): never {
+  console.error(`Lark Admin cannot start: ${message}`);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) stop(error.message);
+  throw error;
+}
+
+let store: Store | undefined;
+if (config.apiKey === null) {
+  try {
+    store = openStore(config.sandboxDb);
+  } catch (error) {
+    stop(`the sandbox database ${config.sandboxDb} could not be opened (${(error as Error).message}).`);
+  }
+}
+
+const app = createApp({
+  backend: store ? { mode: 'sandbox', store } : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey! },
+  hostNames: hostNamesFor(config),
+  adminPassword: config.adminPassword,
+  distDir: resolve(import.meta.dirname, '../dist'),
+});
+
+const server = serve(
+  {
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    // Server-side limits on time: a client gets 30 s to send a request, 15 s for its headers.
+    serverOptions: { requestTimeout: 30_000, headersTimeout: 15_000 },
+  },
+  (info) => {
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const workspace = store
+      ? `the sandbox workspace (data in ${config.sandboxDb})`
+      : `the live CampaignLark workspace at ${config.apiUrl}`;
+    console.log(`Lark Admin is serving ${workspace} at http://${host}:${info.port}`);
+  },
+);
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') stop(`port ${config.port} on ${config.host} is already in use; set PORT to another.`);
+  if (error.code === 'EADDRNOTAVAIL') stop(`HOST ${config.host} is not an address of this machine.`);
+  stop(error.message);
+});
+
+function shutdown() {
+  server.close();
+  store?.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
