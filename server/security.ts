@@ -37,19 +37,12 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
 };
 
-function hostNameOf(hostHeader: string): string | null {
-  try {
-    return new URL(`http://${hostHeader}`).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
 /** Refuses a Host this server does not answer to: the mark of DNS rebinding. */
 export function hostCheck(allowed: ReadonlySet<string>): MiddlewareHandler {
   return async (c, next) => {
-    const name = hostNameOf(c.req.header('host') ?? '');
-    if (name === null || !allowed.has(name)) {
+    // The Node adapter builds the request URL from the Host header.
+    const name = new URL(c.req.url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (!allowed.has(name)) {
       return refusal(c, 403, 'This server does not answer to that host name.');
     }
     return next();
@@ -85,7 +78,7 @@ export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
   if (site !== undefined && site !== 'same-origin') {
     return refusal(c, 403, 'Changes are accepted only from Lark Admin itself (this request came from another site).');
   }
-  if (origin !== undefined && hostOfOrigin(origin) !== c.req.header('host')?.toLowerCase()) {
+  if (origin !== undefined && hostOfOrigin(origin) !== new URL(c.req.url).host.toLowerCase()) {
     return refusal(c, 403, 'Changes are accepted only from Lark Admin itself (this request came from another origin).');
   }
   const type = c.req.header('content-type') ?? '';
