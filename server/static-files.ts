@@ -9,21 +9,20 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export function serveApp(app: Hono, distDir: string) {
   let indexHtml: string | undefined;
 
-  app.use(
-    '*',
-    serveStatic({
-      root: distDir,
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.ok) {
       // Vite names everything under assets/ by its content hash, so a name never changes meaning.
-      onFound: (path, c) => c.header('Cache-Control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),
-    }),
-  );
+      c.res.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+    }
+  });
+  app.use('*', serveStatic({ root: distDir }));
 
   // A deep link such as /contacts/new is a page of the app; a missing /logo.png is a missing file.
   app.get('*', (c) => {
     const lastSegment = c.req.path.split('/').pop() ?? '';
     if (lastSegment.includes('.')) return c.text('Not found', 404);
     indexHtml ??= readFileSync(join(distDir, 'index.html'), 'utf8');
-    c.header('Cache-Control', 'no-cache');
     return c.html(indexHtml);
   });
 }

@@ -1,0 +1,73 @@
+/** Runs `node server/main.ts` as a person would, on a free port, and reads what it prints. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+export interface RunningServer {
+  url: string;
+  child: ChildProcess;
+  /** Everything the server printed so far, stdout and stderr together. */
+  output: () => string;
+  /** SIGTERM, as a service manager stops it. */
+  stop: () => Promise<void>;
+  /** SIGKILL: no chance to tidy up. */
+  kill: () => Promise<void>;
+}
+
+function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = { ...process.env };
+  for (const name of ['CAMPAIGNLARK_API_KEY', 'CAMPAIGNLARK_API_URL', 'ADMIN_PASSWORD', 'ALLOWED_HOSTS', 'HOST', 'SANDBOX_DB']) {
+    delete inherited[name];
+  }
+  return { ...inherited, PORT: '0', ...env };
+}
+
+/** Runs the server to its exit (for settings it must refuse); resolves with its code and output. */
+export function runServerToExit(env: Record<string, string>, timeoutMs = 10_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['server/main.ts'], { cwd: PROJECT_ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`the server did not exit within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, output });
+    });
+  });
+}
+
+export function startServer(env: Record<string, string>, timeoutMs = 15_000): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['server/main.ts'], { cwd: PROJECT_ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`the server did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = /serving .* at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done({ url: match[1]!, child, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the server exited (${code}) before it started:\n${output}`));
+    });
+  });
+}
