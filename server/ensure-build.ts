@@ -1,4 +1,4 @@
-/** `npm start` runs this first: it builds the SPA when dist/ is missing or older than its sources. */
+/** Builds the SPA when dist/ is missing or older than its sources: `npm start` and the browser tests. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -13,9 +13,12 @@ function newestChange(path: string): number {
   return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
-const builtAt = newestChange(join(root, 'dist', 'index.html'));
-const changedAt = Math.max(...SOURCES.map((name) => newestChange(join(root, name))));
-if (builtAt < changedAt) {
+export async function ensureBuild(): Promise<void> {
+  const builtAt = newestChange(join(root, 'dist', 'index.html'));
+  const changedAt = Math.max(...SOURCES.map((name) => newestChange(join(root, name))));
+  if (builtAt >= changedAt) return;
   console.log(builtAt === 0 ? 'Building Lark Admin for its first start...' : 'Sources changed: rebuilding Lark Admin...');
   await build({ root, logLevel: 'warn' });
 }
+
+if (import.meta.main) await ensureBuild();
