@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ConfigError, hostNamesFor, readConfig, type Config } from './config.ts';
 import { openStore, type Store } from './sandbox/store.ts';
+import { isBuilt } from './static-files.ts';
 
 function stop(message: string): never {
   console.error(`Lark Admin cannot start: ${message}`);
@@ -27,11 +28,12 @@ if (config.apiKey === null) {
   }
 }
 
+const distDir = resolve(import.meta.dirname, '../dist');
 const app = createApp({
   backend: store ? { mode: 'sandbox', store } : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey! },
   hostNames: hostNamesFor(config),
   adminPassword: config.adminPassword,
-  distDir: resolve(import.meta.dirname, '../dist'),
+  distDir,
 });
 
 const server = serve(
@@ -48,6 +50,7 @@ const server = serve(
       ? `the sandbox workspace (data in ${config.sandboxDb})`
       : `the live CampaignLark workspace at ${config.apiUrl}`;
     console.log(`Lark Admin is serving ${workspace} at http://${host}:${info.port}`);
+    if (!isBuilt(distDir)) console.log('The pages are not built (no dist/index.html): run `npm start` or `npm run build`.');
   },
 );
 

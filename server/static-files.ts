@@ -1,12 +1,21 @@
 /** The built SPA: hashed assets cached for good, every other page path answered by index.html. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+export function isBuilt(distDir: string): boolean {
+  return existsSync(join(distDir, 'index.html'));
+}
+
 export function serveApp(app: Hono, distDir: string) {
+  if (!isBuilt(distDir)) {
+    // `node server/main.ts` run by hand before any build: the API works, the pages say why not.
+    app.get('*', (c) => c.text('Lark Admin is not built yet: run `npm start` (it builds first) or `npm run build`.', 503));
+    return;
+  }
   let indexHtml: string | undefined;
 
   app.use('*', async (c, next) => {

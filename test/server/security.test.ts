@@ -195,3 +195,13 @@ describe('size limits', () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe('before the first build', () => {
+  it('serves the API, and answers pages with 503 saying how to build', async () => {
+    const app = appWith({ distDir: mkdtempSync(join(tmpdir(), 'lark-unbuilt-')) });
+    expect((await app.request('http://localhost/api/status')).status).toBe(200);
+    const page = await app.request('http://localhost/contacts/new');
+    expect(page.status).toBe(503);
+    expect(await page.text()).toMatch(/npm start/);
+  });
+});
