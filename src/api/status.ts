@@ -1,0 +1,11 @@
+import { queryOptions } from '@tanstack/react-query';
+import { request } from './client.ts';
+import { statusSchema } from './schemas.ts';
+
+/** Whether /v1 is the sandbox or a live workspace; it cannot change while the server runs. */
+export const statusQuery = () =>
+  queryOptions({
+    queryKey: ['status'] as const,
+    queryFn: ({ signal }) => request('/api/status', { schema: statusSchema, envelope: false, signal }),
+    staleTime: Infinity,
+  });

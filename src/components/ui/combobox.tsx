@@ -1,0 +1,122 @@
+/**
+ * A searchable single choice (WAI-ARIA 1.2 combobox, via Downshift): type to filter, arrows to
+ * move, Enter to choose, Escape to close. The list exists only while open, so a page with many
+ * comboboxes carries no hidden options.
+ */
+import { useCombobox } from 'downshift';
+import { useEffect, useMemo, useState, type Ref } from 'react';
+import { inputClass } from './styles.ts';
+
+export interface ComboboxProps<T> {
+  id: string;
+  name?: string;
+  items: readonly T[];
+  selected: T | null;
+  onSelect: (item: T | null) => void;
+  itemKey: (item: T) => string;
+  itemLabel: (item: T) => string;
+  /** The items to offer for what is typed; '' offers all. */
+  filter: (items: readonly T[], query: string) => T[];
+  /** Said when nothing matches, e.g. "No country matches". */
+  noMatch: string;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLElement>;
+  disabled?: boolean;
+  placeholder?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
+}
+
+export function Combobox<T>(props: ComboboxProps<T>) {
+  const { id, items, selected, onSelect, itemKey, itemLabel, filter } = props;
+  const selectedLabel = selected ? itemLabel(selected) : '';
+  const [inputValue, setInputValue] = useState(selectedLabel);
+
+  // A value set from outside (a reset, a default) shows in the box.
+  useEffect(() => setInputValue(selectedLabel), [selectedLabel]);
+
+  // While the box shows the chosen item, offer everything, so a person can browse from there.
+  const query = inputValue === selectedLabel ? '' : inputValue;
+  const offered = useMemo(() => filter(items, query), [filter, items, query]);
+
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<T>({
+    items: offered as T[],
+    inputId: id,
+    labelId: `${id}-label`,
+    menuId: `${id}-listbox`,
+    selectedItem: selected,
+    inputValue,
+    itemToString: (item) => (item ? itemLabel(item) : ''),
+    itemToKey: (item) => (item ? itemKey(item) : null),
+    onInputValueChange: ({ inputValue: typed, type }) => {
+      setInputValue(typed);
+      if (typed === '' && type === useCombobox.stateChangeTypes.InputChange) onSelect(null);
+    },
+    onSelectedItemChange: ({ selectedItem }) => onSelect(selectedItem ?? null),
+    stateReducer: (state, { type, changes }) => {
+      // Leaving the box with half a word typed keeps the last real choice, shown in full.
+      if (type === useCombobox.stateChangeTypes.InputBlur) {
+        const kept = changes.selectedItem ?? state.selectedItem;
+        return { ...changes, inputValue: kept ? itemLabel(kept) : '' };
+      }
+      return changes;
+    },
+  });
+
+  return (
+    <div className="relative">
+      <div className="flex">
+        <input
+          {...getInputProps({
+            ref: props.inputRef as Ref<HTMLInputElement>,
+            name: props.name,
+            onBlur: props.onBlur,
+            disabled: props.disabled,
+            placeholder: props.placeholder,
+            'aria-invalid': props['aria-invalid'],
+            'aria-describedby': props['aria-describedby'],
+            'aria-required': props['aria-required'],
+          })}
+          className={`${inputClass} rounded-r-none`}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          {...getToggleButtonProps({ disabled: props.disabled })}
+          aria-label={isOpen ? 'Close the list' : 'Open the list'}
+          className="rounded-r-md border border-l-0 border-slate-300 px-2 text-slate-600 dark:border-slate-600 dark:text-slate-300"
+        >
+          <span aria-hidden="true">▾</span>
+        </button>
+      </div>
+      <ul
+        {...getMenuProps()}
+        className={
+          isOpen && offered.length > 0
+            ? 'absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900'
+            : 'hidden'
+        }
+      >
+        {isOpen &&
+          offered.map((item, index) => (
+            <li
+              key={itemKey(item)}
+              {...getItemProps({ item, index })}
+              className={`cursor-pointer px-3 py-1.5 ${
+                highlightedIndex === index ? 'bg-indigo-600 text-white' : ''
+              } ${selected && itemKey(selected) === itemKey(item) ? 'font-semibold' : ''}`}
+            >
+              {itemLabel(item)}
+            </li>
+          ))}
+      </ul>
+      {isOpen && offered.length === 0 && (
+        <p role="status" className="absolute z-20 mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-600 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300">
+          {props.noMatch}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Choose several options: the chosen ones show as chips, each removable by its button or, once
+ * focused (Left arrow from an empty box), by Backspace or Delete. Typing filters what is left.
+ */
+import { useCombobox, useMultipleSelection } from 'downshift';
+import { useMemo, useState, type Ref } from 'react';
+import { foldForSearch } from '../../lib/text.ts';
+import { inputClass } from './styles.ts';
+
+export interface MultiSelectProps {
+  id: string;
+  name?: string;
+  options: readonly string[];
+  value: string[];
+  onChange: (value: string[]) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLElement>;
+  disabled?: boolean;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
+}
+
+export function MultiSelect(props: MultiSelectProps) {
+  const { id, options, value, onChange } = props;
+  const [inputValue, setInputValue] = useState('');
+
+  const offered = useMemo(() => {
+    const query = foldForSearch(inputValue.trim());
+    return options.filter((option) => !value.includes(option) && foldForSearch(option).includes(query));
+  }, [options, value, inputValue]);
+
+  const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<string>({
+    selectedItems: value,
+    onSelectedItemsChange: ({ selectedItems }) => onChange(selectedItems ?? []),
+  });
+
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<string>({
+    items: offered,
+    inputId: id,
+    labelId: `${id}-label`,
+    menuId: `${id}-listbox`,
+    inputValue,
+    selectedItem: null,
+    itemToString: (item) => item ?? '',
+    stateReducer: (_, { type, changes }) => {
+      // Choosing keeps the list open and the box empty, ready for the next choice.
+      if (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) {
+        return { ...changes, isOpen: true, highlightedIndex: 0, inputValue: '' };
+      }
+      return changes;
+    },
+    onStateChange: ({ type, selectedItem }) => {
+      if (
+        (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) &&
+        selectedItem
+      ) {
+        onChange([...value, selectedItem]);
+        setInputValue('');
+      }
+    },
+    onInputValueChange: ({ inputValue: typed, type }) => {
+      if (type === useCombobox.stateChangeTypes.InputChange) setInputValue(typed);
+    },
+  });
+
+  return (
+    <div className="relative">
+      <div
+        className={`${inputClass} flex flex-wrap items-center gap-1.5 py-1.5 ${
+          props['aria-invalid'] ? 'border-red-600 dark:border-red-400' : ''
+        }`}
+      >
+        {value.map((item, index) => (
+          <span
+            key={item}
+            {...getSelectedItemProps({ selectedItem: item, index })}
+            className="inline-flex items-center gap-1 rounded bg-indigo-100 px-2 py-0.5 text-indigo-900 focus:outline-2 focus:outline-indigo-600 dark:bg-indigo-900 dark:text-indigo-50"
+          >
+            {item}
+            <button
+              type="button"
+              tabIndex={-1}
+              aria-label={`Remove ${item}`}
+              disabled={props.disabled}
+              onClick={(event) => {
+                event.stopPropagation();
+                removeSelectedItem(item);
+              }}
+              className="rounded px-0.5 hover:bg-indigo-200 dark:hover:bg-indigo-800"
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </span>
+        ))}
+        <input
+          {...getInputProps(
+            getDropdownProps({
+              ref: props.inputRef as Ref<HTMLInputElement>,
+              name: props.name,
+              onBlur: props.onBlur,
+              disabled: props.disabled,
+              preventKeyAction: isOpen,
+              'aria-invalid': props['aria-invalid'],
+              'aria-describedby': props['aria-describedby'],
+              'aria-required': props['aria-required'],
+            }),
+          )}
+          className="min-w-24 flex-1 border-0 bg-transparent p-0.5 text-sm outline-none"
+          autoComplete="off"
+        />
+        <button
+          type="button"
+          {...getToggleButtonProps({ disabled: props.disabled })}
+          aria-label={isOpen ? 'Close the options' : 'Open the options'}
+          className="px-1 text-slate-600 dark:text-slate-300"
+        >
+          <span aria-hidden="true">▾</span>
+        </button>
+      </div>
+      <ul
+        {...getMenuProps()}
+        className={
+          isOpen && offered.length > 0
+            ? 'absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900'
+            : 'hidden'
+        }
+      >
+        {isOpen &&
+          offered.map((item, index) => (
+            <li
+              key={item}
+              {...getItemProps({ item, index })}
+              className={`cursor-pointer px-3 py-1.5 ${highlightedIndex === index ? 'bg-indigo-600 text-white' : ''}`}
+            >
+              {item}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}

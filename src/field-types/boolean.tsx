@@ -1,0 +1,41 @@
+import type { Ref } from 'react';
+import { z } from 'zod';
+import type { FieldTypeSpec, WidgetProps } from './spec.ts';
+
+function BooleanInput({ value, onChange, inputRef, rules: _, ...props }: WidgetProps<boolean | null>) {
+  return (
+    <input
+      {...props}
+      ref={inputRef as Ref<HTMLInputElement>}
+      type="checkbox"
+      className="size-5 rounded border-slate-400 accent-indigo-600"
+      checked={value === true}
+      onChange={(event) => onChange(event.target.checked)}
+    />
+  );
+}
+
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off']);
+
+function readBoolean(stored: unknown): boolean | null {
+  if (typeof stored === 'boolean') return stored;
+  const text = String(stored ?? '').trim().toLowerCase();
+  if (TRUE.has(text)) return true;
+  if (FALSE.has(text)) return false;
+  return null;
+}
+
+export const booleanType: FieldTypeSpec<boolean | null> = {
+  title: 'Yes / no',
+  description: 'A tick box: yes when ticked, no when not.',
+  empty: null,
+  Widget: BooleanInput,
+  // An unticked box is an answer ("no"), so a required yes/no never blocks a form.
+  schema: () => z.boolean().nullable(),
+  // Never touched: left out when optional; a required one says "no".
+  encode: (value, rules) => value ?? (rules.required ? false : undefined),
+  decode: readBoolean,
+  parseDefault: (text) => (text === 'true' ? true : text === 'false' ? false : null),
+  formatDefault: (value) => (value === null ? '' : String(value)),
+};

@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import { Combobox } from '../components/ui/combobox.tsx';
+import { countryList, findCountries, isCountryCode, readCountry, type Country } from '../lib/countries.ts';
+import { encodeText, textRule } from './rules.ts';
+import type { FieldTypeSpec, WidgetProps } from './spec.ts';
+
+const countryKey = (country: Country) => country.code;
+const countryLabel = (country: Country) => country.name;
+
+function CountryPicker({ value, onChange, rules: _, ...props }: WidgetProps<string>) {
+  const countries = countryList();
+  const selected = useMemo(() => countries.find((country) => country.code === value) ?? null, [countries, value]);
+  return (
+    <Combobox<Country>
+      {...props}
+      items={countries}
+      selected={selected}
+      onSelect={(country) => onChange(country?.code ?? '')}
+      itemKey={countryKey}
+      itemLabel={countryLabel}
+      filter={findCountries}
+      placeholder="Type a country or its code"
+      noMatch="No country matches what you typed."
+    />
+  );
+}
+
+export const countryType: FieldTypeSpec<string> = {
+  title: 'Country',
+  description: 'A country, chosen by name or two-letter code and sent as its ISO code (GB, DE).',
+  empty: '',
+  Widget: CountryPicker,
+  schema: (rules) => textRule(rules, (text) => (isCountryCode(text) ? null : 'Choose a country from the list.')),
+  encode: encodeText,
+  decode: (stored) => readCountry(stored),
+  parseDefault: (text) => readCountry(text),
+  formatDefault: (value) => value,
+};

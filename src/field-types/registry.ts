@@ -1,0 +1,37 @@
+/**
+ * Every field type, with everything the app knows about it. The mapped type makes this
+ * exhaustive: a FieldType added to the contract and not handled here fails to compile.
+ */
+import { hasOptions, parseDefinition, type FieldType } from '../contract/field-types.ts';
+import { booleanType } from './boolean.tsx';
+import { countryType } from './country.tsx';
+import { dateType } from './date.tsx';
+import { dropdownMultipleType } from './dropdown-multiple.tsx';
+import { dropdownSingleType } from './dropdown-single.tsx';
+import { numberType } from './number.tsx';
+import type { FieldRules, FieldTypeSpec, FormValue, Registry } from './spec.ts';
+import { textType } from './text.tsx';
+
+export const fieldTypes: Registry = {
+  TEXT: textType,
+  NUMBER: numberType,
+  BOOLEAN: booleanType,
+  DATE: dateType,
+  DROPDOWN_SINGLE: dropdownSingleType,
+  DROPDOWN_MULTIPLE: dropdownMultipleType,
+  COUNTRY: countryType,
+};
+
+/** The spec for a type, for code that handles any type's values alike. */
+export function specFor(type: FieldType): FieldTypeSpec<FormValue> {
+  return fieldTypes[type] as FieldTypeSpec<FormValue>;
+}
+
+/** The rules a type's spec needs, from a field as the API describes it. */
+export function rulesOf(field: { label: string; required: boolean; type: FieldType; definition: string }): FieldRules {
+  return {
+    label: field.label,
+    required: field.required,
+    options: hasOptions(field.type) ? parseDefinition(field.definition) : [],
+  };
+}
