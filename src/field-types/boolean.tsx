@@ -38,4 +38,5 @@ export const booleanType: FieldTypeSpec<boolean | null> = {
   decode: readBoolean,
   parseDefault: (text) => (text === 'true' ? true : text === 'false' ? false : null),
   formatDefault: (value) => (value === null ? '' : String(value)),
+  display: (value) => (value === null ? '' : value ? 'Yes' : 'No'),
 };

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Combobox } from '../components/ui/combobox.tsx';
-import { countryList, findCountries, isCountryCode, readCountry, type Country } from '../lib/countries.ts';
+import { countryList, countryName, findCountries, isCountryCode, readCountry, type Country } from '../lib/countries.ts';
 import { encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec, WidgetProps } from './spec.ts';
 
@@ -35,4 +35,5 @@ export const countryType: FieldTypeSpec<string> = {
   decode: (stored) => readCountry(stored),
   parseDefault: (text) => readCountry(text),
   formatDefault: (value) => value,
+  display: (value) => (value === '' ? '' : `${countryName(value)} (${value})`),
 };

@@ -35,4 +35,5 @@ export const dateType: FieldTypeSpec<string> = {
   decode: readDate,
   parseDefault: readDate,
   formatDefault: (value) => value,
+  display: (value) => value,
 };

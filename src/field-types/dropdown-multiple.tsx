@@ -38,4 +38,5 @@ export const dropdownMultipleType: FieldTypeSpec<string[]> = {
   decode: (stored, rules) => readOptions(stored, rules.options, true),
   parseDefault: (text, rules) => readOptions(text, rules.options, false),
   formatDefault: (value) => value.join(','),
+  display: (value) => value.join(', '),
 };

@@ -40,4 +40,5 @@ export const dropdownSingleType: FieldTypeSpec<string> = {
   },
   parseDefault: (text, rules) => canonicalOption(rules.options, text) ?? '',
   formatDefault: (value) => value,
+  display: (value) => value,
 };

@@ -42,4 +42,5 @@ export const numberType: FieldTypeSpec<string> = {
   },
   parseDefault: (text) => (isDecimal(text) ? text.trim() : ''),
   formatDefault: (value) => (isDecimal(value) ? String(Number(value.trim())) : ''),
+  display: (value) => value,
 };

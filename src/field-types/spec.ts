@@ -58,6 +58,8 @@ export interface FieldTypeSpec<V> {
   /** A `default_value` string to a form value; one that does not fit is ignored (empty). */
   parseDefault: (text: string, rules: FieldRules) => V;
   formatDefault: (value: V) => string;
+  /** The value as a person reads it in a list ("Yes", "Germany", "Red, Blue"); '' when empty. */
+  display: (value: V) => string;
 }
 
 export type Registry = { [T in FieldType]: FieldTypeSpec<FormValueByType[T]> };

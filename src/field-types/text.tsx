@@ -29,4 +29,5 @@ export const textType: FieldTypeSpec<string> = {
   },
   parseDefault: (text) => text,
   formatDefault: (value) => value.trim(),
+  display: (value) => value,
 };

@@ -1,0 +1,53 @@
+/**
+ * One field as the contact form shows it: its label (with the required mark), the type's widget,
+ * the merge tag as a hint, and an error. The field form's live preview renders this same
+ * component, so the preview cannot drift from the real thing.
+ */
+import type { ReactNode, Ref } from 'react';
+import type { FieldType } from '../contract/field-types.ts';
+import { FormField } from '../components/ui/form-field.tsx';
+import { specFor } from './registry.ts';
+import type { FieldRules, FormValue } from './spec.ts';
+
+interface FieldInputProps {
+  id: string;
+  name: string;
+  type: FieldType;
+  rules: FieldRules;
+  value: FormValue;
+  onChange: (value: FormValue) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLElement>;
+  hint?: ReactNode;
+  error?: string | undefined;
+  disabled?: boolean;
+}
+
+export function FieldInput({ id, name, type, rules, value, onChange, onBlur, inputRef, hint, error, disabled }: FieldInputProps) {
+  const { Widget } = specFor(type);
+  return (
+    <FormField id={id} label={rules.label} hint={hint} error={error} required={rules.required}>
+      {(aria) => (
+        <Widget
+          {...aria}
+          name={name}
+          value={value}
+          onChange={onChange}
+          onBlur={onBlur}
+          rules={rules}
+          inputRef={inputRef}
+          disabled={disabled}
+        />
+      )}
+    </FormField>
+  );
+}
+
+/** The hint under a generated input: where its value goes in CampaignLark. */
+export function mergeTagHint(mergeTag: string) {
+  return (
+    <>
+      Merge tag <code className="font-mono">{`contact.${mergeTag}`}</code>
+    </>
+  );
+}
