@@ -16,7 +16,6 @@ export function serveApp(app: Hono, distDir: string) {
     app.get('*', (c) => c.text('Lark Admin is not built yet: run `npm start` (it builds first) or `npm run build`.', 503));
     return;
   }
-  let indexHtml: string | undefined;
 
   app.use('*', async (c, next) => {
     await next();
@@ -31,7 +30,7 @@ export function serveApp(app: Hono, distDir: string) {
   app.get('*', (c) => {
     const lastSegment = c.req.path.split('/').pop() ?? '';
     if (lastSegment.includes('.')) return c.text('Not found', 404);
-    indexHtml ??= readFileSync(join(distDir, 'index.html'), 'utf8');
-    return c.html(indexHtml);
+    // Read each time (it is tiny), so a rebuild under a running server never serves stale asset names.
+    return c.html(readFileSync(join(distDir, 'index.html'), 'utf8'));
   });
 }

@@ -16,7 +16,7 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export function buttonClass(variant: keyof typeof VARIANTS = 'secondary') {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold shadow-xs disabled:cursor-not-allowed ${focusRing} ${VARIANTS[variant]}`;
+  return `inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md px-3.5 py-2 text-sm font-semibold shadow-xs disabled:cursor-not-allowed ${focusRing} ${VARIANTS[variant]}`;
 }
 
 export function Button({ variant = 'secondary', busy = false, busyLabel, className = '', children, disabled, type = 'button', ...props }: ButtonProps) {

@@ -1,0 +1,54 @@
+import { Link, NavLink, Outlet, useNavigation } from 'react-router';
+import { NoticeRegion } from '../components/ui/notices.tsx';
+import { focusRing } from '../components/ui/styles.ts';
+import { WorkspaceBanner } from './workspace-banner.tsx';
+
+const NAVIGATION = [
+  { to: '/contacts', label: 'Contacts' },
+  { to: '/fields', label: 'Fields' },
+  { to: '/tags', label: 'Tags' },
+];
+
+export function Layout() {
+  const navigation = useNavigation();
+  return (
+    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <a href="#main" className={`sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-40 ${focusRing}`}>
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <WorkspaceBanner />
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link to="/" className={`text-lg font-bold text-indigo-800 dark:text-indigo-300 ${focusRing}`}>
+            Lark Admin
+          </Link>
+          <nav aria-label="Main">
+            <ul className="flex gap-1">
+              {NAVIGATION.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    className={({ isActive }) =>
+                      `rounded-md px-3 py-1.5 text-sm font-medium ${focusRing} ${
+                        isActive
+                          ? 'bg-indigo-100 text-indigo-900 dark:bg-indigo-900 dark:text-indigo-50'
+                          : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
+                      }`
+                    }
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 animate-pulse bg-indigo-600" />}
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
+        <Outlet />
+      </main>
+      <NoticeRegion />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { Layout } from './layout.tsx';
+import { PlannedPage } from './planned-page.tsx';
+import { NotFoundPage, RouteError } from './route-error.tsx';
+
+/** Each page is its own chunk, loaded on first visit. */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    // Shown while the first page's code arrives.
+    hydrateFallbackElement: <p role="status" className="p-6">Loading Lark Admin…</p>,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to="/fields" replace /> },
+          { path: 'fields', lazy: () => import('../features/fields/fields-page.tsx').then((m) => ({ Component: m.FieldsPage })) },
+          { path: 'fields/new', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => ({ Component: m.FieldFormPage })) },
+          { path: 'fields/:id/edit', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => ({ Component: m.FieldFormPage })) },
+          { path: 'contacts/*', element: <PlannedPage title="Contacts" /> },
+          { path: 'tags', element: <PlannedPage title="Tags" /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

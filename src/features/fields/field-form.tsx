@@ -1,0 +1,277 @@
+/** Create or edit a field, with a live preview beside it. */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, FormProvider, useForm, useFormContext, type Path } from 'react-hook-form';
+import { Link, useNavigate } from 'react-router';
+import { fieldQueries, useCreateField, useUpdateField } from '../../api/fields.ts';
+import type { Field } from '../../api/schemas.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { FormField } from '../../components/ui/form-field.tsx';
+import { useNotify } from '../../components/ui/notices.tsx';
+import { inputClass } from '../../components/ui/styles.ts';
+import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, type FieldType } from '../../contract/field-types.ts';
+import { fieldTypes, specFor } from '../../field-types/registry.ts';
+import { suggestMergeTag } from '../../lib/merge-tag.ts';
+import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
+import { FieldPreview } from './field-preview.tsx';
+import { defaultRules, fieldFormSchema, initialValues, toFieldInput, type FieldFormValues } from './field-form-schema.ts';
+import { OptionsEditor } from './options-editor.tsx';
+
+type KnownField = Field & { type: FieldType };
+
+interface FieldFormProps {
+  /** The workspace's fields, for uniqueness and merge tag suggestions. */
+  fields: readonly Field[];
+  /** The field being edited; absent for a new one. */
+  field?: KnownField;
+}
+
+interface ServerProblem {
+  message: string;
+  causes?: readonly string[];
+  gone?: boolean;
+}
+
+export function FieldForm({ fields, field }: FieldFormProps) {
+  const editing = field !== undefined;
+  const others = useMemo(() => fields.filter((other) => other.id !== field?.id), [fields, field?.id]);
+  const takenTags = useMemo(() => new Set(others.map((other) => other.merge_tag)), [others]);
+  const schema = useMemo(() => fieldFormSchema(others), [others]);
+  const form = useForm<FieldFormValues>({ resolver: zodResolver(schema), defaultValues: initialValues(field), mode: 'onTouched' });
+  const { register, control, handleSubmit, setValue, setError, getValues, formState, watch } = form;
+  const { errors, isSubmitted } = formState;
+
+  const create = useCreateField();
+  const update = useUpdateField();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const [problem, setProblem] = useState<ServerProblem>();
+  const problemRef = useRef<HTMLDivElement>(null);
+  // The merge tag follows the label until the admin edits it (never on an existing field).
+  const [tagTouched, setTagTouched] = useState(editing);
+
+  const type = watch('type');
+  const mergeTag = watch('merge_tag');
+  const tagChanged = editing && mergeTag !== field.merge_tag;
+
+  useEffect(() => {
+    if (problem) problemRef.current?.focus();
+  }, [problem]);
+
+  async function recheckWithFreshFields(): Promise<boolean> {
+    const fresh = await queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 }).catch(() => null);
+    if (!fresh) return false;
+    const result = fieldFormSchema(fresh.filter((other) => other.id !== field?.id)).safeParse(getValues());
+    if (result.success) return false;
+    result.error.issues.forEach((issue, index) => {
+      setError(issue.path.join('.') as Path<FieldFormValues>, { type: 'server', message: issue.message }, { shouldFocus: index === 0 });
+    });
+    return true;
+  }
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (values.type === '') return;
+    setProblem(undefined);
+    const input = toFieldInput({ ...values, type: values.type });
+    try {
+      if (field) await update.mutateAsync({ id: field.id, input });
+      else await create.mutateAsync(input);
+      notify(`Field “${input.label}” ${field ? 'saved' : 'created'}.`);
+      navigate('/fields');
+    } catch (error) {
+      const failure = placeFieldSaveError(error);
+      if (failure.at === 'type') {
+        setError('type', { type: 'server', message: failure.message }, { shouldFocus: true });
+      } else if (failure.at === 'recheck') {
+        if (!(await recheckWithFreshFields())) setProblem({ message: 'Validation error', causes: VALIDATION_CAUSES });
+      } else {
+        setProblem({ message: failure.message, gone: failure.gone });
+      }
+    }
+  });
+
+  const saving = create.isPending || update.isPending;
+
+  return (
+    <FormProvider {...form}>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit ${field.label}` : 'New field'}>
+          {problem && (
+            <div ref={problemRef} tabIndex={-1} className="outline-none">
+              <Alert title={`CampaignLark did not save the field: “${problem.message}”`}>
+                {problem.causes && (
+                  <>
+                    <p>It gives that answer when:</p>
+                    <ul className="list-disc pl-5">
+                      {problem.causes.map((cause) => (
+                        <li key={cause}>{cause}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {problem.gone && (
+                  <p>
+                    Someone may have deleted it meanwhile. <Link to="/fields" className="underline">See the fields as they are now</Link>.
+                  </p>
+                )}
+                <p>Nothing was saved; everything you entered is still here.</p>
+              </Alert>
+            </div>
+          )}
+
+          <FormField id="label" label="Label" required error={errors.label?.message} hint={`Up to ${LABEL_MAX_LENGTH} characters, shown above the input in the contact form.`}>
+            {(aria) => (
+              <input
+                {...aria}
+                {...register('label', {
+                  onChange: (event: { target: { value: string } }) => {
+                    if (!tagTouched) setValue('merge_tag', suggestMergeTag(event.target.value, takenTags), { shouldValidate: isSubmitted });
+                  },
+                })}
+                autoComplete="off"
+                className={inputClass}
+              />
+            )}
+          </FormField>
+
+          <FormField
+            id="merge_tag"
+            label="Merge tag"
+            required
+            error={errors.merge_tag?.message}
+            hint={
+              tagChanged ? (
+                <span className="font-medium text-amber-800 dark:text-amber-300">
+                  Templates that use <code>contact.{field.merge_tag}</code> will stop matching; change them to <code>contact.{mergeTag || '…'}</code>.
+                </span>
+              ) : (
+                <>
+                  2–16 lowercase letters and underscores. Templates use it as <code>contact.{mergeTag || '…'}</code>.
+                </>
+              )
+            }
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                {...register('merge_tag', { onChange: (event: { target: { value: string } }) => setTagTouched(editing || event.target.value !== '') })}
+                autoComplete="off"
+                spellCheck={false}
+                className={`${inputClass} font-mono`}
+              />
+            )}
+          </FormField>
+
+          <TypeChoice editing={editing} />
+
+          {type !== '' && hasOptions(type) && <OptionsEditor />}
+
+          {type !== '' && (
+            <Controller
+              control={control}
+              name="default_value"
+              render={({ field: input, fieldState }) => {
+                const { Widget } = specFor(type);
+                return (
+                  <FormField id="default_value" label="Default value" error={fieldState.error?.message} hint="Optional. New contacts start with this value.">
+                    {(aria) => (
+                      <Widget
+                        {...aria}
+                        aria-required={undefined}
+                        name={input.name}
+                        value={input.value}
+                        onChange={input.onChange}
+                        onBlur={input.onBlur}
+                        inputRef={input.ref}
+                        rules={defaultRules(type, watch('options'))}
+                      />
+                    )}
+                  </FormField>
+                );
+              }}
+            />
+          )}
+
+          <div className="flex flex-col gap-1">
+            <div className="flex items-center gap-2">
+              <input id="required" type="checkbox" {...register('required')} aria-describedby="required-hint" className="size-5 accent-indigo-600" />
+              <label htmlFor="required" className="text-sm font-medium">
+                Required
+              </label>
+            </div>
+            <p id="required-hint" className="text-xs text-slate-600 dark:text-slate-400">
+              Every contact must then have a value: the contact form will not save without one, and CampaignLark refuses contacts that lack it.
+            </p>
+          </div>
+
+          <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
+            <Button type="submit" variant="primary" busy={saving} busyLabel="Saving…">
+              {editing ? 'Save field' : 'Create field'}
+            </Button>
+            <Link to="/fields" className={buttonClass('secondary')}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+        <FieldPreview control={control} />
+      </div>
+    </FormProvider>
+  );
+}
+
+/** The seven types as radio cards; on edit only the field's own, since CampaignLark cannot change it. */
+function TypeChoice({ editing }: { editing: boolean }) {
+  const { register, setValue, formState, getValues } = useFormContext<FieldFormValues>();
+  const error = formState.errors.type?.message;
+  const shown = editing ? FIELD_TYPES.filter((type) => type === getValues('type')) : FIELD_TYPES;
+  const typeInput = register('type');
+  return (
+    <fieldset aria-describedby={[editing ? 'type-fixed' : '', error ? 'type-error' : ''].filter(Boolean).join(' ') || undefined}>
+      <legend className="text-sm font-medium">
+        Type<span aria-hidden="true" className="ml-0.5 text-red-700 dark:text-red-400">*</span>
+      </legend>
+      {editing && (
+        <p id="type-fixed" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          A field's type cannot be changed: CampaignLark refuses it. To use another type, create a new field and delete this one.
+        </p>
+      )}
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {shown.map((type) => (
+          <div key={type} className="flex gap-2 rounded-md border border-slate-200 bg-white p-3 has-checked:border-indigo-600 has-checked:ring-1 has-checked:ring-indigo-600 dark:border-slate-700 dark:bg-slate-900">
+            <input
+              id={`type-${type}`}
+              type="radio"
+              value={type}
+              disabled={editing}
+              aria-describedby={`type-${type}-description`}
+              aria-invalid={error ? true : undefined}
+              {...typeInput}
+              onChange={(event) => {
+                // The default takes the new type's shape in the same render as the type itself.
+                setValue('default_value', fieldTypes[type].empty);
+                void typeInput.onChange(event);
+              }}
+              className="mt-0.5 size-4 accent-indigo-600"
+            />
+            <div>
+              <label htmlFor={`type-${type}`} className="text-sm font-medium">
+                {fieldTypes[type].title}
+              </label>
+              <p id={`type-${type}-description`} className="text-xs text-slate-600 dark:text-slate-400">
+                {fieldTypes[type].description}
+              </p>
+            </div>
+          </div>
+        ))}
+      </div>
+      {error && (
+        <p id="type-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
