@@ -118,12 +118,12 @@ function FieldRow({ field, onDelete }: { field: Field; onDelete: (field: Field) 
         ) : (
           <div className="flex gap-2">
             {field.type && (
-              <Link to={`/fields/${field.id}/edit`} className={buttonClass('secondary')}>
-                Edit<span className="sr-only"> {field.label}</span>
+              <Link to={`/fields/${field.id}/edit`} aria-label={`Edit ${field.label}`} className={buttonClass('secondary')}>
+                Edit
               </Link>
             )}
-            <Button onClick={() => onDelete(field)}>
-              Delete<span className="sr-only"> {field.label}</span>
+            <Button aria-label={`Delete ${field.label}`} onClick={() => onDelete(field)}>
+              Delete
             </Button>
           </div>
         )}

@@ -73,19 +73,20 @@ export function OptionsEditor() {
                 </FormField>
               </div>
               <div className="mt-6 flex gap-1">
-                <Button disabled={index === 0} onClick={() => move(index, index - 1)}>
-                  Up<span className="sr-only"> (move option {index + 1} up)</span>
+                <Button aria-label={`Up: move option ${index + 1} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                  Up
                 </Button>
-                <Button disabled={index === rows.length - 1} onClick={() => move(index, index + 1)}>
-                  Down<span className="sr-only"> (move option {index + 1} down)</span>
+                <Button aria-label={`Down: move option ${index + 1} down`} disabled={index === rows.length - 1} onClick={() => move(index, index + 1)}>
+                  Down
                 </Button>
                 <Button
+                  aria-label={`Remove option ${index + 1}`}
                   onClick={() => {
                     remove(index);
                     recheck();
                   }}
                 >
-                  Remove<span className="sr-only"> option {index + 1}</span>
+                  Remove
                 </Button>
               </div>
             </li>

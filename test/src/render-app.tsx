@@ -1,0 +1,74 @@
+/**
+ * Renders the whole app at a path, with fetch answered in-process by the real sandbox handler
+ * (a fresh in-memory workspace), so component tests exercise the same contract as production.
+ * `answerNext` stands in for what the sandbox cannot do: a refusal it never gives, a slow answer.
+ */
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { openStore, type Store } from '../../server/sandbox/store.ts';
+import { createQueryClient } from '../../src/api/query-client.ts';
+import { App } from '../../src/app/app.tsx';
+import { routes as appRoutes } from '../../src/app/routes.tsx';
+import type { RouteObject } from 'react-router';
+
+type Answer = (request: { method: string; path: string; body: unknown }) => Response | Promise<Response> | undefined;
+
+export interface RenderedApp {
+  store: Store;
+  user: ReturnType<typeof userEvent.setup>;
+  router: ReturnType<typeof createMemoryRouter>;
+  /** Every /v1 request the app made, as "METHOD /path". */
+  requests: string[];
+  /** The next request this answers (returns a Response) goes no further; undefined lets it through. */
+  answerNext: (answer: Answer) => void;
+  /** Calls the sandbox directly, as another admin would. */
+  api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+export function renderApp(path: string, options: { store?: Store; routes?: RouteObject[] } = {}): RenderedApp {
+  const store = options.store ?? openStore(':memory:');
+  const server = createApp({ backend: { mode: 'sandbox', store }, hostNames: new Set(['localhost']), log: () => {} });
+  const requests: string[] = [];
+  const answers: Answer[] = [];
+
+  vi.stubGlobal('fetch', async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(typeof input === 'string' ? input : input.toString(), 'http://localhost');
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    if (url.pathname.startsWith('/v1')) requests.push(`${method} ${url.pathname}`);
+    for (const [index, answer] of answers.entries()) {
+      const response = await answer({ method, path: url.pathname, body });
+      if (response) {
+        answers.splice(index, 1);
+        return response;
+      }
+    }
+    // jsdom's AbortSignal is not Node's; the handler needs none.
+    const { signal: _, ...rest } = init;
+    return server.request(url.toString(), rest);
+  });
+
+  async function api(method: string, path: string, body?: unknown) {
+    const response = await server.request(`http://localhost${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  const router = createMemoryRouter(options.routes ?? appRoutes, { initialEntries: [path] });
+  const user = userEvent.setup();
+  render(<App queryClient={queryClient} router={router} />);
+  return { store, user, router, requests, answerNext: (answer) => answers.push(answer), api };
+}
