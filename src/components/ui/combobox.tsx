@@ -46,6 +46,8 @@ export function Combobox<T>(props: ComboboxProps<T>) {
     labelId: `${id}-label`,
     menuId: `${id}-listbox`,
     selectedItem: selected,
+    // The first match is ready to take with Enter: type "germ", press Enter.
+    defaultHighlightedIndex: 0,
     inputValue,
     itemToString: (item) => (item ? itemLabel(item) : ''),
     itemToKey: (item) => (item ? itemKey(item) : null),

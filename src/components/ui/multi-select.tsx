@@ -42,6 +42,8 @@ export function MultiSelect(props: MultiSelectProps) {
     menuId: `${id}-listbox`,
     inputValue,
     selectedItem: null,
+    // The first match is ready to take with Enter: type "germ", press Enter.
+    defaultHighlightedIndex: 0,
     itemToString: (item) => item ?? '',
     stateReducer: (_, { type, changes }) => {
       // Choosing keeps the list open and the box empty, ready for the next choice.
