@@ -4,7 +4,7 @@
  * `answerNext` stands in for what the sandbox cannot do: a refusal it never gives, a slow answer.
  */
 import { render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -14,7 +14,7 @@ import { App } from '../../src/app/app.tsx';
 import { routes as appRoutes } from '../../src/app/routes.tsx';
 import type { RouteObject } from 'react-router';
 
-type Answer = (request: { method: string; path: string; body: unknown }) => Response | Promise<Response> | undefined;
+type Answer = (request: { method: string; path: string; body: unknown }) => Response | undefined | Promise<Response | undefined>;
 
 export interface RenderedApp {
   store: Store;

@@ -4,7 +4,7 @@
  * comboboxes carries no hidden options.
  */
 import { useCombobox } from 'downshift';
-import { useEffect, useMemo, useState, type Ref } from 'react';
+import { useEffect, useMemo, useState, type ChangeEvent, type Ref } from 'react';
 import { inputClass } from './styles.ts';
 
 export interface ComboboxProps<T> {
@@ -51,9 +51,10 @@ export function Combobox<T>(props: ComboboxProps<T>) {
     inputValue,
     itemToString: (item) => (item ? itemLabel(item) : ''),
     itemToKey: (item) => (item ? itemKey(item) : null),
-    onInputValueChange: ({ inputValue: typed, type }) => {
-      setInputValue(typed);
-      if (typed === '' && type === useCombobox.stateChangeTypes.InputChange) onSelect(null);
+    // Downshift reports changes after rendering; typing is taken from the input's own onChange
+    // instead, or a fast typist's next key would land on the stale text and be lost.
+    onInputValueChange: ({ inputValue: changed, type }) => {
+      if (type !== useCombobox.stateChangeTypes.InputChange) setInputValue(changed);
     },
     onSelectedItemChange: ({ selectedItem }) => onSelect(selectedItem ?? null),
     stateReducer: (state, { type, changes }) => {
@@ -74,6 +75,10 @@ export function Combobox<T>(props: ComboboxProps<T>) {
             ref: props.inputRef as Ref<HTMLInputElement>,
             name: props.name,
             onBlur: props.onBlur,
+            onChange: (event: ChangeEvent<HTMLInputElement>) => {
+              setInputValue(event.target.value);
+              if (event.target.value === '') onSelect(null);
+            },
             disabled: props.disabled,
             placeholder: props.placeholder,
             'aria-invalid': props['aria-invalid'],

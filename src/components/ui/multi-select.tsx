@@ -3,7 +3,7 @@
  * focused (Left arrow from an empty box), by Backspace or Delete. Typing filters what is left.
  */
 import { useCombobox, useMultipleSelection } from 'downshift';
-import { useMemo, useState, type Ref } from 'react';
+import { useMemo, useState, type ChangeEvent, type Ref } from 'react';
 import { foldForSearch } from '../../lib/text.ts';
 import { inputClass } from './styles.ts';
 
@@ -61,9 +61,6 @@ export function MultiSelect(props: MultiSelectProps) {
         setInputValue('');
       }
     },
-    onInputValueChange: ({ inputValue: typed, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setInputValue(typed);
-    },
   });
 
   return (
@@ -101,6 +98,9 @@ export function MultiSelect(props: MultiSelectProps) {
               ref: props.inputRef as Ref<HTMLInputElement>,
               name: props.name,
               onBlur: props.onBlur,
+              // Typing is taken here, in the keystroke's own event: Downshift reports it only after
+              // a render, which would let a fast typist's next key land on stale text.
+              onChange: (event: ChangeEvent<HTMLInputElement>) => setInputValue(event.target.value),
               disabled: props.disabled,
               preventKeyAction: isOpen,
               'aria-invalid': props['aria-invalid'],

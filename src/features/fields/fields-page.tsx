@@ -51,7 +51,7 @@ export function FieldsPage() {
 
 function FieldsTable({ fields, onDelete }: { fields: Field[]; onDelete: (field: Field) => void }) {
   return (
-    <div role="region" aria-label="Fields" tabIndex={0} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}>
+    <div role="region" aria-label="Fields" tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">The workspace's fields, in the order of the contact form</caption>
         <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import type { RouteObject } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { routes } from '../../../src/app/routes.tsx';
 import { json, renderApp } from '../render-app.tsx';
@@ -39,7 +40,9 @@ describe('the app shell', () => {
     const Boom = () => {
       throw new Error('The page tripped over a broken record.');
     };
-    const crashing = [{ ...root!, children: [{ ...pages!, children: [{ path: 'boom', Component: Boom }] }] }];
+    const crashing: RouteObject[] = [
+      { element: root!.element, children: [{ errorElement: pages!.errorElement, children: [{ path: 'boom', Component: Boom }] }] },
+    ];
     renderApp('/boom', { routes: crashing });
     expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('The page tripped over a broken record.');
