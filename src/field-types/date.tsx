@@ -1,22 +1,10 @@
-import type { Ref } from 'react';
-import { inputClass } from '../components/ui/styles.ts';
 import { isFullDate } from '../contract/values.ts';
+import { plainInput } from './plain-input.tsx';
 import { encodeText, textRule } from './rules.ts';
-import type { FieldTypeSpec, WidgetProps } from './spec.ts';
+import type { FieldTypeSpec } from './spec.ts';
 
 /** The browser's date picker, whose value is already "YYYY-MM-DD": no Date object, no time zone. */
-function DateInput({ value, onChange, inputRef, rules: _, ...props }: WidgetProps<string>) {
-  return (
-    <input
-      {...props}
-      ref={inputRef as Ref<HTMLInputElement>}
-      type="date"
-      className={inputClass}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    />
-  );
-}
+const DateInput = plainInput({ type: 'date' });
 
 /** "2024-02-15" from "2024-02-15" or "2024-02-15T10:30:00Z"; anything else reads as no date. */
 function readDate(stored: unknown): string {

@@ -1,7 +1,6 @@
-import type { Ref } from 'react';
-import { inputClass } from '../components/ui/styles.ts';
+import { plainInput } from './plain-input.tsx';
 import { textRule } from './rules.ts';
-import type { FieldTypeSpec, WidgetProps } from './spec.ts';
+import type { FieldTypeSpec } from './spec.ts';
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
@@ -11,20 +10,7 @@ export const isDecimal = (text: string) => DECIMAL.test(text.trim());
  * A text box that accepts decimals and negatives. Not type="number": that one changes its value
  * under the scroll wheel and hides what was typed when it is not a number.
  */
-function NumberInput({ value, onChange, inputRef, rules: _, ...props }: WidgetProps<string>) {
-  return (
-    <input
-      {...props}
-      ref={inputRef as Ref<HTMLInputElement>}
-      type="text"
-      inputMode="decimal"
-      autoComplete="off"
-      className={inputClass}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    />
-  );
-}
+const NumberInput = plainInput({ type: 'text', inputMode: 'decimal', autoComplete: 'off' });
 
 export const numberType: FieldTypeSpec<string> = {
   title: 'Number',

@@ -1,20 +1,8 @@
-import type { Ref } from 'react';
-import { inputClass } from '../components/ui/styles.ts';
+import { plainInput } from './plain-input.tsx';
 import { encodeText, textRule } from './rules.ts';
-import type { FieldTypeSpec, WidgetProps } from './spec.ts';
+import type { FieldTypeSpec } from './spec.ts';
 
-function TextInput({ value, onChange, inputRef, rules: _, ...props }: WidgetProps<string>) {
-  return (
-    <input
-      {...props}
-      ref={inputRef as Ref<HTMLInputElement>}
-      type="text"
-      className={inputClass}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    />
-  );
-}
+const TextInput = plainInput({ type: 'text' });
 
 export const textType: FieldTypeSpec<string> = {
   title: 'Text',

@@ -111,6 +111,17 @@ test('the Fields list and the field form pass an axe scan, empty, with errors, a
   await expectNoAxeViolations(page, 'the country picker, open');
 });
 
+test('the dark scheme passes the same scans', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/fields');
+  await expect(page.getByRole('table')).toBeVisible();
+  await expectNoAxeViolations(page, 'the fields list, dark');
+  await page.goto('/fields/new');
+  await page.getByRole('button', { name: 'Create field' }).click();
+  await page.getByRole('radio', { name: 'Single choice' }).check();
+  await expectNoAxeViolations(page, 'the field form with errors, dark');
+});
+
 test('the form is usable at 375 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/fields/new');

@@ -5,6 +5,7 @@
  */
 import { useCombobox } from 'downshift';
 import { useEffect, useMemo, useState, type ChangeEvent, type Ref } from 'react';
+import { OptionList } from './option-list.tsx';
 import { inputClass } from './styles.ts';
 
 export interface ComboboxProps<T> {
@@ -98,27 +99,16 @@ export function Combobox<T>(props: ComboboxProps<T>) {
           <span aria-hidden="true">▾</span>
         </button>
       </div>
-      <ul
-        {...getMenuProps()}
-        className={
-          isOpen && offered.length > 0
-            ? 'absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900'
-            : 'hidden'
-        }
-      >
-        {isOpen &&
-          offered.map((item, index) => (
-            <li
-              key={itemKey(item)}
-              {...getItemProps({ item, index })}
-              className={`cursor-pointer px-3 py-1.5 ${
-                highlightedIndex === index ? 'bg-indigo-600 text-white' : ''
-              } ${selected && itemKey(selected) === itemKey(item) ? 'font-semibold' : ''}`}
-            >
-              {itemLabel(item)}
-            </li>
-          ))}
-      </ul>
+      <OptionList
+        isOpen={isOpen}
+        items={offered}
+        highlightedIndex={highlightedIndex}
+        getMenuProps={getMenuProps}
+        getItemProps={getItemProps}
+        itemKey={itemKey}
+        itemLabel={itemLabel}
+        isChosen={(item) => selected !== null && itemKey(selected) === itemKey(item)}
+      />
       {isOpen && offered.length === 0 && (
         <p role="status" className="absolute z-20 mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-600 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300">
           {props.noMatch}

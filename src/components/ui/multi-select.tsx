@@ -5,6 +5,7 @@
 import { useCombobox, useMultipleSelection } from 'downshift';
 import { useMemo, useState, type ChangeEvent, type Ref } from 'react';
 import { foldForSearch } from '../../lib/text.ts';
+import { OptionList } from './option-list.tsx';
 import { inputClass } from './styles.ts';
 
 export interface MultiSelectProps {
@@ -120,25 +121,15 @@ export function MultiSelect(props: MultiSelectProps) {
           <span aria-hidden="true">▾</span>
         </button>
       </div>
-      <ul
-        {...getMenuProps()}
-        className={
-          isOpen && offered.length > 0
-            ? 'absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900'
-            : 'hidden'
-        }
-      >
-        {isOpen &&
-          offered.map((item, index) => (
-            <li
-              key={item}
-              {...getItemProps({ item, index })}
-              className={`cursor-pointer px-3 py-1.5 ${highlightedIndex === index ? 'bg-indigo-600 text-white' : ''}`}
-            >
-              {item}
-            </li>
-          ))}
-      </ul>
+      <OptionList
+        isOpen={isOpen}
+        items={offered}
+        highlightedIndex={highlightedIndex}
+        getMenuProps={getMenuProps}
+        getItemProps={getItemProps}
+        itemKey={(item) => item}
+        itemLabel={(item) => item}
+      />
     </div>
   );
 }

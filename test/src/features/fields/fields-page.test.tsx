@@ -102,4 +102,13 @@ describe('the Fields page', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent("Cannot delete this field because it is being used in the 'Smiths' segment.");
     expect(within(screen.getByRole('table')).getByRole('rowheader', { name: 'Last Name' })).toBeInTheDocument();
   });
+
+  it('says so when the field was deleted elsewhere meanwhile', async () => {
+    const app = renderApp('/fields');
+    await app.user.click(within(await rowOf('Last Name')).getByRole('button', { name: 'Delete Last Name' }));
+    await app.api('DELETE', '/v1/fields/3');
+    const dialog = screen.getByRole('dialog');
+    await app.user.click(within(dialog).getByRole('button', { name: 'Delete field' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('We were unable to find the field.');
+  });
 });
