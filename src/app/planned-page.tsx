@@ -7,9 +7,10 @@ export function PlannedPage({ title }: { title: string }) {
   return (
     <>
       <PageTitle>{title}</PageTitle>
-      <Alert tone="info" title={`${title} are not in this version of Lark Admin yet.`}>
+      <Alert tone="info" title={`The ${title.toLowerCase()} list is not in this version of Lark Admin yet.`}>
         <p>
-          Define your workspace's fields on the <Link to="/fields" className="underline">Fields</Link> page meanwhile.
+          Meanwhile you can <Link to="/contacts/new" className="underline">add contacts</Link> and define the workspace's{' '}
+          <Link to="/fields" className="underline">fields</Link>.
         </p>
       </Alert>
     </>

@@ -17,6 +17,7 @@ export const routes: RouteObject[] = [
           { path: 'fields', lazy: () => import('../features/fields/fields-page.tsx').then((m) => ({ Component: m.FieldsPage })) },
           { path: 'fields/new', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => ({ Component: m.FieldFormPage })) },
           { path: 'fields/:id/edit', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => ({ Component: m.FieldFormPage })) },
+          { path: 'contacts/new', lazy: () => import('../features/contacts/new-contact-page.tsx').then((m) => ({ Component: m.NewContactPage })) },
           { path: 'contacts/*', element: <PlannedPage title="Contacts" /> },
           { path: 'tags', element: <PlannedPage title="Tags" /> },
           { path: '*', element: <NotFoundPage /> },

@@ -6,13 +6,15 @@
 import type { ReactNode, Ref } from 'react';
 import type { FieldType } from '../contract/field-types.ts';
 import { FormField } from '../components/ui/form-field.tsx';
-import { specFor } from './registry.ts';
+import { specForField } from './registry.ts';
 import type { FieldRules, FormValue } from './spec.ts';
 
 interface FieldInputProps {
   id: string;
   name: string;
   type: FieldType;
+  /** The field's merge tag, when it has one yet (the preview of a new field may not). */
+  mergeTag?: string;
   rules: FieldRules;
   value: FormValue;
   onChange: (value: FormValue) => void;
@@ -23,8 +25,8 @@ interface FieldInputProps {
   disabled?: boolean;
 }
 
-export function FieldInput({ id, name, type, rules, value, onChange, onBlur, inputRef, hint, error, disabled }: FieldInputProps) {
-  const { Widget } = specFor(type);
+export function FieldInput({ id, name, type, mergeTag = '', rules, value, onChange, onBlur, inputRef, hint, error, disabled }: FieldInputProps) {
+  const { Widget } = specForField({ type, merge_tag: mergeTag });
   return (
     <FormField id={id} label={rules.label} hint={hint} error={error} required={rules.required}>
       {(aria) => (

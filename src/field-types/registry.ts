@@ -2,12 +2,13 @@
  * Every field type, with everything the app knows about it. The mapped type makes this
  * exhaustive: a FieldType added to the contract and not handled here fails to compile.
  */
-import { hasOptions, parseDefinition, type FieldType } from '../contract/field-types.ts';
+import { EMAIL_MERGE_TAG, hasOptions, parseDefinition, type FieldType } from '../contract/field-types.ts';
 import { booleanType } from './boolean.tsx';
 import { countryType } from './country.tsx';
 import { dateType } from './date.tsx';
 import { dropdownMultipleType } from './dropdown-multiple.tsx';
 import { dropdownSingleType } from './dropdown-single.tsx';
+import { emailSpec } from './email.tsx';
 import { numberType } from './number.tsx';
 import type { FieldRules, FieldTypeSpec, FormValue, Registry } from './spec.ts';
 import { textType } from './text.tsx';
@@ -25,6 +26,11 @@ export const fieldTypes: Registry = {
 /** The spec for a type, for code that handles any type's values alike. */
 export function specFor(type: FieldType): FieldTypeSpec<FormValue> {
   return fieldTypes[type] as FieldTypeSpec<FormValue>;
+}
+
+/** The spec for a particular field: its type's, except for the email field, which holds an address. */
+export function specForField(field: { type: FieldType; merge_tag: string }): FieldTypeSpec<FormValue> {
+  return field.merge_tag === EMAIL_MERGE_TAG ? (emailSpec as FieldTypeSpec<FormValue>) : specFor(field.type);
 }
 
 /** The rules a type's spec needs, from a field as the API describes it. */

@@ -1,6 +1,7 @@
 /**
  * Choose several options: the chosen ones show as chips, each removable by its button or, once
- * focused (Left arrow from an empty box), by Backspace or Delete. Typing filters what is left.
+ * focused (Left arrow from an empty box), by Backspace or Delete. Typing filters what is left;
+ * with `create`, a typed text that is no option yet can be made into one ("Create tag “vip”").
  */
 import { useCombobox, useMultipleSelection } from 'downshift';
 import { useMemo, useState, type ChangeEvent, type Ref } from 'react';
@@ -20,23 +21,33 @@ export interface MultiSelectProps {
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
   'aria-required'?: boolean;
+  create?: { label: (text: string) => string; onCreate: (text: string) => void };
 }
 
+/** An entry of the open list: an option, or the offer to create one from the typed text. */
+type Entry = { option: string } | { create: string };
+const entryText = (entry: Entry | null) => (entry === null ? '' : 'option' in entry ? entry.option : entry.create);
+
 export function MultiSelect(props: MultiSelectProps) {
-  const { id, options, value, onChange } = props;
+  const { id, options, value, onChange, create } = props;
   const [inputValue, setInputValue] = useState('');
 
-  const offered = useMemo(() => {
-    const query = foldForSearch(inputValue.trim());
-    return options.filter((option) => !value.includes(option) && foldForSearch(option).includes(query));
-  }, [options, value, inputValue]);
+  const offered = useMemo<Entry[]>(() => {
+    const typed = inputValue.trim();
+    const query = foldForSearch(typed);
+    const entries: Entry[] = options
+      .filter((option) => !value.includes(option) && foldForSearch(option).includes(query))
+      .map((option) => ({ option }));
+    const exists = options.some((option) => option.toLocaleLowerCase() === typed.toLocaleLowerCase());
+    return create && typed !== '' && !exists ? [...entries, { create: typed }] : entries;
+  }, [options, value, inputValue, create]);
 
   const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<string>({
     selectedItems: value,
     onSelectedItemsChange: ({ selectedItems }) => onChange(selectedItems ?? []),
   });
 
-  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<string>({
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<Entry>({
     items: offered,
     inputId: id,
     labelId: `${id}-label`,
@@ -45,7 +56,8 @@ export function MultiSelect(props: MultiSelectProps) {
     selectedItem: null,
     // The first match is ready to take with Enter: type "germ", press Enter.
     defaultHighlightedIndex: 0,
-    itemToString: (item) => item ?? '',
+    itemToString: entryText,
+    itemToKey: (item) => (item === null ? null : 'option' in item ? item.option : `+${item.create}`),
     stateReducer: (_, { type, changes }) => {
       // Choosing keeps the list open and the box empty, ready for the next choice.
       if (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) {
@@ -58,7 +70,8 @@ export function MultiSelect(props: MultiSelectProps) {
         (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) &&
         selectedItem
       ) {
-        onChange([...value, selectedItem]);
+        if ('option' in selectedItem) onChange([...value, selectedItem.option]);
+        else create?.onCreate(selectedItem.create);
         setInputValue('');
       }
     },
@@ -127,8 +140,8 @@ export function MultiSelect(props: MultiSelectProps) {
         highlightedIndex={highlightedIndex}
         getMenuProps={getMenuProps}
         getItemProps={getItemProps}
-        itemKey={(item) => item}
-        itemLabel={(item) => item}
+        itemKey={(item) => ('option' in item ? item.option : `+${item.create}`)}
+        itemLabel={(item) => ('option' in item ? item.option : (create?.label(item.create) ?? item.create))}
       />
     </div>
   );

@@ -1,0 +1,35 @@
+/** Tags: every page of the list, and creating one (the contact form's "Create tag …"). */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { TAG_PAGE_LIMIT } from '../contract/tags.ts';
+import { request } from './client.ts';
+import { paginationSchema, tagSchema, type Tag } from './schemas.ts';
+
+const tagPageSchema = z.object({ tags: z.array(tagSchema), pagination: paginationSchema });
+
+/** The API pages tags; the admin needs all of them at once, so every page is read. */
+async function fetchAllTags(signal: AbortSignal): Promise<Tag[]> {
+  const tags: Tag[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await request(`/v1/tags?page=${page}&limit=${TAG_PAGE_LIMIT.max}`, { schema: tagPageSchema, signal });
+    tags.push(...answer.tags);
+    if (answer.tags.length === 0 || page >= answer.pagination.total_pages) return tags;
+  }
+}
+
+export const tagQueries = {
+  all: () => queryOptions({ queryKey: ['tags'] as const, queryFn: ({ signal }) => fetchAllTags(signal) }),
+};
+
+export interface TagInput {
+  name: string;
+  description?: string;
+}
+
+export function useCreateTag() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TagInput) => request('/v1/tags', { method: 'POST', body: input, schema: tagSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tagQueries.all().queryKey }),
+  });
+}

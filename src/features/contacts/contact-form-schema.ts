@@ -1,0 +1,62 @@
+/**
+ * The contact form's values, checks and encoding, all built at run time from the workspace's
+ * fields. Generated values live under `values.<merge_tag>`, so a merge tag such as `type` or
+ * `message` can never clash with the form library's own names.
+ */
+import { z } from 'zod';
+import type { ContactInput } from '../../api/contacts.ts';
+import type { Field } from '../../api/schemas.ts';
+import { EMAIL_MERGE_TAG, type FieldType } from '../../contract/field-types.ts';
+import { CONTACT_STATUSES, DEFAULT_STATUS, type ContactStatus } from '../../contract/statuses.ts';
+import type { WireValue } from '../../contract/values.ts';
+import { rulesOf, specForField } from '../../field-types/registry.ts';
+import type { FieldRules, FormValue } from '../../field-types/spec.ts';
+
+export type KnownField = Field & { type: FieldType };
+
+export interface ContactFormValues {
+  status: ContactStatus;
+  tags: number[];
+  values: Record<string, FormValue>;
+}
+
+export const isKnown = (field: Field): field is KnownField => field.type !== null;
+
+/** A field's rules in the contact form; the email is always required, whatever the list says. */
+export function contactRules(field: KnownField): FieldRules {
+  const rules = rulesOf(field);
+  return field.merge_tag === EMAIL_MERGE_TAG ? { ...rules, required: true } : rules;
+}
+
+export function contactFormSchema(fields: readonly KnownField[]) {
+  const values = Object.fromEntries(fields.map((field) => [field.merge_tag, specForField(field).schema(contactRules(field))]));
+  return z.object({
+    status: z.enum(CONTACT_STATUSES, { message: 'Choose a status.' }),
+    tags: z.array(z.number()),
+    // Built at run time, so zod cannot know its keys; each value has its field's own check.
+    values: z.object(values) as unknown as z.ZodType<Record<string, FormValue>, Record<string, FormValue>>,
+  });
+}
+
+/** Each field's starting value: its default, parsed by type (one that does not fit is ignored). */
+export function defaultFieldValues(fields: readonly KnownField[]): Record<string, FormValue> {
+  return Object.fromEntries(
+    fields.map((field) => [field.merge_tag, specForField(field).parseDefault(field.default_value, contactRules(field))]),
+  );
+}
+
+export function emptyContact(fields: readonly KnownField[]): ContactFormValues {
+  return { status: DEFAULT_STATUS, tags: [], values: defaultFieldValues(fields) };
+}
+
+/** The form as Create Contact wants it: encoded per the contract, empty optional values left out. */
+export function encodeContact(fields: readonly KnownField[], form: ContactFormValues): ContactInput {
+  const encoded: Record<string, WireValue> = {};
+  for (const field of fields) {
+    const value = form.values[field.merge_tag];
+    if (value === undefined) continue;
+    const wire = specForField(field).encode(value, contactRules(field));
+    if (wire !== undefined) encoded[field.merge_tag] = wire;
+  }
+  return { fields: encoded, tags: [...form.tags], status: form.status };
+}

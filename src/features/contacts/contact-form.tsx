@@ -1,0 +1,239 @@
+/**
+ * The contact form, generated from the workspace's fields: one input per field in order, then
+ * Status and Tags. Checks run before sending; the API's own messages land at the input they
+ * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Controller, useForm, type Path } from 'react-hook-form';
+import { useCreateContact } from '../../api/contacts.ts';
+import type { Contact, Field, Tag } from '../../api/schemas.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
+import { discardDraft, loadDraft, saveDraft } from './contact-draft.ts';
+import { placeContactError } from './contact-errors.ts';
+import { contactFormSchema, contactRules, defaultFieldValues, emptyContact, encodeContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
+import { StatusField } from './status-field.tsx';
+import { TagPicker } from './tag-picker.tsx';
+
+interface ContactFormProps {
+  fields: readonly Field[];
+  tags: readonly Tag[];
+  /** Where the unsent form is kept in this browser. */
+  draftKey: string;
+  /** Fetches the field list again and answers it (when the API says the form is stale). */
+  refetchFields: () => Promise<readonly Field[]>;
+  onSaved: (contact: Contact) => void;
+  /** Said after "Save and add another", where no page change confirms the save. */
+  onSavedAndNext: (contact: Contact) => void;
+}
+
+interface Problem {
+  title: string;
+  message: string;
+}
+
+type Mode = 'save' | 'next';
+
+export function ContactForm({ fields, tags, draftKey, refetchFields, onSaved, onSavedAndNext }: ContactFormProps) {
+  const known = useMemo(() => fields.filter(isKnown), [fields]);
+  const unknown = useMemo(() => fields.filter((field) => !isKnown(field)), [fields]);
+  const schema = useMemo(() => contactFormSchema(known), [known]);
+  const defaults = useMemo(() => defaultFieldValues(known), [known]);
+  const [restored, setRestored] = useState(() => loadDraft(draftKey, known, emptyContact(known)));
+  const form = useForm<ContactFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: restored?.form ?? emptyContact(known),
+    mode: 'onTouched',
+  });
+  const { control, handleSubmit, setError, reset, setFocus } = form;
+  const create = useCreateContact();
+  const [problem, setProblem] = useState<Problem>();
+  const [pendingError, setPendingError] = useState<{ name: Path<ContactFormValues>; message: string }>();
+  const mode = useRef<Mode>('save');
+  const problemRef = useRef<HTMLDivElement>(null);
+  const firstInput = known[0] ? (`values.${known[0].merge_tag}` as const) : undefined;
+
+  // Every change is kept locally (a reset by the form itself is not a change).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = form.watch((values, { name }) => {
+      if (name === undefined) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => saveDraft(draftKey, values as ContactFormValues), 250);
+    });
+    return () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+    };
+  }, [form, draftKey]);
+
+  useEffect(() => {
+    if (problem) problemRef.current?.focus();
+  }, [problem]);
+
+  // A field that arrived with a fresh list gets its error once its input exists.
+  useEffect(() => {
+    if (pendingError && known.some((field) => `values.${field.merge_tag}` === pendingError.name)) {
+      setError(pendingError.name, { type: 'server', message: pendingError.message }, { shouldFocus: true });
+      setPendingError(undefined);
+    }
+  }, [pendingError, known, setError]);
+
+  async function placeError(error: unknown) {
+    const failure = placeContactError(error, fields);
+    switch (failure.at) {
+      case 'field':
+        setError(`values.${failure.mergeTag}`, { type: 'server', message: failure.message }, { shouldFocus: true });
+        return;
+      case 'status':
+        setError('status', { type: 'server', message: failure.message }, { shouldFocus: true });
+        return;
+      case 'tags':
+        setError('tags', { type: 'server', message: failure.message }, { shouldFocus: true });
+        return;
+      case 'refetch': {
+        const fresh = await refetchFields().catch(() => fields);
+        const field = failure.label === undefined ? undefined : fresh.find((candidate) => candidate.label === failure.label);
+        if (field) setPendingError({ name: `values.${field.merge_tag}`, message: failure.message });
+        setProblem({
+          title: 'The workspace’s fields changed while you were filling in the form.',
+          message: `CampaignLark said: “${failure.message}” The form now shows the current fields, and everything you entered is kept. Check it, then send again.`,
+        });
+        return;
+      }
+      case 'form':
+        setProblem(
+          failure.saved === 'unknown'
+            ? { title: 'Lark Admin cannot tell whether the contact was saved.', message: `${failure.message} Look for it in the contacts list before sending again; everything you entered is still here.` }
+            : { title: 'The contact was not saved.', message: `${failure.message} Everything you entered is still here.` },
+        );
+    }
+  }
+
+  const submit = handleSubmit(async (values) => {
+    if (create.isPending) return;
+    setProblem(undefined);
+    try {
+      const contact = await create.mutateAsync(encodeContact(known, values));
+      discardDraft(draftKey);
+      setRestored(null);
+      if (mode.current === 'next') {
+        reset({ status: values.status, tags: values.tags, values: defaults });
+        onSavedAndNext(contact);
+        if (firstInput) setTimeout(() => setFocus(firstInput));
+      } else {
+        onSaved(contact);
+      }
+    } catch (error) {
+      await placeError(error);
+    }
+  });
+
+  function send(how: Mode) {
+    mode.current = how;
+    void submit();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      send(event.shiftKey ? 'next' : 'save');
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      aria-label="New contact"
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        send('save');
+      }}
+      className="max-w-2xl space-y-5"
+    >
+      {restored && (
+        <Alert tone="info" announce={false} title="Your unsent entries were restored.">
+          <p>They were kept in this browser at {new Date(restored.savedAt).toLocaleString()}.</p>
+          <Button
+            onClick={() => {
+              discardDraft(draftKey);
+              setRestored(null);
+              reset(emptyContact(known));
+            }}
+          >
+            Discard them
+          </Button>
+        </Alert>
+      )}
+      {problem && (
+        <div ref={problemRef} tabIndex={-1} className="outline-none">
+          <Alert title={problem.title}>
+            <p>{problem.message}</p>
+          </Alert>
+        </div>
+      )}
+      {unknown.length > 0 && (
+        <Alert tone="warning" announce={false} title="Some fields cannot be filled in here.">
+          <p>
+            Lark Admin does not know their types, so it leaves them out:{' '}
+            {unknown.map((field) => `${field.label} (${field.raw_type})`).join(', ')}.
+          </p>
+        </Alert>
+      )}
+
+      {known.map((field) => (
+        <Controller
+          key={field.id}
+          control={control}
+          name={`values.${field.merge_tag}`}
+          defaultValue={defaults[field.merge_tag]}
+          render={({ field: input, fieldState }) => (
+            <FieldInput
+              id={`field-${field.merge_tag}`}
+              name={input.name}
+              type={field.type}
+              mergeTag={field.merge_tag}
+              rules={contactRules(field)}
+              value={input.value}
+              onChange={input.onChange}
+              onBlur={input.onBlur}
+              inputRef={input.ref}
+              hint={mergeTagHint(field.merge_tag)}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+      ))}
+
+      <Controller
+        control={control}
+        name="status"
+        render={({ field: input, fieldState }) => (
+          <StatusField value={input.value} onChange={input.onChange} onBlur={input.onBlur} inputRef={input.ref} error={fieldState.error?.message} />
+        )}
+      />
+      <Controller
+        control={control}
+        name="tags"
+        render={({ field: input, fieldState }) => (
+          <TagPicker tags={tags} value={input.value} onChange={input.onChange} onBlur={input.onBlur} inputRef={input.ref} error={fieldState.error?.message} />
+        )}
+      />
+
+      <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
+        <Button type="submit" variant="primary" busy={create.isPending && mode.current === 'save'} disabled={create.isPending} busyLabel="Saving…">
+          Save contact
+        </Button>
+        <Button busy={create.isPending && mode.current === 'next'} disabled={create.isPending} busyLabel="Saving…" onClick={() => send('next')}>
+          Save and add another
+        </Button>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves; with <kbd>Shift</kbd>, saves and starts the next contact.
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * The workspace's email field is a TEXT field by type, but it always holds an address: it gets an
+ * email keyboard and a plausibility check, here beside the types so the knowledge stays in one place.
+ */
+import { isPlausibleEmail } from '../contract/values.ts';
+import { plainInput } from './plain-input.tsx';
+import { textRule } from './rules.ts';
+import type { FieldTypeSpec } from './spec.ts';
+import { textType } from './text.tsx';
+
+export const emailSpec: FieldTypeSpec<string> = {
+  ...textType,
+  Widget: plainInput({ type: 'email', inputMode: 'email', autoComplete: 'off' }),
+  schema: (rules) =>
+    textRule(rules, (text) => (isPlausibleEmail(text) ? null : 'Enter an email address, such as name@example.com.')),
+};
