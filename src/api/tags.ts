@@ -3,7 +3,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { z } from 'zod';
 import { TAG_PAGE_LIMIT } from '../contract/tags.ts';
 import { request } from './client.ts';
-import { paginationSchema, tagSchema, type Tag } from './schemas.ts';
+import { paginationSchema, sentenceSchema, tagSchema, type Tag } from './schemas.ts';
 
 const tagPageSchema = z.object({ tags: z.array(tagSchema), pagination: paginationSchema });
 
@@ -26,10 +26,31 @@ export interface TagInput {
   description?: string;
 }
 
-export function useCreateTag() {
+function useInvalidateTags() {
   const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: tagQueries.all().queryKey });
+}
+
+export function useCreateTag() {
+  const invalidate = useInvalidateTags();
   return useMutation({
     mutationFn: (input: TagInput) => request('/v1/tags', { method: 'POST', body: input, schema: tagSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tagQueries.all().queryKey }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateTag() {
+  const invalidate = useInvalidateTags();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: number; input: TagInput }) => request(`/v1/tags/${id}`, { method: 'PATCH', body: input, schema: tagSchema }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteTag() {
+  const invalidate = useInvalidateTags();
+  return useMutation({
+    mutationFn: (id: number) => request(`/v1/tags/${id}`, { method: 'DELETE', schema: sentenceSchema }),
+    onSuccess: invalidate,
   });
 }

@@ -1,6 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { Layout } from './layout.tsx';
-import { PlannedPage } from './planned-page.tsx';
 import { NotFoundPage, RouteError } from './route-error.tsx';
 
 /** Each page is its own chunk, loaded on first visit. */
@@ -13,13 +12,14 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <Navigate to="/fields" replace /> },
+          { index: true, element: <Navigate to="/contacts" replace /> },
           { path: 'fields', lazy: () => import('../features/fields/fields-page.tsx').then((m) => ({ Component: m.FieldsPage })) },
           { path: 'fields/new', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => ({ Component: m.FieldFormPage })) },
           { path: 'fields/:id/edit', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => ({ Component: m.FieldFormPage })) },
           { path: 'contacts/new', lazy: () => import('../features/contacts/new-contact-page.tsx').then((m) => ({ Component: m.NewContactPage })) },
-          { path: 'contacts/*', element: <PlannedPage title="Contacts" /> },
-          { path: 'tags', element: <PlannedPage title="Tags" /> },
+          { path: 'contacts', lazy: () => import('../features/contacts/contacts-page.tsx').then((m) => ({ Component: m.ContactsPage })) },
+          { path: 'contacts/edit', lazy: () => import('../features/contacts/edit-contact-page.tsx').then((m) => ({ Component: m.EditContactPage })) },
+          { path: 'tags', lazy: () => import('../features/tags/tags-page.tsx').then((m) => ({ Component: m.TagsPage })) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

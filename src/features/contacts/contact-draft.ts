@@ -14,7 +14,8 @@ export interface Draft {
   form: ContactFormValues;
 }
 
-export const draftKey = (mode: WorkspaceMode) => `lark-admin:contact-draft:${mode}`;
+/** `which`: 'new', or the id of the contact being edited. */
+export const draftKey = (mode: WorkspaceMode, which: string) => `lark-admin:contact-draft:${mode}:${which}`;
 
 export function saveDraft(key: string, form: ContactFormValues) {
   try {

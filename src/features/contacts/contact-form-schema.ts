@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { ContactInput } from '../../api/contacts.ts';
-import type { Field } from '../../api/schemas.ts';
+import type { Contact, Field } from '../../api/schemas.ts';
 import { EMAIL_MERGE_TAG, type FieldType } from '../../contract/field-types.ts';
-import { CONTACT_STATUSES, DEFAULT_STATUS, type ContactStatus } from '../../contract/statuses.ts';
+import { CONTACT_STATUSES, DEFAULT_STATUS, isContactStatus, type ContactStatus } from '../../contract/statuses.ts';
 import type { WireValue } from '../../contract/values.ts';
 import { rulesOf, specForField } from '../../field-types/registry.ts';
 import type { FieldRules, FormValue } from '../../field-types/spec.ts';
@@ -59,4 +59,22 @@ export function encodeContact(fields: readonly KnownField[], form: ContactFormVa
     if (wire !== undefined) encoded[field.merge_tag] = wire;
   }
   return { fields: encoded, tags: [...form.tags], status: form.status };
+}
+
+/** A stored contact as form values, each read tolerantly by its field's type. */
+export function contactToForm(fields: readonly KnownField[], contact: Contact): ContactFormValues {
+  return {
+    // BOUNCED (from an older page of the reference) is shown, never sent: CLEANED is its name today.
+    status: isContactStatus(contact.status) ? contact.status : 'CLEANED',
+    tags: contact.tags.map((tag) => tag.id),
+    values: Object.fromEntries(
+      fields.map((field) => [field.merge_tag, specForField(field).decode(contact.data[field.merge_tag], contactRules(field))]),
+    ),
+  };
+}
+
+/** Values of fields the form cannot show, to send back unchanged. */
+export function unshownValues(fields: readonly Field[], contact: Contact): Record<string, WireValue> {
+  const unshown = fields.filter((field) => field.type === null && contact.data[field.merge_tag] !== undefined);
+  return Object.fromEntries(unshown.map((field) => [field.merge_tag, contact.data[field.merge_tag] as WireValue]));
 }

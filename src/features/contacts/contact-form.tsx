@@ -5,28 +5,40 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Controller, useForm, type Path } from 'react-hook-form';
-import { useCreateContact } from '../../api/contacts.ts';
+import { Controller, useForm, useFormState, type Control, type Path } from 'react-hook-form';
+import type { ContactInput } from '../../api/contacts.ts';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
+import type { WireValue } from '../../contract/values.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
 import { discardDraft, loadDraft, saveDraft } from './contact-draft.ts';
 import { placeContactError } from './contact-errors.ts';
-import { contactFormSchema, contactRules, defaultFieldValues, emptyContact, encodeContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
+import { contactFormSchema, contactRules, defaultFieldValues, encodeContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
 import { StatusField } from './status-field.tsx';
+import { automationOnCreate } from './statuses.ts';
 import { TagPicker } from './tag-picker.tsx';
 
 interface ContactFormProps {
+  /** A new contact, or changes to an existing one. */
+  purpose: 'create' | 'update';
   fields: readonly Field[];
   tags: readonly Tag[];
+  /** The values the form starts from (and returns to on "Discard"). */
+  initial: ContactFormValues;
+  /**
+   * Values of fields the form cannot show (a type Lark Admin does not know), sent back as they
+   * are: the API replaces the whole record, so leaving them out would delete them.
+   */
+  keep?: Record<string, WireValue>;
   /** Where the unsent form is kept in this browser. */
   draftKey: string;
+  save: (input: ContactInput) => Promise<Contact>;
   /** Fetches the field list again and answers it (when the API says the form is stale). */
   refetchFields: () => Promise<readonly Field[]>;
   onSaved: (contact: Contact) => void;
-  /** Said after "Save and add another", where no page change confirms the save. */
-  onSavedAndNext: (contact: Contact) => void;
+  /** Offers "Save and add another", and says the save, since no page change confirms it. */
+  onSavedAndNext?: (contact: Contact) => void;
 }
 
 interface Problem {
@@ -36,19 +48,21 @@ interface Problem {
 
 type Mode = 'save' | 'next';
 
-export function ContactForm({ fields, tags, draftKey, refetchFields, onSaved, onSavedAndNext }: ContactFormProps) {
+export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKey, save, refetchFields, onSaved, onSavedAndNext }: ContactFormProps) {
   const known = useMemo(() => fields.filter(isKnown), [fields]);
   const unknown = useMemo(() => fields.filter((field) => !isKnown(field)), [fields]);
   const schema = useMemo(() => contactFormSchema(known), [known]);
   const defaults = useMemo(() => defaultFieldValues(known), [known]);
-  const [restored, setRestored] = useState(() => loadDraft(draftKey, known, emptyContact(known)));
+  const [restored, setRestored] = useState(() => loadDraft(draftKey, known, initial));
   const form = useForm<ContactFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: restored?.form ?? emptyContact(known),
+    defaultValues: initial,
+    values: restored?.form,
+    resetOptions: { keepDefaultValues: true },
     mode: 'onTouched',
   });
   const { control, handleSubmit, setError, reset, setFocus } = form;
-  const create = useCreateContact();
+  const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem>();
   const [pendingError, setPendingError] = useState<{ name: Path<ContactFormValues>; message: string }>();
   const mode = useRef<Mode>('save');
@@ -113,13 +127,15 @@ export function ContactForm({ fields, tags, draftKey, refetchFields, onSaved, on
   }
 
   const submit = handleSubmit(async (values) => {
-    if (create.isPending) return;
+    if (saving) return;
+    setSaving(true);
     setProblem(undefined);
     try {
-      const contact = await create.mutateAsync(encodeContact(known, values));
+      const input = encodeContact(known, values);
+      const contact = await save({ ...input, fields: { ...keep, ...input.fields } });
       discardDraft(draftKey);
       setRestored(null);
-      if (mode.current === 'next') {
+      if (mode.current === 'next' && onSavedAndNext) {
         reset({ status: values.status, tags: values.tags, values: defaults });
         onSavedAndNext(contact);
         if (firstInput) setTimeout(() => setFocus(firstInput));
@@ -128,6 +144,8 @@ export function ContactForm({ fields, tags, draftKey, refetchFields, onSaved, on
       }
     } catch (error) {
       await placeError(error);
+    } finally {
+      setSaving(false);
     }
   });
 
@@ -139,14 +157,14 @@ export function ContactForm({ fields, tags, draftKey, refetchFields, onSaved, on
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      send(event.shiftKey ? 'next' : 'save');
+      send(event.shiftKey && onSavedAndNext ? 'next' : 'save');
     }
   }
 
   return (
     <form
       noValidate
-      aria-label="New contact"
+      aria-label={purpose === 'create' ? 'New contact' : 'Edit contact'}
       onKeyDown={onKeyDown}
       onSubmit={(event) => {
         event.preventDefault();
@@ -161,7 +179,7 @@ export function ContactForm({ fields, tags, draftKey, refetchFields, onSaved, on
             onClick={() => {
               discardDraft(draftKey);
               setRestored(null);
-              reset(emptyContact(known));
+              reset(initial);
             }}
           >
             Discard them
@@ -212,7 +230,14 @@ export function ContactForm({ fields, tags, draftKey, refetchFields, onSaved, on
         control={control}
         name="status"
         render={({ field: input, fieldState }) => (
-          <StatusField value={input.value} onChange={input.onChange} onBlur={input.onBlur} inputRef={input.ref} error={fieldState.error?.message} />
+          <StatusField
+            value={input.value}
+            onChange={input.onChange}
+            onBlur={input.onBlur}
+            inputRef={input.ref}
+            error={fieldState.error?.message}
+            consequence={purpose === 'create' ? automationOnCreate : () => 'Changing the status sets off no automation.'}
+          />
         )}
       />
       <Controller
@@ -223,17 +248,41 @@ export function ContactForm({ fields, tags, draftKey, refetchFields, onSaved, on
         )}
       />
 
+      {purpose === 'update' && <AutomationNote control={control} />}
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
-        <Button type="submit" variant="primary" busy={create.isPending && mode.current === 'save'} disabled={create.isPending} busyLabel="Saving…">
-          Save contact
+        <Button type="submit" variant="primary" busy={saving && mode.current === 'save'} disabled={saving} busyLabel="Saving…">
+          {purpose === 'create' ? 'Save contact' : 'Save changes'}
         </Button>
-        <Button busy={create.isPending && mode.current === 'next'} disabled={create.isPending} busyLabel="Saving…" onClick={() => send('next')}>
-          Save and add another
-        </Button>
+        {onSavedAndNext && (
+          <Button busy={saving && mode.current === 'next'} disabled={saving} busyLabel="Saving…" onClick={() => send('next')}>
+            Save and add another
+          </Button>
+        )}
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves; with <kbd>Shift</kbd>, saves and starts the next contact.
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves{onSavedAndNext ? <>; with <kbd>Shift</kbd>, saves and starts the next contact</> : null}.
         </p>
       </div>
     </form>
+  );
+}
+
+/** What saving changes to an existing contact sets off in CampaignLark (the contract). */
+function AutomationNote({ control }: { control: Control<ContactFormValues> }) {
+  const { dirtyFields } = useFormState({ control });
+  const notes = [
+    dirtyFields.tags && 'Tag Added and Tag Removed automations run for the tags you added or removed.',
+    dirtyFields.values && Object.keys(dirtyFields.values).length > 0 && 'Field Updated automations may run for the fields you changed.',
+    dirtyFields.status && 'Changing the status sets off no automation.',
+  ].filter(Boolean);
+  if (notes.length === 0) return null;
+  return (
+    <div role="status" className="rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50">
+      <p className="font-semibold">Saving will set off:</p>
+      <ul className="list-disc pl-5">
+        {notes.map((note) => (
+          <li key={String(note)}>{note}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

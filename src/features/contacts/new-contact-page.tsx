@@ -1,6 +1,7 @@
 /** /contacts/new: the generated form, and what was saved once it is. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useCreateContact } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
 import type { Contact, Tag } from '../../api/schemas.ts';
 import { statusQuery } from '../../api/status.ts';
@@ -12,6 +13,7 @@ import { PageTitle } from '../../components/ui/page-title.tsx';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { draftKey } from './contact-draft.ts';
 import { ContactForm } from './contact-form.tsx';
+import { emptyContact, isKnown } from './contact-form-schema.ts';
 import { STATUS_MEANINGS } from './statuses.ts';
 
 export function NewContactPage() {
@@ -20,6 +22,7 @@ export function NewContactPage() {
   const workspace = useQuery(statusQuery());
   const queryClient = useQueryClient();
   const notify = useNotify();
+  const create = useCreateContact();
   const [saved, setSaved] = useState<Contact | null>(null);
   const [round, setRound] = useState(0);
 
@@ -49,9 +52,12 @@ export function NewContactPage() {
     body = (
       <ContactForm
         key={round}
+        purpose="create"
         fields={fields.data}
         tags={tags.data}
-        draftKey={draftKey(workspace.data.mode)}
+        initial={emptyContact(fields.data.filter(isKnown))}
+        draftKey={draftKey(workspace.data.mode, 'new')}
+        save={(input) => create.mutateAsync(input)}
         refetchFields={() => queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 })}
         onSaved={setSaved}
         onSavedAndNext={(contact) => notify(`Contact ${String(contact.data.email_address ?? '')} saved.`)}

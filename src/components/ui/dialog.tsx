@@ -1,0 +1,78 @@
+/** A modal <dialog>: the browser traps focus, Escape closes it, and the page behind goes inert. */
+import { useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import { Alert } from './alert.tsx';
+import { Button } from './button.tsx';
+
+export interface DialogHandle {
+  close: () => void;
+}
+
+interface DialogProps {
+  id: string;
+  title: ReactNode;
+  description?: ReactNode;
+  onClose: () => void;
+  handle?: Ref<DialogHandle>;
+  children?: ReactNode;
+}
+
+export function Dialog({ id, title, description, onClose, handle, children }: DialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  useImperativeHandle(handle, () => ({ close: () => dialog.current?.close() }), []);
+  return (
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={description ? `${id}-text` : undefined}
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {description && (
+        <p id={`${id}-text`} className="mt-2 text-sm">
+          {description}
+        </p>
+      )}
+      {children}
+    </dialog>
+  );
+}
+
+interface ConfirmDialogProps {
+  id: string;
+  title: ReactNode;
+  description: ReactNode;
+  confirmLabel: string;
+  busyLabel: string;
+  busy: boolean;
+  /** What the API answered when the action failed, worded as it worded it. */
+  failure?: { title: string; message: string } | undefined;
+  onConfirm: (close: () => void) => void;
+  onClose: () => void;
+}
+
+/** "Delete …?" with Cancel focused first, and the API's refusal shown inside. */
+export function ConfirmDialog({ id, title, description, confirmLabel, busyLabel, busy, failure, onConfirm, onClose }: ConfirmDialogProps) {
+  const handle = useRef<DialogHandle>(null);
+  const close = () => handle.current?.close();
+  return (
+    <Dialog id={id} title={title} description={description} onClose={onClose} handle={handle}>
+      {failure && (
+        <div className="mt-4">
+          <Alert title={failure.title}>{failure.message}</Alert>
+        </div>
+      )}
+      <div className="mt-6 flex justify-end gap-2">
+        <Button autoFocus onClick={close}>
+          Cancel
+        </Button>
+        <Button variant="danger" busy={busy} busyLabel={busyLabel} onClick={() => onConfirm(close)}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

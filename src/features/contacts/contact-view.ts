@@ -1,0 +1,108 @@
+/**
+ * The contacts list's view (search, filters, sort, page) as URL parameters, so a view survives a
+ * reload and can be shared, and the Search Contacts body it stands for.
+ */
+import type { ContactSearch, SearchCondition } from '../../api/contacts.ts';
+import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
+import { OPERATORS_BY_TYPE, SORT_FIELDS, SORT_ORDERS, type SearchOperator, type SortField, type SortOrder } from '../../contract/search.ts';
+import { CONTACT_STATUSES, type ContactStatus } from '../../contract/statuses.ts';
+import { specForField } from '../../field-types/registry.ts';
+import { contactRules, type KnownField } from './contact-form-schema.ts';
+
+export const PAGE_SIZE = 50;
+
+export interface ContactView {
+  /** Part of an email address. */
+  q: string;
+  status: ContactStatus | '';
+  tags: number[];
+  /** One field condition: merge tag, operator, and the value as its `default_value`-style text. */
+  field: string;
+  op: SearchOperator | '';
+  value: string;
+  sort: SortField;
+  order: SortOrder;
+  page: number;
+}
+
+const oneOf = <T extends string>(allowed: readonly T[], raw: string | null, fallback: T): T =>
+  allowed.includes(raw as T) ? (raw as T) : fallback;
+
+export function readView(params: URLSearchParams): ContactView {
+  const page = Number(params.get('page'));
+  return {
+    q: params.get('q') ?? '',
+    status: oneOf(CONTACT_STATUSES, params.get('status'), '' as ContactStatus),
+    tags: (params.get('tags') ?? '').split(',').map(Number).filter((id) => Number.isInteger(id) && id > 0),
+    field: params.get('field') ?? '',
+    op: (params.get('op') ?? '') as SearchOperator | '',
+    value: params.get('value') ?? '',
+    sort: oneOf(SORT_FIELDS, params.get('sort'), 'created_at'),
+    order: oneOf(SORT_ORDERS, params.get('order'), 'desc'),
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** Only what differs from the defaults goes into the URL. */
+export function writeView(view: ContactView): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.q) params.set('q', view.q);
+  if (view.status) params.set('status', view.status);
+  if (view.tags.length > 0) params.set('tags', view.tags.join(','));
+  if (view.field) params.set('field', view.field);
+  if (view.field && view.op) params.set('op', view.op);
+  if (view.field && view.op && view.value) params.set('value', view.value);
+  if (view.sort !== 'created_at') params.set('sort', view.sort);
+  if (view.order !== 'desc') params.set('order', view.order);
+  if (view.page > 1) params.set('page', String(view.page));
+  return params;
+}
+
+/** The field condition as the API takes it, or null while it is incomplete. */
+export function conditionOf(view: ContactView, fields: readonly KnownField[]): SearchCondition | null {
+  const field = fields.find((candidate) => candidate.merge_tag === view.field);
+  if (!field || !view.op || !OPERATORS_BY_TYPE[field.type].includes(view.op)) return null;
+  if (view.op === 'EXISTS') return { merge_tag: field.merge_tag, operator: 'EXISTS' };
+  const spec = specForField(field);
+  const rules = { ...contactRules(field), required: false };
+  const value = spec.encode(spec.parseDefault(view.value, rules), rules);
+  return value === undefined ? null : { merge_tag: field.merge_tag, operator: view.op, value };
+}
+
+export function searchOf(view: ContactView, fields: readonly KnownField[]): ContactSearch {
+  const conditions: SearchCondition[] = [];
+  if (view.q.trim()) conditions.push({ merge_tag: EMAIL_MERGE_TAG, operator: 'CONTAINS', value: view.q.trim() });
+  const condition = conditionOf(view, fields);
+  if (condition) conditions.push(condition);
+  return {
+    ...(conditions.length > 0 ? { fields: conditions } : {}),
+    ...(view.tags.length > 0 ? { tags: view.tags } : {}),
+    ...(view.status ? { status: view.status } : {}),
+    page: view.page,
+    limit: PAGE_SIZE,
+    sort_by: view.sort,
+    sort_order: view.order,
+  };
+}
+
+export const isFiltered = (view: ContactView) => Boolean(view.q.trim() || view.status || view.tags.length > 0 || (view.field && view.op));
+
+/** Operators in words; for dates, "after" and "before". */
+export function operatorName(operator: SearchOperator, isDate: boolean): string {
+  switch (operator) {
+    case 'EQUALS':
+      return 'is';
+    case 'NOT_EQUALS':
+      return 'is not';
+    case 'CONTAINS':
+      return 'contains';
+    case 'NOT_CONTAINS':
+      return 'does not contain';
+    case 'EXISTS':
+      return 'has a value';
+    case 'GREATER_THAN':
+      return isDate ? 'is after' : 'is more than';
+    case 'LESS_THAN':
+      return isDate ? 'is before' : 'is less than';
+  }
+}

@@ -1,0 +1,146 @@
+/** /contacts/edit?email=…: the generated form over a stored contact (the API has no get-by-id). */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { contactQueries, useUpdateContact } from '../../api/contacts.ts';
+import { fieldQueries } from '../../api/fields.ts';
+import type { Contact } from '../../api/schemas.ts';
+import { statusQuery } from '../../api/status.ts';
+import { tagQueries } from '../../api/tags.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { useNotify } from '../../components/ui/notices.tsx';
+import { PageTitle } from '../../components/ui/page-title.tsx';
+import { draftKey } from './contact-draft.ts';
+import { ContactForm } from './contact-form.tsx';
+import { contactToForm, isKnown, unshownValues } from './contact-form-schema.ts';
+
+function BackToContacts() {
+  return (
+    <Link to="/contacts" className={`${buttonClass('secondary')} mt-4`}>
+      Back to contacts
+    </Link>
+  );
+}
+
+export function EditContactPage() {
+  const [params] = useSearchParams();
+  const email = params.get('email') ?? '';
+  const contact = useQuery({ ...contactQueries.byEmail(email), enabled: email.trim() !== '' });
+  const fields = useQuery(fieldQueries.all());
+  const tags = useQuery(tagQueries.all());
+  const workspace = useQuery(statusQuery());
+  const update = useUpdateContact();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const notify = useNotify();
+
+  if (email.trim() === '') {
+    return (
+      <>
+        <PageTitle>Edit contact</PageTitle>
+        <Alert tone="info" announce={false} title="No contact was named.">
+          <p>Open a contact from the contacts list.</p>
+        </Alert>
+        <BackToContacts />
+      </>
+    );
+  }
+  if (contact.error instanceof ApiError && contact.error.kind === 'not-found') {
+    return (
+      <>
+        <PageTitle>Contact not found</PageTitle>
+        <Alert tone="info" announce={false} title={`There is no contact with the address ${email}.`}>
+          <p>It may have been deleted, or its address changed. CampaignLark said: “{contact.error.message}”</p>
+        </Alert>
+        <BackToContacts />
+      </>
+    );
+  }
+  const failed = [contact, fields, tags, workspace].find((query) => query.isError);
+  if (failed) {
+    return (
+      <>
+        <PageTitle>Edit contact</PageTitle>
+        <Alert title="The contact could not be loaded.">
+          <p>{failed.error?.message}</p>
+          <Button onClick={() => void Promise.all([contact.refetch(), fields.refetch(), tags.refetch(), workspace.refetch()])}>Try again</Button>
+        </Alert>
+      </>
+    );
+  }
+  if (!contact.data || !fields.data || !tags.data || !workspace.data) {
+    return (
+      <>
+        <PageTitle>Edit contact</PageTitle>
+        <p role="status">Loading the contact…</p>
+      </>
+    );
+  }
+
+  const stored = contact.data;
+  const onSaved = (saved: Contact) => {
+    const address = String(saved.data.email_address ?? email);
+    notify(`Changes to ${address} saved.`);
+    if (address.toLowerCase() !== email.toLowerCase()) navigate(`/contacts/edit?email=${encodeURIComponent(address)}`, { replace: true });
+  };
+
+  return (
+    <>
+      <PageTitle>{`Edit ${String(stored.data.email_address ?? email)}`}</PageTitle>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <ContactForm
+          // A saved (or elsewhere changed) record starts the form afresh from what is stored.
+          key={stored.updated_at}
+          purpose="update"
+          fields={fields.data}
+          tags={tags.data}
+          initial={contactToForm(fields.data.filter(isKnown), stored)}
+          keep={unshownValues(fields.data, stored)}
+          draftKey={draftKey(workspace.data.mode, stored.id)}
+          save={(input) => update.mutateAsync({ id: stored.id, input })}
+          refetchFields={() => queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 })}
+          onSaved={onSaved}
+        />
+        <ContactFacts contact={stored} />
+      </div>
+    </>
+  );
+}
+
+const when = (timestamp: string | null | undefined) => (timestamp ? new Date(timestamp).toLocaleString() : 'Never');
+
+/** What CampaignLark knows of the contact that the form does not edit. */
+function ContactFacts({ contact }: { contact: Contact }) {
+  const stats = contact.statistics;
+  const rows: [string, string][] = [
+    ['Delivered', String(stats.total_delivered ?? 0)],
+    ['Opens', String(stats.total_opens ?? 0)],
+    ['Clicks', String(stats.total_clicks ?? 0)],
+    ['Bounces', String(stats.total_bounces ?? 0)],
+    ['Last opened', when(contact.last_opened_at)],
+    ['Last clicked', when(contact.last_clicked_at)],
+    ['Created', when(contact.created_at)],
+    ['Updated', when(contact.updated_at)],
+  ];
+  return (
+    <aside aria-labelledby="contact-facts" className="h-fit rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
+      <h2 id="contact-facts" className="mb-2 font-semibold">
+        Activity
+      </h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="text-slate-600 dark:text-slate-400">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {contact.status === 'BOUNCED' && (
+        <p className="mt-3 text-amber-800 dark:text-amber-300">
+          CampaignLark reports this contact as BOUNCED, a status it no longer accepts back; the form shows it as Cleaned.
+        </p>
+      )}
+    </aside>
+  );
+}

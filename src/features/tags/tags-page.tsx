@@ -1,0 +1,127 @@
+/** /tags: every tag of the workspace; create, rename, describe, delete. */
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { Tag } from '../../api/schemas.ts';
+import { tagQueries, useCreateTag, useDeleteTag, useUpdateTag } from '../../api/tags.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { ConfirmDialog, Dialog, type DialogHandle } from '../../components/ui/dialog.tsx';
+import { useNotify } from '../../components/ui/notices.tsx';
+import { PageTitle } from '../../components/ui/page-title.tsx';
+import { focusRing } from '../../components/ui/styles.ts';
+import { TagForm } from './tag-form.tsx';
+
+export function TagsPage() {
+  const tags = useQuery(tagQueries.all());
+  const create = useCreateTag();
+  const notify = useNotify();
+  const [editing, setEditing] = useState<Tag | null>(null);
+  const [deleting, setDeleting] = useState<Tag | null>(null);
+
+  return (
+    <>
+      <PageTitle>Tags</PageTitle>
+      {tags.isError ? (
+        <Alert title="The tags could not be loaded.">
+          <p>{tags.error.message}</p>
+          <Button onClick={() => void tags.refetch()}>Try again</Button>
+        </Alert>
+      ) : !tags.data ? (
+        <p role="status">Loading the tags…</p>
+      ) : (
+        <>
+          <section aria-labelledby="new-tag" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h2 id="new-tag" className="mb-3 font-semibold">
+              New tag
+            </h2>
+            <TagForm idPrefix="new-tag" tags={tags.data} submitLabel="Create tag" save={(input) => create.mutateAsync(input)} onSaved={(input) => notify(`Tag “${input.name}” created.`)} />
+          </section>
+          {tags.data.length === 0 ? (
+            <p>No tags yet.</p>
+          ) : (
+            <div role="region" aria-label="Tags" tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}>
+              <table className="w-full text-left text-sm">
+                <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
+                  <tr>
+                    <th scope="col" className="px-4 py-2">Name</th>
+                    <th scope="col" className="px-4 py-2">Description</th>
+                    <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                  {tags.data.map((tag) => (
+                    <tr key={tag.id}>
+                      <th scope="row" className="max-w-64 px-4 py-2 font-medium break-words">{tag.name}</th>
+                      <td className="max-w-96 px-4 py-2 break-words">{tag.description || '—'}</td>
+                      <td className="px-4 py-2 whitespace-nowrap">
+                        <div className="flex gap-2">
+                          <Button aria-label={`Edit ${tag.name}`} onClick={() => setEditing(tag)}>
+                            Edit
+                          </Button>
+                          <Button aria-label={`Delete ${tag.name}`} onClick={() => setDeleting(tag)}>
+                            Delete
+                          </Button>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {editing && <EditTagDialog tag={editing} tags={tags.data} onClose={() => setEditing(null)} />}
+          {deleting && <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function EditTagDialog({ tag, tags, onClose }: { tag: Tag; tags: readonly Tag[]; onClose: () => void }) {
+  const update = useUpdateTag();
+  const notify = useNotify();
+  const handle = useRef<DialogHandle>(null);
+  return (
+    <Dialog id="edit-tag" title={`Edit the tag “${tag.name}”`} onClose={onClose} handle={handle}>
+      <div className="mt-4">
+        <TagForm
+          idPrefix="edit-tag"
+          tag={tag}
+          tags={tags}
+          submitLabel="Save tag"
+          save={(input) => update.mutateAsync({ id: tag.id, input })}
+          onSaved={(input) => {
+            notify(`Tag “${input.name}” saved.`);
+            handle.current?.close();
+          }}
+          onCancel={() => handle.current?.close()}
+        />
+      </div>
+    </Dialog>
+  );
+}
+
+function DeleteTagDialog({ tag, onClose }: { tag: Tag; onClose: () => void }) {
+  const remove = useDeleteTag();
+  const notify = useNotify();
+  return (
+    <ConfirmDialog
+      id="delete-tag"
+      title={`Delete the tag “${tag.name}”?`}
+      description="It is taken off every contact that has it. This cannot be undone."
+      confirmLabel="Delete tag"
+      busyLabel="Deleting…"
+      busy={remove.isPending}
+      failure={remove.error ? { title: 'The tag was not deleted.', message: remove.error.message } : undefined}
+      onConfirm={(close) =>
+        remove.mutate(tag.id, {
+          onSuccess: () => {
+            notify(`Tag “${tag.name}” deleted.`);
+            close();
+          },
+        })
+      }
+      onClose={onClose}
+    />
+  );
+}
