@@ -24,6 +24,8 @@ export interface RenderedApp {
   requests: string[];
   /** The next request this answers (returns a Response) goes no further; undefined lets it through. */
   answerNext: (answer: Answer) => void;
+  /** Like answerNext, for every request it answers, not just the next. */
+  answerAlways: (answer: Answer) => void;
   /** Calls the sandbox directly, as another admin would. */
   api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 }
@@ -34,19 +36,20 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 export function renderApp(path: string, options: { store?: Store; routes?: RouteObject[] } = {}): RenderedApp {
   const store = options.store ?? openStore(':memory:');
-  const server = createApp({ backend: { mode: 'sandbox', store }, hostNames: new Set(['localhost']), log: () => {} });
+  // Seeding a workspace sends far more than 100 requests a second; the limit itself has its own tests.
+  const server = createApp({ backend: { mode: 'sandbox', store, requestsPerSecond: 100_000 }, hostNames: new Set(['localhost']), log: () => {} });
   const requests: string[] = [];
-  const answers: Answer[] = [];
+  const answers: { answer: Answer; once: boolean }[] = [];
 
   vi.stubGlobal('fetch', async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(typeof input === 'string' ? input : input.toString(), 'http://localhost');
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     if (url.pathname.startsWith('/v1')) requests.push(`${method} ${url.pathname}`);
-    for (const [index, answer] of answers.entries()) {
+    for (const [index, { answer, once }] of answers.entries()) {
       const response = await answer({ method, path: url.pathname, body });
       if (response) {
-        answers.splice(index, 1);
+        if (once) answers.splice(index, 1);
         return response;
       }
     }
@@ -70,5 +73,13 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
   const router = createMemoryRouter(options.routes ?? appRoutes, { initialEntries: [path] });
   const user = userEvent.setup();
   render(<App queryClient={queryClient} router={router} />);
-  return { store, user, router, requests, answerNext: (answer) => answers.push(answer), api };
+  return {
+    store,
+    user,
+    router,
+    requests,
+    answerNext: (answer) => answers.push({ answer, once: true }),
+    answerAlways: (answer) => answers.push({ answer, once: false }),
+    api,
+  };
 }

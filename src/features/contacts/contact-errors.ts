@@ -13,8 +13,11 @@ export type ContactFailure =
   | { at: 'tags'; message: string }
   /** The field list is stale: fetch it again, then (when `label` is given) mark that field. */
   | { at: 'refetch'; message: string; label?: string }
-  /** `saved`: false when nothing was saved for sure, 'unknown' when the request may have been applied. */
-  | { at: 'form'; message: string; saved: false | 'unknown' };
+  /**
+   * `saved`: false when nothing was saved for sure, 'unknown' when the request may have been applied.
+   * `gone`: the contact itself no longer exists.
+   */
+  | { at: 'form'; message: string; saved: false | 'unknown'; gone?: boolean };
 
 const STATUS_MESSAGES: readonly string[] = [messages.contactStatusRequired, messages.updateStatusRequired, messages.statusInvalid];
 
@@ -32,6 +35,8 @@ function formLevel(error: ApiError): ContactFailure {
     case 'network':
     case 'bad-response':
       return { at: 'form', saved: 'unknown', message: error.message };
+    case 'not-found':
+      return { at: 'form', saved: false, gone: true, message: `CampaignLark answered: “${error.message}” The contact no longer exists.` };
     default:
       return { at: 'form', saved: false, message: `CampaignLark answered: “${error.message}”` };
   }

@@ -6,6 +6,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm, useFormState, type Control, type Path } from 'react-hook-form';
+import { Link } from 'react-router';
 import type { ContactInput } from '../../api/contacts.ts';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
 import type { WireValue } from '../../contract/values.ts';
@@ -44,6 +45,7 @@ interface ContactFormProps {
 interface Problem {
   title: string;
   message: string;
+  gone?: boolean;
 }
 
 type Mode = 'save' | 'next';
@@ -121,7 +123,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
         setProblem(
           failure.saved === 'unknown'
             ? { title: 'Lark Admin cannot tell whether the contact was saved.', message: `${failure.message} Look for it in the contacts list before sending again; everything you entered is still here.` }
-            : { title: 'The contact was not saved.', message: `${failure.message} Everything you entered is still here.` },
+            : { title: 'The contact was not saved.', message: `${failure.message} Everything you entered is still here.`, gone: failure.gone },
         );
     }
   }
@@ -190,6 +192,13 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
         <div ref={problemRef} tabIndex={-1} className="outline-none">
           <Alert title={problem.title}>
             <p>{problem.message}</p>
+            {problem.gone && (
+              <p>
+                <Link to="/contacts" className="underline">
+                  Go to the contacts list
+                </Link>
+              </p>
+            )}
           </Alert>
         </div>
       )}

@@ -31,7 +31,12 @@ describe('placeContactError', () => {
   });
 
   it('says a not-found contact is gone, as the API words it', () => {
-    expect(placeContactError(refusal("We couldn't find the contact.", 404), fields)).toEqual({ at: 'form', saved: false, message: 'CampaignLark answered: “We couldn\'t find the contact.”' });
+    expect(placeContactError(refusal("We couldn't find the contact.", 404), fields)).toEqual({
+      at: 'form',
+      saved: false,
+      gone: true,
+      message: 'CampaignLark answered: “We couldn\'t find the contact.” The contact no longer exists.',
+    });
   });
 
   it('explains a required field of a type Lark Admin does not know', () => {
