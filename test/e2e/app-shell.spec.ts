@@ -2,10 +2,10 @@ import { expect, test } from './fixtures.ts';
 
 test('the app shell loads from the real server, says it is the sandbox, and breaks no CSP rule', async ({ page, pageErrors }) => {
   await page.goto('/');
-  await expect(page).toHaveURL(/\/fields$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fields' })).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByText('Sandbox workspace:')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Fields' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
 
