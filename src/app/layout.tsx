@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, useNavigation } from 'react-router';
 import { NoticeRegion } from '../components/ui/notices.tsx';
 import { focusRing } from '../components/ui/styles.ts';
+import { ConnectionBanner } from './connection-banner.tsx';
 import { WorkspaceBanner } from './workspace-banner.tsx';
 
 const NAVIGATION = [
@@ -18,6 +19,7 @@ export function Layout() {
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <WorkspaceBanner />
+        <ConnectionBanner />
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link to="/" className={`text-lg font-bold text-indigo-800 dark:text-indigo-300 ${focusRing}`}>
             Lark Admin

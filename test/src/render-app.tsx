@@ -69,7 +69,9 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
   }
 
   const queryClient = createQueryClient();
-  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  // Reads fail at once in tests (a retry would only slow them); writes keep their real 429 policy.
+  const defaults = queryClient.getDefaultOptions();
+  queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
   const router = createMemoryRouter(options.routes ?? appRoutes, { initialEntries: [path] });
   const user = userEvent.setup();
   render(<App queryClient={queryClient} router={router} />);

@@ -1,10 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { reportSuccess } from '../../src/api/connection.ts';
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  // The connection banner's state lives for the page's life; each test is a new page.
+  reportSuccess();
 });
 
 // jsdom has <dialog> but not its methods; the browser suite exercises Chromium's real ones.

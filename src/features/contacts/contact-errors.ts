@@ -28,7 +28,7 @@ function formLevel(error: ApiError): ContactFailure {
     case 'forbidden':
       return { at: 'form', saved: false, message: `The request was refused: “${error.message}”` };
     case 'rate-limit': {
-      const wait = error.retryAfter === undefined ? 'a few seconds' : `${error.retryAfter} second${error.retryAfter === 1 ? '' : 's'}`;
+      const wait = !error.retryAfter ? 'a few seconds' : `${error.retryAfter} second${error.retryAfter === 1 ? '' : 's'}`;
       return { at: 'form', saved: false, message: `CampaignLark is receiving too many requests from this workspace. Send again in ${wait}.` };
     }
     case 'server':

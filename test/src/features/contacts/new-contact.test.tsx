@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../../server/sandbox/store.ts';
 import { json, renderApp, type RenderedApp } from '../../render-app.tsx';
 
@@ -207,7 +207,7 @@ describe('when the API or the network fails, every value is kept', () => {
   it.each([
     ['401', () => json(401, { error: { message: 'The API key you provided is invalid or has been revoked.' } }), 'The contact was not saved.', /revoked.*CAMPAIGNLARK_API_KEY/],
     ['403', () => json(403, { error: { message: 'Your IP address is not authorized to use this API key.' } }), 'The contact was not saved.', /IP address is not authorized/],
-    ['429', () => json(429, {}, { 'retry-after': '5' }), 'The contact was not saved.', /Send again in 5 seconds/],
+    ['429 that persists through the automatic retries', () => json(429, {}, { 'retry-after': '0' }), 'The contact was not saved.', /Send again in a few seconds/],
     ['500', () => json(500, { error: { message: 'Internal error' } }), 'Lark Admin cannot tell whether the contact was saved.', /Internal error.*contacts list/],
     ['a dropped connection', () => Promise.reject(new TypeError('Failed to fetch')), 'Lark Admin cannot tell whether the contact was saved.', /could not reach its server/],
     ['a malformed body', () => new Response('<html>oops</html>', { status: 201 }), 'Lark Admin cannot tell whether the contact was saved.', /was not the JSON the API sends/],
@@ -217,16 +217,52 @@ describe('when the API or the network fails, every value is kept', () => {
     await fillRequired(app);
     await app.user.type(screen.getByRole('textbox', { name: 'Age' }), '52');
     await app.user.type(screen.getByRole('combobox', { name: 'Interests' }), 'op{Enter}');
-    app.answerNext(({ method, path }) => (method === 'POST' && path === '/v1/contacts' ? answer() : undefined));
+    app.answerAlways(({ method, path }) => (method === 'POST' && path === '/v1/contacts' ? answer() : undefined));
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(title);
+    const alert = (await screen.findByText(title)).closest('[role="alert"]')!;
     expect(alert.textContent).toMatch(text);
     expect(email()).toHaveValue('ann@example.com');
     expect(company()).toHaveValue('Acme');
     expect(screen.getByRole('textbox', { name: 'Age' })).toHaveValue('52');
     expect(screen.getByRole('button', { name: 'Remove Opera' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save contact' })).toBeEnabled();
+  });
+});
+
+describe('the banner every page shows', () => {
+  it.each([
+    ['401', 401, 'The API key you provided is invalid or has been revoked.', /does not accept Lark Admin's API key.*CAMPAIGNLARK_API_KEY/],
+    ['403', 403, 'Your IP address is not authorized to use this API key.', /refuses requests from this server.*Allow this server's IP address/],
+  ])('says what a %s means and what to do', async (_, status, message, text) => {
+    const app = await openForm();
+    await fillRequired(app);
+    app.answerNext(({ method }) => (method === 'POST' ? json(status, { error: { message } }) : undefined));
+    await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
+    await waitFor(() => expect(screen.getAllByRole('alert').some((alert) => text.test(alert.textContent ?? ''))).toBe(true));
+  });
+
+  it('waits as a 429 asks, says so, and sends the write again by itself', async () => {
+    const app = await openForm();
+    await fillRequired(app);
+    app.answerNext(({ method }) => (method === 'POST' ? json(429, {}, { 'retry-after': '1' }) : undefined));
+    await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
+    const waiting = /asked Lark Admin to slow down\. Trying again by itself in 1 second…/;
+    await waitFor(() => expect(screen.getAllByRole('status').some((status) => waiting.test(status.textContent ?? ''))).toBe(true));
+    await screen.findByRole('region', { name: 'Contact saved' }, { timeout: 3000 });
+    expect(sent(app)).toHaveLength(2);
+    expect(await contacts(app)).toHaveLength(1);
+    expect(screen.queryByText(/slow down/)).toBeNull();
+  });
+
+  it('says when the browser is offline, and clears itself when it is back', async () => {
+    await openForm();
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    window.dispatchEvent(new Event('offline'));
+    expect(await screen.findByText(/You are offline/)).toBeInTheDocument();
+    online.mockReturnValue(true);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(screen.queryByText(/You are offline/)).toBeNull());
+    online.mockRestore();
   });
 });
 
