@@ -12,6 +12,7 @@ import type { Contact, Field, Tag } from '../../api/schemas.ts';
 import type { WireValue } from '../../contract/values.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
 import { discardDraft, loadDraft, saveDraft } from './contact-draft.ts';
 import { placeContactError } from './contact-errors.ts';
@@ -64,6 +65,8 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
     mode: 'onTouched',
   });
   const { control, handleSubmit, setError, reset, setFocus } = form;
+  const { isDirty } = form.formState;
+  const saved = useRef(false);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem>();
   const [pendingError, setPendingError] = useState<{ name: Path<ContactFormValues>; message: string }>();
@@ -142,6 +145,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
         onSavedAndNext(contact);
         if (firstInput) setTimeout(() => setFocus(firstInput));
       } else {
+        saved.current = true;
         onSaved(contact);
       }
     } catch (error) {
@@ -174,6 +178,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
       }}
       className="max-w-2xl space-y-5"
     >
+      <LeaveGuard changed={() => (isDirty || restored !== null) && !saved.current} />
       {restored && (
         <Alert tone="info" announce={false} title="Your unsent entries were restored.">
           <p>They were kept in this browser at {new Date(restored.savedAt).toLocaleString()}.</p>

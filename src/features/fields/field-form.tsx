@@ -9,6 +9,7 @@ import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
+import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, type FieldType } from '../../contract/field-types.ts';
@@ -41,7 +42,8 @@ export function FieldForm({ fields, field }: FieldFormProps) {
   const schema = useMemo(() => fieldFormSchema(others), [others]);
   const form = useForm<FieldFormValues>({ resolver: zodResolver(schema), defaultValues: initialValues(field), mode: 'onTouched' });
   const { register, control, handleSubmit, setValue, setError, getValues, formState, watch } = form;
-  const { errors, isSubmitted } = formState;
+  const { errors, isSubmitted, isDirty } = formState;
+  const saved = useRef(false);
 
   const create = useCreateField();
   const update = useUpdateField();
@@ -80,6 +82,7 @@ export function FieldForm({ fields, field }: FieldFormProps) {
       if (field) await update.mutateAsync({ id: field.id, input });
       else await create.mutateAsync(input);
       notify(`Field “${input.label}” ${field ? 'saved' : 'created'}.`);
+      saved.current = true;
       navigate('/fields');
     } catch (error) {
       const failure = placeFieldSaveError(error);
@@ -97,6 +100,7 @@ export function FieldForm({ fields, field }: FieldFormProps) {
 
   return (
     <FormProvider {...form}>
+      <LeaveGuard changed={() => isDirty && !saved.current} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit ${field.label}` : 'New field'}>
           {problem && (

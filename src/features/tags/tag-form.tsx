@@ -7,6 +7,7 @@ import { tagQueries, type TagInput } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
+import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { messages } from '../../contract/messages.ts';
 import { TAG_DESCRIPTION_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../../contract/tags.ts';
@@ -73,6 +74,7 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, save, onSaved, onCan
 
   return (
     <form noValidate onSubmit={submit} aria-label={tag ? `Edit tag ${tag.name}` : 'New tag'} className="space-y-3">
+      <LeaveGuard changed={() => name !== (tag?.name ?? '') || description !== (tag?.description ?? '')} />
       {problem && (
         <Alert title={`CampaignLark did not save the tag: “${problem.message}”`}>
           {problem.causes && (
