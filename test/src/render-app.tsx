@@ -46,10 +46,14 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     if (url.pathname.startsWith('/v1')) requests.push(`${method} ${url.pathname}`);
-    for (const [index, { answer, once }] of answers.entries()) {
-      const response = await answer({ method, path: url.pathname, body });
+    for (const [index, entry] of answers.entries()) {
+      // A rejected answer (a dropped connection) counts as answered too.
+      const response = await Promise.resolve(entry.answer({ method, path: url.pathname, body })).catch((error: unknown) => {
+        if (entry.once) answers.splice(index, 1);
+        throw error;
+      });
       if (response) {
-        if (once) answers.splice(index, 1);
+        if (entry.once) answers.splice(index, 1);
         return response;
       }
     }

@@ -47,6 +47,8 @@ interface Problem {
   title: string;
   message: string;
   gone?: boolean;
+  /** Offer to send again: the failure was the network's or the server's, not the values'. */
+  retry?: boolean;
 }
 
 type Mode = 'save' | 'next';
@@ -125,7 +127,11 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
       case 'form':
         setProblem(
           failure.saved === 'unknown'
-            ? { title: 'Lark Admin cannot tell whether the contact was saved.', message: `${failure.message} Look for it in the contacts list before sending again; everything you entered is still here.` }
+            ? {
+                title: 'Lark Admin cannot tell whether the contact was saved.',
+                message: `${failure.message} Everything you entered is still here. Sending again is safe: CampaignLark refuses a second contact with the same address${purpose === 'update' ? ', and an update only replaces the same record' : ''}.`,
+                retry: true,
+              }
             : { title: 'The contact was not saved.', message: `${failure.message} Everything you entered is still here.`, gone: failure.gone },
         );
     }
@@ -197,6 +203,11 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
         <div ref={problemRef} tabIndex={-1} className="outline-none">
           <Alert title={problem.title}>
             <p>{problem.message}</p>
+            {problem.retry && (
+              <Button busy={saving} busyLabel="Sending…" onClick={() => send(mode.current)}>
+                Try again
+              </Button>
+            )}
             {problem.gone && (
               <p>
                 <Link to="/contacts" className="underline">

@@ -208,7 +208,7 @@ describe('when the API or the network fails, every value is kept', () => {
     ['401', () => json(401, { error: { message: 'The API key you provided is invalid or has been revoked.' } }), 'The contact was not saved.', /revoked.*CAMPAIGNLARK_API_KEY/],
     ['403', () => json(403, { error: { message: 'Your IP address is not authorized to use this API key.' } }), 'The contact was not saved.', /IP address is not authorized/],
     ['429 that persists through the automatic retries', () => json(429, {}, { 'retry-after': '0' }), 'The contact was not saved.', /Send again in a few seconds/],
-    ['500', () => json(500, { error: { message: 'Internal error' } }), 'Lark Admin cannot tell whether the contact was saved.', /Internal error.*contacts list/],
+    ['500', () => json(500, { error: { message: 'Internal error' } }), 'Lark Admin cannot tell whether the contact was saved.', /Internal error.*Sending again is safe/],
     ['a dropped connection', () => Promise.reject(new TypeError('Failed to fetch')), 'Lark Admin cannot tell whether the contact was saved.', /could not reach its server/],
     ['a malformed body', () => new Response('<html>oops</html>', { status: 201 }), 'Lark Admin cannot tell whether the contact was saved.', /was not the JSON the API sends/],
     ['a body of the wrong shape', () => json(201, { data: { id: 5 } }), 'Lark Admin cannot tell whether the contact was saved.', /did not have the shape the API promises/],
@@ -353,5 +353,18 @@ describe('the draft', () => {
     live.answerNext(({ path }) => (path === '/api/status' ? json(200, { mode: 'live' }) : undefined));
     await screen.findByRole('textbox', { name: 'Email Address' });
     expect(email()).toHaveValue('');
+  });
+});
+
+describe('trying again after a failure', () => {
+  it('sends again from the alert once the server is back, with the values kept', async () => {
+    const app = await openForm();
+    await fillRequired(app);
+    app.answerNext(({ method }) => (method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+    await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
+    const alert = (await screen.findByText('Lark Admin cannot tell whether the contact was saved.')).closest('[role="alert"]') as HTMLElement;
+    await app.user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('region', { name: 'Contact saved' });
+    expect((await contacts(app)).map((contact: { data: { email_address: string } }) => contact.data.email_address)).toEqual(['ann@example.com']);
   });
 });
