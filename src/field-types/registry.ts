@@ -41,3 +41,11 @@ export function rulesOf(field: { label: string; required: boolean; type: FieldTy
     options: hasOptions(field.type) ? parseDefinition(field.definition) : [],
   };
 }
+
+/** Whether a value (from a stored draft, say) has the shape a type's widget edits. */
+export function isFormValueOf(type: FieldType, value: unknown): value is FormValue {
+  const empty = fieldTypes[type].empty;
+  if (Array.isArray(empty)) return Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (empty === null) return value === null || typeof value === 'boolean';
+  return typeof value === 'string';
+}

@@ -15,3 +15,13 @@ test('a deep link loads the app too', async ({ page, pageErrors }) => {
   await expect(page.getByRole('textbox', { name: 'Label' })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
+
+test('going offline shows a notice that clears itself when the network returns', async ({ page, context }) => {
+  await page.goto('/contacts/new');
+  await page.getByRole('textbox', { name: 'Email Address' }).fill('offline@example.com');
+  await context.setOffline(true);
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByText('You are offline')).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Email Address' })).toHaveValue('offline@example.com');
+});

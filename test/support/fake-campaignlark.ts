@@ -52,7 +52,7 @@ export async function startFakeCampaignLark() {
     const forwarded = await sandbox.request(`http://localhost/v1${path}`, {
       method: seen.method,
       headers: { 'content-type': 'application/json' },
-      body: seen.method === 'GET' || seen.method === 'HEAD' ? undefined : body,
+      body: seen.method === 'GET' || seen.method === 'HEAD' ? undefined : body.toString('utf8'),
     });
     response.writeHead(forwarded.status, Object.fromEntries(forwarded.headers)).end(Buffer.from(await forwarded.arrayBuffer()));
   });

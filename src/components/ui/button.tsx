@@ -22,7 +22,11 @@ export function buttonClass(variant: keyof typeof VARIANTS = 'secondary') {
 export function Button({ variant = 'secondary', busy = false, busyLabel, className = '', children, disabled, type = 'button', ...props }: ButtonProps) {
   return (
     <button {...props} type={type} disabled={disabled || busy} aria-busy={busy || undefined} className={`${buttonClass(variant)} ${className}`}>
-      {busy && <span aria-hidden="true" className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+      {busy && (
+        <span aria-hidden="true" className="opacity-0 [animation:appear_0s_linear_300ms_forwards]">
+          <span className="block size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />
+        </span>
+      )}
       {busy && busyLabel ? busyLabel : children}
     </button>
   );

@@ -13,8 +13,10 @@ import type { WireValue } from '../../contract/values.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
+import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
-import { discardDraft, loadDraft, saveDraft } from './contact-draft.ts';
+import { discardDraft, useDraftKeeping } from '../../lib/form-draft.ts';
+import { loadContactDraft } from './contact-draft.ts';
 import { placeContactError } from './contact-errors.ts';
 import { contactFormSchema, contactRules, defaultFieldValues, encodeContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
 import { StatusField } from './status-field.tsx';
@@ -58,7 +60,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
   const unknown = useMemo(() => fields.filter((field) => !isKnown(field)), [fields]);
   const schema = useMemo(() => contactFormSchema(known), [known]);
   const defaults = useMemo(() => defaultFieldValues(known), [known]);
-  const [restored, setRestored] = useState(() => loadDraft(draftKey, known, initial));
+  const [restored, setRestored] = useState(() => loadContactDraft(draftKey, known, initial));
   const form = useForm<ContactFormValues>({
     resolver: zodResolver(schema),
     defaultValues: initial,
@@ -76,19 +78,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
   const problemRef = useRef<HTMLDivElement>(null);
   const firstInput = known[0] ? (`values.${known[0].merge_tag}` as const) : undefined;
 
-  // Every change is kept locally (a reset by the form itself is not a change).
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = form.watch((values, { name }) => {
-      if (name === undefined) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => saveDraft(draftKey, values as ContactFormValues), 250);
-    });
-    return () => {
-      clearTimeout(timer);
-      subscription.unsubscribe();
-    };
-  }, [form, draftKey]);
+  useDraftKeeping(draftKey, form);
 
   useEffect(() => {
     if (problem) problemRef.current?.focus();
@@ -186,18 +176,14 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
     >
       <LeaveGuard changed={() => (isDirty || restored !== null) && !saved.current} />
       {restored && (
-        <Alert tone="info" announce={false} title="Your unsent entries were restored.">
-          <p>They were kept in this browser at {new Date(restored.savedAt).toLocaleString()}.</p>
-          <Button
-            onClick={() => {
-              discardDraft(draftKey);
-              setRestored(null);
-              reset(initial);
-            }}
-          >
-            Discard them
-          </Button>
-        </Alert>
+        <RestoredDraft
+          savedAt={restored.savedAt}
+          onDiscard={() => {
+            discardDraft(draftKey);
+            setRestored(null);
+            reset(initial);
+          }}
+        />
       )}
       {problem && (
         <div ref={problemRef} tabIndex={-1} className="outline-none">

@@ -3,10 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { fieldQueries } from '../../api/fields.ts';
+import { statusQuery } from '../../api/status.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { FieldForm } from './field-form.tsx';
+
+const fieldDraftKey = (mode: string, which: string) => `lark-admin:field-draft:${mode}:${which}`;
 
 function BackToFields() {
   return (
@@ -31,9 +34,10 @@ function Explained({ title, heading, children }: { title: string; heading: strin
 export function FieldFormPage() {
   const { id } = useParams();
   const fields = useQuery(fieldQueries.all());
+  const workspace = useQuery(statusQuery());
   const title = id === undefined ? 'New field' : 'Edit field';
 
-  if (fields.isPending) {
+  if (fields.isPending || workspace.isPending) {
     return (
       <>
         <PageTitle>{title}</PageTitle>
@@ -41,13 +45,13 @@ export function FieldFormPage() {
       </>
     );
   }
-  if (fields.isError) {
+  if (fields.isError || workspace.isError) {
     return (
       <>
         <PageTitle>{title}</PageTitle>
         <Alert title="The fields could not be loaded.">
-          <p>{fields.error.message}</p>
-          <Button onClick={() => void fields.refetch()}>Try again</Button>
+          <p>{(fields.error ?? workspace.error)?.message}</p>
+          <Button onClick={() => void Promise.all([fields.refetch(), workspace.refetch()])}>Try again</Button>
         </Alert>
       </>
     );
@@ -56,7 +60,7 @@ export function FieldFormPage() {
     return (
       <>
         <PageTitle>New field</PageTitle>
-        <FieldForm fields={fields.data} />
+        <FieldForm fields={fields.data} draftKey={fieldDraftKey(workspace.data.mode, 'new')} />
       </>
     );
   }
@@ -86,7 +90,7 @@ export function FieldFormPage() {
   return (
     <>
       <PageTitle>{`Edit ${field.label}`}</PageTitle>
-      <FieldForm key={field.id} fields={fields.data} field={{ ...field, type: field.type }} />
+      <FieldForm key={field.id} fields={fields.data} field={{ ...field, type: field.type }} draftKey={fieldDraftKey(workspace.data.mode, String(field.id))} />
     </>
   );
 }

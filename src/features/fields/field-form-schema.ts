@@ -18,7 +18,7 @@ import {
   uniquenessKey,
   type FieldType,
 } from '../../contract/field-types.ts';
-import { specFor } from '../../field-types/registry.ts';
+import { isFormValueOf, specFor } from '../../field-types/registry.ts';
 import type { FieldRules, FormValue } from '../../field-types/spec.ts';
 import { optionProblems, TOO_FEW_OPTIONS } from './options-rules.ts';
 
@@ -113,4 +113,15 @@ export function initialValues(field?: Field & { type: FieldType }): FieldFormVal
     default_value: specFor(field.type).parseDefault(field.default_value, defaultRules(field.type, options)),
     required: field.required,
   };
+}
+
+/** A stored draft of this form, if it still has the form's shape. */
+export function acceptFieldDraft(stored: unknown): FieldFormValues | null {
+  const draft = stored as Partial<FieldFormValues> | null;
+  if (!draft || typeof draft !== 'object') return null;
+  const type = draft.type === '' || (FIELD_TYPES as readonly unknown[]).includes(draft.type) ? (draft.type as FieldType | '') : null;
+  const options = Array.isArray(draft.options) && draft.options.every((option) => typeof option?.value === 'string') ? draft.options : null;
+  if (typeof draft.label !== 'string' || typeof draft.merge_tag !== 'string' || type === null || !options) return null;
+  const defaultValue = type !== '' && isFormValueOf(type, draft.default_value) ? draft.default_value : type === '' ? '' : specFor(type).empty;
+  return { label: draft.label, merge_tag: draft.merge_tag, type, options, default_value: defaultValue, required: draft.required === true };
 }

@@ -10,14 +10,16 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
+import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, type FieldType } from '../../contract/field-types.ts';
 import { fieldTypes, specFor } from '../../field-types/registry.ts';
+import { discardDraft, readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
-import { defaultRules, fieldFormSchema, initialValues, toFieldInput, type FieldFormValues } from './field-form-schema.ts';
+import { acceptFieldDraft, defaultRules, fieldFormSchema, initialValues, toFieldInput, type FieldFormValues } from './field-form-schema.ts';
 import { OptionsEditor } from './options-editor.tsx';
 
 type KnownField = Field & { type: FieldType };
@@ -27,6 +29,8 @@ interface FieldFormProps {
   fields: readonly Field[];
   /** The field being edited; absent for a new one. */
   field?: KnownField;
+  /** Where the unsent form is kept in this browser. */
+  draftKey: string;
 }
 
 interface ServerProblem {
@@ -35,13 +39,21 @@ interface ServerProblem {
   gone?: boolean;
 }
 
-export function FieldForm({ fields, field }: FieldFormProps) {
+export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
   const editing = field !== undefined;
   const others = useMemo(() => fields.filter((other) => other.id !== field?.id), [fields, field?.id]);
   const takenTags = useMemo(() => new Set(others.map((other) => other.merge_tag)), [others]);
   const schema = useMemo(() => fieldFormSchema(others), [others]);
-  const form = useForm<FieldFormValues>({ resolver: zodResolver(schema), defaultValues: initialValues(field), mode: 'onTouched' });
-  const { register, control, handleSubmit, setValue, setError, getValues, formState, watch } = form;
+  const [restored, setRestored] = useState(() => readDraft(draftKey, acceptFieldDraft));
+  const form = useForm<FieldFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: initialValues(field),
+    values: restored?.form,
+    resetOptions: { keepDefaultValues: true },
+    mode: 'onTouched',
+  });
+  useDraftKeeping(draftKey, form);
+  const { register, control, handleSubmit, setValue, setError, getValues, formState, watch, reset } = form;
   const { errors, isSubmitted, isDirty } = formState;
   const saved = useRef(false);
 
@@ -53,7 +65,7 @@ export function FieldForm({ fields, field }: FieldFormProps) {
   const [problem, setProblem] = useState<ServerProblem>();
   const problemRef = useRef<HTMLDivElement>(null);
   // The merge tag follows the label until the admin edits it (never on an existing field).
-  const [tagTouched, setTagTouched] = useState(editing);
+  const [tagTouched, setTagTouched] = useState(editing || Boolean(restored?.form.merge_tag));
 
   const type = watch('type');
   const mergeTag = watch('merge_tag');
@@ -82,6 +94,7 @@ export function FieldForm({ fields, field }: FieldFormProps) {
       if (field) await update.mutateAsync({ id: field.id, input });
       else await create.mutateAsync(input);
       notify(`Field “${input.label}” ${field ? 'saved' : 'created'}.`);
+      discardDraft(draftKey);
       saved.current = true;
       navigate('/fields');
     } catch (error) {
@@ -100,9 +113,19 @@ export function FieldForm({ fields, field }: FieldFormProps) {
 
   return (
     <FormProvider {...form}>
-      <LeaveGuard changed={() => isDirty && !saved.current} />
+      <LeaveGuard changed={() => (isDirty || restored !== null) && !saved.current} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit ${field.label}` : 'New field'}>
+          {restored && (
+            <RestoredDraft
+              savedAt={restored.savedAt}
+              onDiscard={() => {
+                discardDraft(draftKey);
+                setRestored(null);
+                reset(initialValues(field));
+              }}
+            />
+          )}
           {problem && (
             <div ref={problemRef} tabIndex={-1} className="outline-none">
               <Alert title={`CampaignLark did not save the field: “${problem.message}”`}>

@@ -8,9 +8,11 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
+import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { messages } from '../../contract/messages.ts';
 import { TAG_DESCRIPTION_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../../contract/tags.ts';
+import { discardDraft, readDraft, saveDraft } from '../../lib/form-draft.ts';
 import { TAG_VALIDATION_CAUSES, tagDescriptionProblem, tagNameProblem } from './tag-rules.ts';
 
 interface TagFormProps {
@@ -19,15 +21,31 @@ interface TagFormProps {
   tag?: Tag;
   tags: readonly Tag[];
   submitLabel: string;
+  /** Where the unsent form is kept in this browser. */
+  draftKey: string;
   save: (input: TagInput) => Promise<unknown>;
   /** After a successful save; a new-tag form also clears itself. */
   onSaved: (input: TagInput) => void;
   onCancel?: () => void;
 }
 
-export function TagForm({ idPrefix, tag, tags, submitLabel, save, onSaved, onCancel }: TagFormProps) {
-  const [name, setName] = useState(tag?.name ?? '');
-  const [description, setDescription] = useState(tag?.description ?? '');
+const acceptTagDraft = (stored: unknown): TagInput | null => {
+  const draft = stored as Partial<TagInput> | null;
+  return typeof draft?.name === 'string' && typeof draft.description === 'string' ? { name: draft.name, description: draft.description } : null;
+};
+
+export function TagForm({ idPrefix, tag, tags, submitLabel, draftKey, save, onSaved, onCancel }: TagFormProps) {
+  const [restored, setRestored] = useState(() => readDraft(draftKey, acceptTagDraft));
+  const [name, setNameState] = useState(restored?.form.name ?? tag?.name ?? '');
+  const [description, setDescriptionState] = useState(restored?.form.description ?? tag?.description ?? '');
+  const setName = (next: string) => {
+    setNameState(next);
+    saveDraft(draftKey, { name: next, description });
+  };
+  const setDescription = (next: string) => {
+    setDescriptionState(next);
+    saveDraft(draftKey, { name, description: next });
+  };
   const [errors, setErrors] = useState<{ name?: string | null; description?: string | null }>({});
   const [problem, setProblem] = useState<{ message: string; causes?: readonly string[] }>();
   const [saving, setSaving] = useState(false);
@@ -53,9 +71,11 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, save, onSaved, onCan
     const input = { name: name.trim(), description: description.trim() };
     try {
       await save(input);
+      discardDraft(draftKey);
+      setRestored(null);
       if (!tag) {
-        setName('');
-        setDescription('');
+        setNameState('');
+        setDescriptionState('');
         nameInput.current?.focus();
       }
       onSaved(input);
@@ -75,6 +95,17 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, save, onSaved, onCan
   return (
     <form noValidate onSubmit={submit} aria-label={tag ? `Edit tag ${tag.name}` : 'New tag'} className="space-y-3">
       <LeaveGuard changed={() => name !== (tag?.name ?? '') || description !== (tag?.description ?? '')} />
+      {restored && (
+        <RestoredDraft
+          savedAt={restored.savedAt}
+          onDiscard={() => {
+            discardDraft(draftKey);
+            setRestored(null);
+            setNameState(tag?.name ?? '');
+            setDescriptionState(tag?.description ?? '');
+          }}
+        />
+      )}
       {problem && (
         <Alert title={`CampaignLark did not save the tag: “${problem.message}”`}>
           {problem.causes && (

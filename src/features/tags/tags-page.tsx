@@ -1,7 +1,8 @@
 /** /tags: every tag of the workspace; create, rename, describe, delete. */
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { Tag } from '../../api/schemas.ts';
+import type { Tag, WorkspaceMode } from '../../api/schemas.ts';
+import { statusQuery } from '../../api/status.ts';
 import { tagQueries, useCreateTag, useDeleteTag, useUpdateTag } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -11,8 +12,11 @@ import { PageTitle } from '../../components/ui/page-title.tsx';
 import { focusRing } from '../../components/ui/styles.ts';
 import { TagForm } from './tag-form.tsx';
 
+const tagDraftKey = (mode: WorkspaceMode, which: string) => `lark-admin:tag-draft:${mode}:${which}`;
+
 export function TagsPage() {
   const tags = useQuery(tagQueries.all());
+  const workspace = useQuery(statusQuery());
   const create = useCreateTag();
   const notify = useNotify();
   const [editing, setEditing] = useState<Tag | null>(null);
@@ -26,7 +30,7 @@ export function TagsPage() {
           <p>{tags.error.message}</p>
           <Button onClick={() => void tags.refetch()}>Try again</Button>
         </Alert>
-      ) : !tags.data ? (
+      ) : !tags.data || !workspace.data ? (
         <p role="status">Loading the tags…</p>
       ) : (
         <>
@@ -34,7 +38,7 @@ export function TagsPage() {
             <h2 id="new-tag" className="mb-3 font-semibold">
               New tag
             </h2>
-            <TagForm idPrefix="new-tag" tags={tags.data} submitLabel="Create tag" save={(input) => create.mutateAsync(input)} onSaved={(input) => notify(`Tag “${input.name}” created.`)} />
+            <TagForm idPrefix="new-tag" tags={tags.data} submitLabel="Create tag" draftKey={tagDraftKey(workspace.data.mode, 'new')} save={(input) => create.mutateAsync(input)} onSaved={(input) => notify(`Tag “${input.name}” created.`)} />
           </section>
           {tags.data.length === 0 ? (
             <p>No tags yet.</p>
@@ -69,7 +73,7 @@ export function TagsPage() {
               </table>
             </div>
           )}
-          {editing && <EditTagDialog tag={editing} tags={tags.data} onClose={() => setEditing(null)} />}
+          {editing && <EditTagDialog tag={editing} tags={tags.data} draftKey={tagDraftKey(workspace.data.mode, String(editing.id))} onClose={() => setEditing(null)} />}
           {deleting && <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} />}
         </>
       )}
@@ -77,7 +81,7 @@ export function TagsPage() {
   );
 }
 
-function EditTagDialog({ tag, tags, onClose }: { tag: Tag; tags: readonly Tag[]; onClose: () => void }) {
+function EditTagDialog({ tag, tags, draftKey, onClose }: { tag: Tag; tags: readonly Tag[]; draftKey: string; onClose: () => void }) {
   const update = useUpdateTag();
   const notify = useNotify();
   const handle = useRef<DialogHandle>(null);
@@ -89,6 +93,7 @@ function EditTagDialog({ tag, tags, onClose }: { tag: Tag; tags: readonly Tag[];
           tag={tag}
           tags={tags}
           submitLabel="Save tag"
+          draftKey={draftKey}
           save={(input) => update.mutateAsync({ id: tag.id, input })}
           onSaved={(input) => {
             notify(`Tag “${input.name}” saved.`);

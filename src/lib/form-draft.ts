@@ -1,0 +1,51 @@
+/**
+ * A form's unsent values, kept in this browser so a reload or a crash loses nothing. Each form
+ * names its draft (per workspace mode, so sandbox entries never reach a live workspace's form)
+ * and says how to read one back, keeping only what still fits.
+ */
+import { useEffect } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+
+export interface Draft<T> {
+  savedAt: string;
+  form: T;
+}
+
+export function saveDraft(key: string, form: unknown) {
+  try {
+    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), form }));
+  } catch {
+    // Storage full or refused (private mode): the form still works, only without a draft.
+  }
+}
+
+export function discardDraft(key: string) {
+  localStorage.removeItem(key);
+}
+
+/** The stored draft, as `accept` reads it back, or null. */
+export function readDraft<T>(key: string, accept: (stored: unknown) => T | null): Draft<T> | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as { savedAt?: unknown; form?: unknown } | null;
+    const form = stored ? accept(stored.form) : null;
+    return form && typeof stored?.savedAt === 'string' ? { savedAt: stored.savedAt, form } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps every change a person makes (a reset by the form itself is not one). */
+export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFormReturn<T>) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = form.watch((values, { name }) => {
+      if (name === undefined) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => saveDraft(key, values), 250);
+    });
+    return () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+    };
+  }, [form, key]);
+}
