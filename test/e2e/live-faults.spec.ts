@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './live-fixtures.ts';
 
 const error = (message: string) => JSON.stringify({ error: { message } });
@@ -75,4 +76,11 @@ test('a slow API: the button is busy, and a second press sends nothing more', as
   await page.getByRole('textbox', { name: 'Label' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Fields' })).toBeVisible({ timeout: 6_000 });
   expect(posts).toBe(1);
+});
+
+test('the connection banner passes an axe scan', async ({ page, campaignlark }) => {
+  campaignlark.inject(() => ({ status: 401, body: error('The API key you provided is invalid or has been revoked.') }));
+  await page.goto('/fields');
+  await expect(page.getByRole('alert').filter({ hasText: 'does not accept' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the 401 banner');
 });

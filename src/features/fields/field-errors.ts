@@ -15,13 +15,15 @@ export const VALIDATION_CAUSES = [
 export type FieldSaveFailure =
   | { at: 'type'; message: string }
   | { at: 'recheck' }
-  | { at: 'form'; message: string; gone: boolean };
+  /** `retry`: the network's or the server's failure, worth sending again as it is. */
+  | { at: 'form'; message: string; gone: boolean; retry: boolean };
 
 export function placeFieldSaveError(error: unknown): FieldSaveFailure {
   if (!(error instanceof ApiError)) {
-    return { at: 'form', message: `Something unexpected went wrong: ${String(error)}`, gone: false };
+    return { at: 'form', message: `Something unexpected went wrong: ${String(error)}`, gone: false, retry: false };
   }
   if (error.message === messages.fieldTypeChange) return { at: 'type', message: error.message };
   if (error.message === messages.validation) return { at: 'recheck' };
-  return { at: 'form', message: error.message, gone: error.kind === 'not-found' };
+  const retry = error.kind === 'network' || error.kind === 'server' || error.kind === 'bad-response';
+  return { at: 'form', message: error.message, gone: error.kind === 'not-found', retry };
 }

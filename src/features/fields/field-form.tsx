@@ -37,6 +37,7 @@ interface ServerProblem {
   message: string;
   causes?: readonly string[];
   gone?: boolean;
+  retry?: boolean;
 }
 
 export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
@@ -104,7 +105,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
       } else if (failure.at === 'recheck') {
         if (!(await recheckWithFreshFields())) setProblem({ message: 'Validation error', causes: VALIDATION_CAUSES });
       } else {
-        setProblem({ message: failure.message, gone: failure.gone });
+        setProblem({ message: failure.message, gone: failure.gone, retry: failure.retry });
       }
     }
   });
@@ -144,7 +145,12 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
                     Someone may have deleted it meanwhile. <Link to="/fields" className="underline">See the fields as they are now</Link>.
                   </p>
                 )}
-                <p>Nothing was saved; everything you entered is still here.</p>
+                <p>{problem.retry ? 'Everything you entered is still here.' : 'Nothing was saved; everything you entered is still here.'}</p>
+                {problem.retry && (
+                  <Button busy={saving} busyLabel="Sending…" onClick={() => void onSubmit()}>
+                    Try again
+                  </Button>
+                )}
               </Alert>
             </div>
           )}

@@ -372,4 +372,17 @@ describe('when CampaignLark still refuses', () => {
     expect(app.requests.filter((request) => request === 'POST /v1/fields')).toHaveLength(1);
     expect((await fieldsOf(app)).filter((field) => field.label === 'Nickname')).toHaveLength(1);
   });
+
+  it('offers to try again after a server failure, keeping every value', async () => {
+    const app = await openNewField();
+    await app.user.type(screen.getByRole('textbox', { name: 'Label' }), 'Retry me');
+    await app.user.click(screen.getByRole('radio', { name: 'Text' }));
+    app.answerNext(({ method }) => (method === 'POST' ? json(502, { error: { message: 'Lark Admin could not reach CampaignLark (ECONNREFUSED).' } }) : undefined));
+    await submit(app);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('ECONNREFUSED');
+    expect(screen.getByRole('textbox', { name: 'Label' })).toHaveValue('Retry me');
+    await app.user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await confirmation()).toHaveTextContent('Field “Retry me” created.');
+  });
 });
