@@ -3,7 +3,7 @@
  * names its draft (per workspace mode, so sandbox entries never reach a live workspace's form)
  * and says how to read one back, keeping only what still fits.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 
 export interface Draft<T> {
@@ -34,18 +34,27 @@ export function readDraft<T>(key: string, accept: (stored: unknown) => T | null)
   }
 }
 
-/** Keeps every change a person makes (a reset by the form itself is not one). */
+/**
+ * Keeps every change a person makes (a reset by the form itself is not one). `discard` drops the
+ * draft together with any save still waiting, which could otherwise land after a successful send.
+ */
 export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFormReturn<T>) {
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = form.watch((values, { name }) => {
       if (name === undefined) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => saveDraft(key, values), 250);
+      clearTimeout(pending.current);
+      pending.current = setTimeout(() => saveDraft(key, values), 250);
     });
     return () => {
-      clearTimeout(timer);
+      clearTimeout(pending.current);
       subscription.unsubscribe();
     };
   }, [form, key]);
+  return {
+    discard: useCallback(() => {
+      clearTimeout(pending.current);
+      discardDraft(key);
+    }, [key]),
+  };
 }

@@ -15,7 +15,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
-import { discardDraft, useDraftKeeping } from '../../lib/form-draft.ts';
+import { useDraftKeeping } from '../../lib/form-draft.ts';
 import { loadContactDraft } from './contact-draft.ts';
 import { placeContactError } from './contact-errors.ts';
 import { contactFormSchema, contactRules, defaultFieldValues, encodeContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
@@ -78,7 +78,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
   const problemRef = useRef<HTMLDivElement>(null);
   const firstInput = known[0] ? (`values.${known[0].merge_tag}` as const) : undefined;
 
-  useDraftKeeping(draftKey, form);
+  const draft = useDraftKeeping(draftKey, form);
 
   useEffect(() => {
     if (problem) problemRef.current?.focus();
@@ -134,7 +134,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
     try {
       const input = encodeContact(known, values);
       const contact = await save({ ...input, fields: { ...keep, ...input.fields } });
-      discardDraft(draftKey);
+      draft.discard();
       setRestored(null);
       if (mode.current === 'next' && onSavedAndNext) {
         reset({ status: values.status, tags: values.tags, values: defaults });
@@ -179,7 +179,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
         <RestoredDraft
           savedAt={restored.savedAt}
           onDiscard={() => {
-            discardDraft(draftKey);
+            draft.discard();
             setRestored(null);
             reset(initial);
           }}

@@ -15,7 +15,7 @@ import { useNotify } from '../../components/ui/notices.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, type FieldType } from '../../contract/field-types.ts';
 import { fieldTypes, specFor } from '../../field-types/registry.ts';
-import { discardDraft, readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
+import { readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
@@ -53,7 +53,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     resetOptions: { keepDefaultValues: true },
     mode: 'onTouched',
   });
-  useDraftKeeping(draftKey, form);
+  const draft = useDraftKeeping(draftKey, form);
   const { register, control, handleSubmit, setValue, setError, getValues, formState, watch, reset } = form;
   const { errors, isSubmitted, isDirty } = formState;
   const saved = useRef(false);
@@ -95,7 +95,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
       if (field) await update.mutateAsync({ id: field.id, input });
       else await create.mutateAsync(input);
       notify(`Field “${input.label}” ${field ? 'saved' : 'created'}.`);
-      discardDraft(draftKey);
+      draft.discard();
       saved.current = true;
       navigate('/fields');
     } catch (error) {
@@ -121,7 +121,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
             <RestoredDraft
               savedAt={restored.savedAt}
               onDiscard={() => {
-                discardDraft(draftKey);
+                draft.discard();
                 setRestored(null);
                 reset(initialValues(field));
               }}
