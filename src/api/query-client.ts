@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './client.ts';
-import { reportFailure, reportSuccess, reportWaiting } from './connection.ts';
+import { reportFailure, reportSuccess } from './connection.ts';
 
 /** Only failures that a second try can mend are retried: the network and the server. */
 function isTransient(error: unknown): boolean {
@@ -11,11 +11,7 @@ const isRateLimited = (error: unknown): error is ApiError => error instanceof Ap
 
 /** A 429 says how long to wait (Retry-After) or we back off: 1, 2, 4 ... seconds. */
 function delay(failures: number, error: unknown): number {
-  if (isRateLimited(error)) {
-    const seconds = error.retryAfter ?? 2 ** failures;
-    reportWaiting(seconds);
-    return seconds * 1000;
-  }
+  if (isRateLimited(error)) return (error.retryAfter ?? 2 ** failures) * 1000;
   return Math.min(1000 * 2 ** failures, 10_000);
 }
 

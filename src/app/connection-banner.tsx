@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useConnectionProblem } from '../api/connection.ts';
+import { useRateLimitWait, useRefusal } from '../api/connection.ts';
 
 function subscribeOnline(listener: () => void) {
   window.addEventListener('online', listener);
@@ -12,7 +12,8 @@ function subscribeOnline(listener: () => void) {
 
 /** Says, on every page, what stops Lark Admin from working and what can be done about it. */
 export function ConnectionBanner() {
-  const problem = useConnectionProblem();
+  const problem = useRefusal();
+  const waitSeconds = useRateLimitWait();
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
   const box = 'px-4 py-2 text-center text-sm';
 
@@ -39,10 +40,10 @@ export function ConnectionBanner() {
       </div>
     );
   }
-  if (problem?.kind === 'waiting') {
+  if (waitSeconds !== null) {
     return (
       <p role="status" className={`${box} bg-amber-200 text-amber-950`}>
-        CampaignLark asked Lark Admin to slow down. Trying again by itself in {problem.seconds} second{problem.seconds === 1 ? '' : 's'}…
+        CampaignLark asked Lark Admin to slow down. Trying again by itself in {waitSeconds} second{waitSeconds === 1 ? '' : 's'}…
       </p>
     );
   }
