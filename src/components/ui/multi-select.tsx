@@ -80,7 +80,7 @@ export function MultiSelect(props: MultiSelectProps) {
   return (
     <div className="relative">
       <div
-        className={`${inputClass} flex flex-wrap items-center gap-1.5 py-1.5 ${
+        className={`${inputClass} flex flex-wrap items-center gap-1.5 py-1.5 focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-indigo-600 ${
           props['aria-invalid'] ? 'border-red-600 dark:border-red-400' : ''
         }`}
       >
