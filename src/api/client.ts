@@ -3,7 +3,7 @@
  * endpoint's zod schema, and turns every failure into one ApiError. It never shows anything
  * itself: callers decide where a message belongs (next to an input, or above the form).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export type ApiErrorKind =
   | 'validation'
@@ -51,7 +51,7 @@ const errorEnvelope = z.object({ error: z.object({ message: z.string() }) });
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-interface RequestOptions<S extends z.ZodType> {
+interface RequestOptions<S extends z.ZodMiniType> {
   method?: Method;
   body?: unknown;
   /** The shape of `data` in a successful answer. */
@@ -70,7 +70,7 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-export async function request<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
+export async function request<S extends z.ZodMiniType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
   const method = options.method ?? 'GET';
   const what = `${method} ${path.split('?')[0]}`;
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -109,7 +109,7 @@ export async function request<S extends z.ZodType>(path: string, options: Reques
   if (!isJson || text === '') {
     throw new ApiError('bad-response', response.status, `The answer to ${what} was not the JSON the API sends, so nothing in it was used.`);
   }
-  const shape: z.ZodType = options.envelope === false ? options.schema : z.object({ data: options.schema });
+  const shape: z.ZodMiniType = options.envelope === false ? options.schema : z.object({ data: options.schema });
   const parsed = shape.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,6 +1,6 @@
 /** Contacts: search (the only way to list them), one by email, create and update. */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SearchOperator, SortField, SortOrder } from '../contract/search.ts';
 import type { ContactStatus } from '../contract/statuses.ts';
 import type { WireValue } from '../contract/values.ts';

@@ -1,6 +1,6 @@
 /** Fields: reading the list, and the create, update and delete mutations. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldType } from '../contract/field-types.ts';
 import { request } from './client.ts';
 import { fieldSchema, sentenceSchema, type Field } from './schemas.ts';

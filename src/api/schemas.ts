@@ -3,32 +3,33 @@
  * older type names (BOOL, MULTI) are read as today's, an unknown type is kept as text to show
  * read-only, and a missing `definition` or `default_value` reads as "".
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { readFieldType } from '../contract/field-types.ts';
 
-const text = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? '');
+const text = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => value ?? ''),
+);
 
-export const fieldSchema = z
-  .object({
-    id: z.number().int(),
+export const fieldSchema = z.pipe(
+  z.object({
+    id: z.int(),
     label: z.string(),
     merge_tag: z.string(),
     type: z.string(),
     definition: text,
     default_value: text,
     order: z.number(),
-    immutable: z.boolean().default(false),
-    required: z.boolean().default(false),
-  })
-  .transform(({ type, ...field }) => ({ ...field, type: readFieldType(type), raw_type: type }));
+    immutable: z._default(z.boolean(), false),
+    required: z._default(z.boolean(), false),
+  }),
+  z.transform(({ type, ...field }) => ({ ...field, type: readFieldType(type), raw_type: type })),
+);
 
 /** A workspace field; `type` is null for a type this version does not know (see `raw_type`). */
 export type Field = z.output<typeof fieldSchema>;
 
-export const tagSchema = z.object({ id: z.number().int(), name: z.string(), description: text });
+export const tagSchema = z.object({ id: z.int(), name: z.string(), description: text });
 export type Tag = z.output<typeof tagSchema>;
 
 export const paginationSchema = z.object({
@@ -42,19 +43,21 @@ export type Pagination = z.output<typeof paginationSchema>;
 export const contactSchema = z.object({
   id: z.string(),
   status: z.string(),
-  tags: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  tags: z.array(z.object({ id: z.int(), name: z.string() })),
   data: z.record(z.string(), z.unknown()),
-  statistics: z
-    .object({
-      total_opens: z.number(),
-      total_clicks: z.number(),
-      total_bounces: z.number(),
-      total_delivered: z.number(),
-    })
-    .partial()
-    .default({}),
-  last_opened_at: z.string().nullish(),
-  last_clicked_at: z.string().nullish(),
+  statistics: z._default(
+    z.partial(
+      z.object({
+        total_opens: z.number(),
+        total_clicks: z.number(),
+        total_bounces: z.number(),
+        total_delivered: z.number(),
+      }),
+    ),
+    {},
+  ),
+  last_opened_at: z.nullish(z.string()),
+  last_clicked_at: z.nullish(z.string()),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -1,6 +1,6 @@
 /** Tags: every page of the list, and creating one (the contact form's "Create tag …"). */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TAG_PAGE_LIMIT } from '../contract/tags.ts';
 import { request } from './client.ts';
 import { paginationSchema, sentenceSchema, tagSchema, type Tag } from './schemas.ts';

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldTypeSpec, WidgetProps } from './spec.ts';
 
 function BooleanInput({ value, onChange, inputRef, rules: _, ...props }: WidgetProps<boolean | null>) {
@@ -32,7 +32,7 @@ export const booleanType: FieldTypeSpec<boolean | null> = {
   empty: null,
   Widget: BooleanInput,
   // An unticked box is an answer ("no"), so a required yes/no never blocks a form.
-  schema: () => z.boolean().nullable(),
+  schema: () => z.nullable(z.boolean()),
   // Never touched: left out when optional; a required one says "no".
   encode: (value, rules) => value ?? (rules.required ? false : undefined),
   decode: readBoolean,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MultiSelect } from '../components/ui/multi-select.tsx';
 import { parseDefinition } from '../contract/field-types.ts';
 import { canonicalOption, requiredMessage } from './rules.ts';
@@ -23,16 +23,18 @@ export const dropdownMultipleType: FieldTypeSpec<string[]> = {
   empty: [],
   Widget: MultipleChoice,
   schema: (rules) =>
-    z.array(z.string()).superRefine((value, context) => {
-      if (value.length === 0) {
-        if (rules.required) context.addIssue({ code: 'custom', message: requiredMessage(rules) });
-        return;
-      }
-      const unknown = value.filter((item) => !rules.options.includes(item));
-      if (unknown.length > 0) {
-        context.addIssue({ code: 'custom', message: `Remove what is no longer an option: ${unknown.join(', ')}.` });
-      }
-    }),
+    z.array(z.string()).check(
+      z.superRefine((value, context) => {
+        if (value.length === 0) {
+          if (rules.required) context.addIssue({ code: 'custom', message: requiredMessage(rules) });
+          return;
+        }
+        const unknown = value.filter((item) => !rules.options.includes(item));
+        if (unknown.length > 0) {
+          context.addIssue({ code: 'custom', message: `Remove what is no longer an option: ${unknown.join(', ')}.` });
+        }
+      }),
+    ),
   encode: (value) => (value.length === 0 ? undefined : [...new Set(value)]),
   // Stored values that are no longer options are kept, so the form can say so.
   decode: (stored, rules) => readOptions(stored, rules.options, true),

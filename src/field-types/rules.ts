@@ -1,5 +1,5 @@
 /** Checks shared by the field types, worded for the person filling the form. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldRules } from './spec.ts';
 
 export const requiredMessage = (rules: FieldRules) => `${rules.label} is required.`;
@@ -10,15 +10,17 @@ const isBlank = (value: string) => value.trim() === '';
  * A text-held value: blank passes unless the field is required; otherwise `problem` says what
  * is wrong with the trimmed text, or null when nothing is.
  */
-export function textRule(rules: FieldRules, problem: (text: string) => string | null = () => null): z.ZodType<string> {
-  return z.string().superRefine((value, context) => {
-    if (isBlank(value)) {
-      if (rules.required) context.addIssue({ code: 'custom', message: requiredMessage(rules) });
-      return;
-    }
-    const message = problem(value.trim());
-    if (message) context.addIssue({ code: 'custom', message });
-  });
+export function textRule(rules: FieldRules, problem: (text: string) => string | null = () => null): z.ZodMiniType<string> {
+  return z.string().check(
+    z.superRefine((value, context) => {
+      if (isBlank(value)) {
+        if (rules.required) context.addIssue({ code: 'custom', message: requiredMessage(rules) });
+        return;
+      }
+      const message = problem(value.trim());
+      if (message) context.addIssue({ code: 'custom', message });
+    }),
+  );
 }
 
 /** Blank text is left out of the contact; anything else is sent trimmed. */

@@ -1,6 +1,6 @@
 /** What every field type module provides. The registry maps each FieldType to one of these. */
 import type { ComponentType, Ref } from 'react';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldType } from '../contract/field-types.ts';
 import type { WireValue } from '../contract/values.ts';
 
@@ -50,7 +50,7 @@ export interface FieldTypeSpec<V> {
   empty: V;
   Widget: ComponentType<WidgetProps<V>>;
   /** The check a value must pass before it is sent, in words for the person typing. */
-  schema: (rules: FieldRules) => z.ZodType<V>;
+  schema: (rules: FieldRules) => z.ZodMiniType<V>;
   /** To the contract's encoding; undefined means "leave it out of `fields`". */
   encode: (value: V, rules: FieldRules) => WireValue | undefined;
   /** From whatever the API holds, tolerantly (contract, "Reading is tolerant"). */

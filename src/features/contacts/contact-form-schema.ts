@@ -3,7 +3,7 @@
  * fields. Generated values live under `values.<merge_tag>`, so a merge tag such as `type` or
  * `message` can never clash with the form library's own names.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ContactInput } from '../../api/contacts.ts';
 import type { Contact, Field } from '../../api/schemas.ts';
 import { EMAIL_MERGE_TAG, type FieldType } from '../../contract/field-types.ts';
@@ -31,10 +31,10 @@ export function contactRules(field: KnownField): FieldRules {
 export function contactFormSchema(fields: readonly KnownField[]) {
   const values = Object.fromEntries(fields.map((field) => [field.merge_tag, specForField(field).schema(contactRules(field))]));
   return z.object({
-    status: z.enum(CONTACT_STATUSES, { message: 'Choose a status.' }),
+    status: z.enum(CONTACT_STATUSES, { error: 'Choose a status.' }),
     tags: z.array(z.number()),
     // Built at run time, so zod cannot know its keys; each value has its field's own check.
-    values: z.object(values) as unknown as z.ZodType<Record<string, FormValue>, Record<string, FormValue>>,
+    values: z.object(values) as unknown as z.ZodMiniType<Record<string, FormValue>, Record<string, FormValue>>,
   });
 }
 

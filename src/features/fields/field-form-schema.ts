@@ -2,7 +2,7 @@
  * The field form's checks: every rule the contract gives for Create and Update Field, so that
  * the API's bare `Validation error` is rare. Uniqueness is checked against the fields loaded.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Field } from '../../api/schemas.ts';
 import type { FieldInput } from '../../api/fields.ts';
 import {
@@ -68,7 +68,7 @@ export function fieldFormSchema(others: readonly Field[]) {
       default_value: z.custom<FormValue>(() => true),
       required: z.boolean(),
     })
-    .superRefine((values, context) => {
+    .check(z.superRefine((values, context) => {
       const issue = (path: (string | number)[], message: string | null) => {
         if (message) context.addIssue({ code: 'custom', path, message });
       };
@@ -85,7 +85,7 @@ export function fieldFormSchema(others: readonly Field[]) {
       }
       const check = specFor(values.type).schema(defaultRules(values.type, values.options)).safeParse(values.default_value);
       if (!check.success) issue(['default_value'], check.error.issues[0]?.message ?? 'This default does not fit the type.');
-    });
+    }));
 }
 
 /** The form as Create/Update Field wants it. */
