@@ -1,4 +1,7 @@
-/** Contact statuses the API accepts. */
+/**
+ * Contact statuses the API accepts. One older page of the reference says BOUNCED where the others
+ * say CLEANED: Lark Admin shows it, reads it as CLEANED in forms, and never sends it.
+ */
 export const CONTACT_STATUSES = [
   'SUBSCRIBED',
   'UNSUBSCRIBED',
@@ -8,9 +11,6 @@ export const CONTACT_STATUSES = [
 ] as const;
 
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
-
-/** One older page of the reference says BOUNCED where the others say CLEANED: shown, never sent. */
-export const DISPLAY_ONLY_STATUSES = ['BOUNCED'] as const;
 
 export function isContactStatus(value: unknown): value is ContactStatus {
   return typeof value === 'string' && (CONTACT_STATUSES as readonly string[]).includes(value);

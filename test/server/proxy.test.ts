@@ -141,7 +141,7 @@ describe('live mode', () => {
 
   it('never shows the key in an answer or a log line, even when things go wrong', async () => {
     const answers = [];
-    upstream.answer((request, response) => response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'bad key' } })));
+    upstream.answer((_, response) => response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'bad key' } })));
     answers.push(await send(liveApp(), 'GET', '/v1/fields'));
     upstream.answer(() => {});
     answers.push(await send(liveApp(upstream.apiUrl, 200), 'POST', '/v1/contacts', {}));

@@ -11,6 +11,7 @@ import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { MultiSelect } from '../../components/ui/multi-select.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
+import { TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
 import { focusRing, inputClass } from '../../components/ui/styles.ts';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { OPERATORS_BY_TYPE, type SearchOperator } from '../../contract/search.ts';
@@ -259,9 +260,9 @@ const dateTime = (timestamp: string) => new Date(timestamp).toLocaleString(undef
 
 function ContactsTable({ contacts, fields }: { contacts: Contact[]; fields: readonly KnownField[] }) {
   return (
-    <div role="region" aria-label="Contacts" tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}>
+    <TableRegion label="Contacts">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
+        <thead className={tableHeadClass}>
           <tr>
             <th scope="col" className="px-4 py-2">Email</th>
             <th scope="col" className="px-4 py-2">Status</th>
@@ -300,7 +301,7 @@ function ContactsTable({ contacts, fields }: { contacts: Contact[]; fields: read
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

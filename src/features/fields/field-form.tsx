@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { fieldQueries, useCreateField, useUpdateField } from '../../api/fields.ts';
 import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
+import { Causes } from '../../components/ui/causes.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
@@ -130,16 +131,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
           {problem && (
             <div ref={problemRef} tabIndex={-1} className="outline-none">
               <Alert title={`CampaignLark did not save the field: “${problem.message}”`}>
-                {problem.causes && (
-                  <>
-                    <p>It gives that answer when:</p>
-                    <ul className="list-disc pl-5">
-                      {problem.causes.map((cause) => (
-                        <li key={cause}>{cause}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
+                {problem.causes && <Causes causes={problem.causes} />}
                 {problem.gone && (
                   <p>
                     Someone may have deleted it meanwhile. <Link to="/fields" className="underline">See the fields as they are now</Link>.

@@ -7,7 +7,7 @@ import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { focusRing } from '../../components/ui/styles.ts';
+import { TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
 import { hasOptions, parseDefinition } from '../../contract/field-types.ts';
 import { rulesOf, specFor } from '../../field-types/registry.ts';
 import { DeleteFieldDialog } from './delete-field-dialog.tsx';
@@ -51,10 +51,10 @@ export function FieldsPage() {
 
 function FieldsTable({ fields, onDelete }: { fields: Field[]; onDelete: (field: Field) => void }) {
   return (
-    <div role="region" aria-label="Fields" tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}>
+    <TableRegion label="Fields">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">The workspace's fields, in the order of the contact form</caption>
-        <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
+        <thead className={tableHeadClass}>
           <tr>
             <th scope="col" className="px-4 py-2">Label</th>
             <th scope="col" className="px-4 py-2">Merge tag</th>
@@ -71,7 +71,7 @@ function FieldsTable({ fields, onDelete }: { fields: Field[]; onDelete: (field: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

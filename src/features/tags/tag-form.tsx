@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import type { Tag } from '../../api/schemas.ts';
 import { tagQueries, type TagInput } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
+import { Causes } from '../../components/ui/causes.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
@@ -108,16 +109,7 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, draftKey, save, onSa
       )}
       {problem && (
         <Alert title={`CampaignLark did not save the tag: “${problem.message}”`}>
-          {problem.causes && (
-            <>
-              <p>It gives that answer when:</p>
-              <ul className="list-disc pl-5">
-                {problem.causes.map((cause) => (
-                  <li key={cause}>{cause}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          {problem.causes && <Causes causes={problem.causes} />}
           <p>Nothing was saved; what you entered is still here.</p>
         </Alert>
       )}

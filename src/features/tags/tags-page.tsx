@@ -9,7 +9,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog, Dialog, type DialogHandle } from '../../components/ui/dialog.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { focusRing } from '../../components/ui/styles.ts';
+import { TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
 import { TagForm } from './tag-form.tsx';
 
 const tagDraftKey = (mode: WorkspaceMode, which: string) => `lark-admin:tag-draft:${mode}:${which}`;
@@ -43,9 +43,9 @@ export function TagsPage() {
           {tags.data.length === 0 ? (
             <p>No tags yet.</p>
           ) : (
-            <div role="region" aria-label="Tags" tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}>
+            <TableRegion label="Tags">
               <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
+                <thead className={tableHeadClass}>
                   <tr>
                     <th scope="col" className="px-4 py-2">Name</th>
                     <th scope="col" className="px-4 py-2">Description</th>
@@ -71,7 +71,7 @@ export function TagsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
           {editing && <EditTagDialog tag={editing} tags={tags.data} draftKey={tagDraftKey(workspace.data.mode, String(editing.id))} onClose={() => setEditing(null)} />}
           {deleting && <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} />}

@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { focusRing } from './styles.ts';
+
+/**
+ * A table that scrolls sideways on narrow screens. The region is focusable so keyboard users can
+ * scroll it, and `relative` keeps visually hidden header text from widening the page.
+ */
+export function TableRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}>
+      {children}
+    </div>
+  );
+}
+
+export const tableHeadClass = 'border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400';
