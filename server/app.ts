@@ -26,7 +26,7 @@ export interface AppOptions {
   log?: (line: string) => void;
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(options: AppOptions): Hono {
   const log = options.log ?? ((line: string) => console.log(line));

@@ -15,10 +15,11 @@ import { TableRegion, tableHeadClass } from '../../components/ui/table-region.ts
 import { focusRing, inputClass } from '../../components/ui/styles.ts';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { OPERATORS_BY_TYPE, type SearchOperator } from '../../contract/search.ts';
-import { CONTACT_STATUSES, isContactStatus } from '../../contract/statuses.ts';
+import { isContactStatus } from '../../contract/statuses.ts';
 import { specForField } from '../../field-types/registry.ts';
 import { contactRules, isKnown, type KnownField } from './contact-form-schema.ts';
 import { isFiltered, operatorName, PAGE_SIZE, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
+import { StatusOptions } from './status-field.tsx';
 import { STATUS_MEANINGS } from './statuses.ts';
 
 const SORTS = [
@@ -134,11 +135,7 @@ function Filters({ view, fields, tags, onChange }: { view: ContactView; fields: 
         {(aria) => (
           <select {...aria} value={view.status} onChange={(event) => onChange({ status: isContactStatus(event.target.value) ? event.target.value : '' })} className={inputClass}>
             <option value="">Any status</option>
-            {CONTACT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_MEANINGS[status].title}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         )}
       </FormField>

@@ -29,13 +29,18 @@ export function StatusField({ value, onChange, onBlur, inputRef, error, conseque
     >
       {(aria) => (
         <select {...aria} ref={inputRef} value={value} onBlur={onBlur} onChange={(event) => onChange(event.target.value as ContactStatus)} className={inputClass}>
-          {CONTACT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_MEANINGS[status].title}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       )}
     </FormField>
   );
+}
+
+/** The statuses a contact can be given, by the names an admin reads. */
+export function StatusOptions() {
+  return CONTACT_STATUSES.map((status) => (
+    <option key={status} value={status}>
+      {STATUS_MEANINGS[status].title}
+    </option>
+  ));
 }
