@@ -112,6 +112,19 @@ test('the contact form passes an axe scan, empty and with errors shown', async (
   await expectNoAxeViolations(page, 'the tag picker offering to create a tag');
 });
 
+test('Save pressed straight from a half-typed country lands, and shows every error at once', async ({ page, request }) => {
+  await createFields(request);
+  const homeCountry = { label: 'Home country', merge_tag: 'home_country', type: 'COUNTRY', required: true };
+  expect((await request.post('/v1/fields', { data: homeCountry })).status()).toBe(201);
+  await page.goto('/contacts/new');
+  await page.getByRole('combobox', { name: 'Home country' }).fill('g');
+  // A person holds the button down for a moment; an error painted on leaving the picker in that
+  // moment would move the button from under the pointer and swallow the click.
+  await page.getByRole('button', { name: 'Save contact' }).click({ delay: 150 });
+  await expect(page.getByText('Company is required.')).toBeVisible();
+  await expect(page.getByText('Home country is required.')).toBeVisible();
+});
+
 test('the unsent form survives a reload', async ({ page, request }) => {
   await createFields(request);
   await page.goto('/contacts/new');

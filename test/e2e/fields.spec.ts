@@ -81,6 +81,16 @@ test('one field of each type, created through the form, is all there after a rel
   expect(pageErrors).toEqual([]);
 });
 
+test('Create pressed straight from a label that clashes lands, and shows every error at once', async ({ page }) => {
+  await page.goto('/fields/new');
+  await page.getByRole('textbox', { name: 'Label' }).fill('email address');
+  // Held down for a moment, as a person does: an error painted on leaving the label in that
+  // moment would move the button from under the pointer and swallow the click.
+  await page.getByRole('button', { name: 'Create field' }).click({ delay: 150 });
+  await expect(page.getByText('Choose a type.')).toBeVisible();
+  await expect(page.getByText('Another field is already labelled “Email Address”.')).toBeVisible();
+});
+
 test('the Fields list and the field form pass an axe scan, empty, with errors, and in the delete dialog', async ({ page }) => {
   await page.goto('/fields');
   await expect(page.getByRole('table')).toBeVisible();

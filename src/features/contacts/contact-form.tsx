@@ -66,7 +66,10 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
     defaultValues: initial,
     values: restored?.form,
     resetOptions: { keepDefaultValues: true },
-    mode: 'onTouched',
+    // Checked on Save, then again as each value changes; never on leaving an input, where the
+    // error it inserts would push the Save button from under a pointer already pressing it.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { control, handleSubmit, setError, reset, setFocus } = form;
   const { isDirty } = form.formState;

@@ -52,7 +52,10 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     defaultValues: initialValues(field),
     values: restored?.form,
     resetOptions: { keepDefaultValues: true },
-    mode: 'onTouched',
+    // Checked on Save, then again as each value changes; never on leaving an input, where the
+    // error it inserts would push the Save button from under a pointer already pressing it.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const draft = useDraftKeeping(draftKey, form);
   const { register, control, handleSubmit, setValue, setError, getValues, formState, watch, reset } = form;

@@ -1,0 +1,152 @@
+/**
+ * One page load of one subject, measured the same way whatever renders it. Every figure is
+ * counted in the page from the event's own timestamp to a task queued after the next frame
+ * (requestAnimationFrame, then setTimeout), so it includes style, layout and paint.
+ */
+import type { Page } from '@playwright/test';
+import { median, p95 } from './stats.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface Subject {
+  name: string;
+  /** The add-contact form's address. */
+  url: string;
+  /** The id of the input for a merge tag. */
+  idFor: (mergeTag: string) => string;
+  /** How to submit and find the errors; absent where the page has no validation. */
+  submit?: { button: string; errorSelector: string; errorIdFor: (mergeTag: string) => string };
+}
+
+export interface PageFigures {
+  usableMs: number;
+  keyPaintMedianMs: number;
+  keyPaintP95Ms: number;
+  keyEventMedianMs: number;
+  keyEventP95Ms: number;
+  countryFilterMs: number;
+  submitToErrorsMs?: number;
+  errorsShown?: number;
+}
+
+const TYPED = 'abcdefghijklmnopqrst';
+/** Event Timing reports only events of 16 ms or more; a keystroke it leaves out counts as 16. */
+const EVENT_TIMING_THRESHOLD = 16;
+
+type Bench = Window & { __bench: { paints: number[]; interactions: Map<number, number>; filter?: Promise<number>; submit?: Promise<{ ms: number; errors: number }> } };
+
+/** Fails a step that hangs with its name, instead of the whole run hanging silently. */
+async function step<T>(name: string, work: Promise<T>, timeoutMs = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`${name}: no answer in ${timeoutMs} ms`)), timeoutMs)));
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** ms from navigation start until the form's last input is in the page, at the frame that paints it. */
+async function timeToUsable(page: Page, subject: Subject, workspace: Workspace): Promise<number> {
+  await page.goto(subject.url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction((id) => (document.getElementById(id) ? performance.now() : false), subject.idFor(workspace.lastTag), {
+    polling: 'raf',
+    timeout: 60_000,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+/** Types 20 characters into the last text input; per keystroke, keydown → next paint and the Event Timing duration. */
+async function keystrokes(page: Page, inputId: string): Promise<{ paints: number[]; events: number[] }> {
+  await page.evaluate((id) => {
+    const bench: Bench['__bench'] = { paints: [], interactions: new Map() };
+    (window as unknown as Bench).__bench = bench;
+    document.getElementById(id)!.addEventListener('keydown', (event) => {
+      const start = event.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => bench.paints.push(performance.now() - start)));
+    });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+        if (entry.interactionId) bench.interactions.set(entry.interactionId, Math.max(entry.duration, bench.interactions.get(entry.interactionId) ?? 0));
+      }
+    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+  }, inputId);
+  await page.locator(`#${inputId}`).focus();
+  await page.keyboard.type(TYPED, { delay: 30 });
+  await page.waitForTimeout(300);
+  const { paints, interactions } = await page.evaluate(() => {
+    const bench = (window as unknown as Bench).__bench;
+    return { paints: bench.paints, interactions: [...bench.interactions.values()] };
+  });
+  const typedValue = await page.locator(`#${inputId}`).inputValue();
+  if (!typedValue.endsWith(TYPED)) throw new Error(`the text input holds "${typedValue}", not what was typed`);
+  const events = [...interactions, ...Array<number>(Math.max(0, TYPED.length - interactions.length)).fill(EVENT_TIMING_THRESHOLD)];
+  return { paints, events };
+}
+
+/** A letter typed into the country picker → the frame that shows its result. */
+async function countryFilter(page: Page, inputId: string): Promise<number> {
+  await page.locator(`#${inputId}`).focus();
+  await page.evaluate((id) => {
+    const bench = (window as unknown as Bench).__bench;
+    bench.filter = new Promise((resolve) => {
+      document.getElementById(id)!.addEventListener(
+        'keydown',
+        (event) => {
+          const start = event.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+        },
+        { once: true },
+      );
+    });
+  }, inputId);
+  await page.keyboard.type('g');
+  return page.evaluate(() => (window as unknown as Bench).__bench.filter!);
+}
+
+/**
+ * Submit with required fields empty → the frame that paints the error of the last required field
+ * (not the first error: leaving the country picker may flag it before the submit's own errors).
+ * Also counts the errors shown.
+ */
+async function submitToErrors(page: Page, submit: NonNullable<Subject['submit']>, lastErrorId: string): Promise<{ ms: number; errors: number }> {
+  const button = page.getByRole('button', { name: submit.button, exact: true });
+  await button.evaluate((element, [errorSelector, lastErrorId]) => {
+    const bench = (window as unknown as Bench).__bench;
+    bench.submit = new Promise((resolve) => {
+      element.addEventListener(
+        'pointerdown',
+        (event) => {
+          const start = event.timeStamp;
+          const observer = new MutationObserver(() => {
+            if (!document.getElementById(lastErrorId)) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - start, errors: document.querySelectorAll(errorSelector).length })));
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        },
+        { once: true },
+      );
+    });
+  }, [submit.errorSelector, lastErrorId] as const);
+  await button.click();
+  return page.evaluate(() => (window as unknown as Bench).__bench.submit!);
+}
+
+/** One cold page load: a fresh page in a fresh browser context, every scenario in turn. */
+export async function measurePage(page: Page, subject: Subject, workspace: Workspace): Promise<PageFigures> {
+  const label = `${subject.name} at ${workspace.size} fields`;
+  const usableMs = await step(`${label}: usable`, timeToUsable(page, subject, workspace));
+  const { paints, events } = await step(`${label}: keystrokes`, keystrokes(page, subject.idFor(workspace.lastTextTag)));
+  const countryFilterMs = await step(`${label}: country filter`, countryFilter(page, subject.idFor(workspace.lastCountryTag)));
+  await page.keyboard.press('Escape');
+  const submitted = subject.submit ? await step(`${label}: submit`, submitToErrors(page, subject.submit, subject.submit.errorIdFor(workspace.lastRequiredTag))) : undefined;
+  return {
+    usableMs,
+    keyPaintMedianMs: median(paints),
+    keyPaintP95Ms: p95(paints),
+    keyEventMedianMs: median(events),
+    keyEventP95Ms: p95(events),
+    countryFilterMs,
+    ...(submitted ? { submitToErrorsMs: submitted.ms, errorsShown: submitted.errors } : {}),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The floor: the same inputs as the generated form, made once with the DOM and never re-rendered,
+ * so typing into it costs only the browser's own work.
+ */
+import { COUNTRY_CODES } from '../../../../src/lib/countries.ts';
+import { loadFields, optionsOf, type WorkspaceField } from '../workspace-fields.ts';
+
+function selectOf(values: readonly string[], multiple = false) {
+  const select = document.createElement('select');
+  select.multiple = multiple;
+  select.append(...values.map((value) => new Option(value, value)));
+  return select;
+}
+
+function controlFor(field: WorkspaceField): HTMLInputElement | HTMLSelectElement {
+  switch (field.type) {
+    case 'DROPDOWN_SINGLE':
+      return selectOf(['', ...optionsOf(field)]);
+    case 'DROPDOWN_MULTIPLE':
+      return selectOf(optionsOf(field), true);
+    case 'COUNTRY':
+      return selectOf(['', ...COUNTRY_CODES]);
+    default: {
+      const input = document.createElement('input');
+      input.type = { NUMBER: 'number', BOOLEAN: 'checkbox', DATE: 'date' }[field.type] ?? (field.merge_tag === 'email_address' ? 'email' : 'text');
+      return input;
+    }
+  }
+}
+
+const form = document.getElementById('root')!;
+for (const field of await loadFields()) {
+  const label = document.createElement('label');
+  const control = controlFor(field);
+  control.id = `field-${field.merge_tag}`;
+  label.htmlFor = control.id;
+  label.textContent = field.label;
+  const row = document.createElement('div');
+  row.append(label, control);
+  form.append(row);
+}
