@@ -1,7 +1,8 @@
-import { Link, NavLink, Outlet, useNavigation } from 'react-router';
 import { NoticeRegion } from '../components/ui/notices.tsx';
 import { focusRing } from '../components/ui/styles.ts';
+import { Link, NavLink, Outlet, useNavigation } from '../lib/router.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
+import { RouteError } from './route-error.tsx';
 import { WorkspaceBanner } from './workspace-banner.tsx';
 
 const NAVIGATION = [
@@ -48,7 +49,7 @@ export function Layout() {
         {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 animate-pulse bg-indigo-600" />}
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
-        <Outlet />
+        <Outlet fallback={<p role="status">Loading Lark Admin…</p>} errorPage={RouteError} />
       </main>
       <NoticeRegion />
     </div>

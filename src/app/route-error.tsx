@@ -1,10 +1,9 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { Alert } from '../components/ui/alert.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { PageTitle } from '../components/ui/page-title.tsx';
+import { Link, useRouteError } from '../lib/router.tsx';
 
 function describe(error: unknown): string {
-  if (isRouteErrorResponse(error)) return `${error.status} ${error.statusText}`;
   if (error instanceof Error) {
     // A page's code that cannot be fetched (a new version went live, or the network dropped).
     if (/dynamically imported module|Importing a module script failed/i.test(error.message)) {

@@ -45,10 +45,12 @@ export function countryList(locale = browserLocale()): Country[] {
   let list = listsByLocale.get(locale);
   if (!list) {
     const names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+    // One collator for the whole sort: localeCompare with a locale builds one per comparison.
+    const collator = new Intl.Collator(locale);
     list = COUNTRY_CODES.map((code) => {
       const name = names.of(code) ?? code;
       return { code, name, key: foldForSearch(name) };
-    }).sort((a, b) => a.name.localeCompare(b.name, locale));
+    }).sort((a, b) => collator.compare(a.name, b.name));
     listsByLocale.set(locale, list);
   }
   return list;
@@ -78,6 +80,7 @@ export function findCountries(list: readonly Country[], query: string): Country[
 export function readCountry(value: unknown, locale?: string): string {
   if (typeof value !== 'string') return '';
   const text = value.trim();
+  if (text === '') return '';
   if (isCountryCode(text.toUpperCase())) return text.toUpperCase();
   const folded = foldForSearch(text);
   const match = [...countryList(locale), ...countryList('en')].find((country) => country.key === folded);

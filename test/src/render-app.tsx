@@ -5,21 +5,20 @@
  */
 import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openStore, type Store } from '../../server/sandbox/store.ts';
 import { createQueryClient } from '../../src/api/query-client.ts';
 import { App } from '../../src/app/app.tsx';
 import { routes as appRoutes } from '../../src/app/routes.tsx';
-import type { RouteObject } from 'react-router';
+import { createRouter, memoryHistory, type Route, type Router } from '../../src/lib/router.tsx';
 
 type Answer = (request: { method: string; path: string; body: unknown }) => Response | undefined | Promise<Response | undefined>;
 
 export interface RenderedApp {
   store: Store;
   user: ReturnType<typeof userEvent.setup>;
-  router: ReturnType<typeof createMemoryRouter>;
+  router: Router;
   /** Every /v1 request the app made, as "METHOD /path". */
   requests: string[];
   /** The next request this answers (returns a Response) goes no further; undefined lets it through. */
@@ -34,7 +33,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-export function renderApp(path: string, options: { store?: Store; routes?: RouteObject[] } = {}): RenderedApp {
+export function renderApp(path: string, options: { store?: Store; routes?: Route[] } = {}): RenderedApp {
   const store = options.store ?? openStore(':memory:');
   // Seeding a workspace sends far more than 100 requests a second; the limit itself has its own tests.
   const server = createApp({ backend: { mode: 'sandbox', store, requestsPerSecond: 100_000 }, hostNames: new Set(['localhost']), log: () => {} });
@@ -46,6 +45,9 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     if (url.pathname.startsWith('/v1')) requests.push(`${method} ${url.pathname}`);
+    // As over a real network, the answer comes a task later: the first page's requests start
+    // while rendering, and a test registers its answers right after renderApp returns.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     for (const [index, entry] of answers.entries()) {
       // A rejected answer (a dropped connection) counts as answered too.
       const response = await Promise.resolve(entry.answer({ method, path: url.pathname, body })).catch((error: unknown) => {
@@ -76,7 +78,7 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
   // Reads fail at once in tests (a retry would only slow them); writes keep their real 429 policy.
   const defaults = queryClient.getDefaultOptions();
   queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
-  const router = createMemoryRouter(options.routes ?? appRoutes, { initialEntries: [path] });
+  const router = createRouter(options.routes ?? appRoutes, memoryHistory(path));
   const user = userEvent.setup();
   render(<App queryClient={queryClient} router={router} />);
   return {

@@ -3,7 +3,7 @@
  * the tab with the browser's own prompt.
  */
 import { useEffect } from 'react';
-import { useBlocker } from 'react-router';
+import { useBlocker } from '../../lib/router.tsx';
 import { ConfirmDialog } from './dialog.tsx';
 
 interface LeaveGuardProps {

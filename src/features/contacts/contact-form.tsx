@@ -6,7 +6,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm, useFormState, type Control, type Path } from 'react-hook-form';
-import { Link } from 'react-router';
+import { Link } from '../../lib/router.tsx';
 import type { ContactInput } from '../../api/contacts.ts';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
 import type { WireValue } from '../../contract/values.ts';

@@ -1,7 +1,7 @@
 /** /contacts: find contacts by email, status, tags and one field condition; pages of 50. */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../../lib/router.tsx';
 import { contactQueries } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
 import type { Contact, Tag } from '../../api/schemas.ts';

@@ -1,6 +1,6 @@
 /** /contacts/edit?email=…: the generated form over a stored contact (the API has no get-by-id). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from '../../lib/router.tsx';
 import { ApiError } from '../../api/client.ts';
 import { contactQueries, useUpdateContact } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';

@@ -1,7 +1,7 @@
 /** /fields/new and /fields/:id/edit. */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../lib/router.tsx';
 import { fieldQueries } from '../../api/fields.ts';
 import { statusQuery } from '../../api/status.ts';
 import { Alert } from '../../components/ui/alert.tsx';
