@@ -1,0 +1,16 @@
+import { firstPageWeight } from '../support/first-page-weight.ts';
+import { expect, test } from './fixtures.ts';
+
+/** Issue #7's size budget for the first page a visitor sees, in kB (1,000 bytes) of gzip. */
+const JS_BUDGET = 120_000;
+const CSS_BUDGET = 15_000;
+
+test('the first page needs at most 120 kB of gzipped JavaScript and 15 kB of CSS', async ({ page }) => {
+  const weight = await firstPageWeight(page, '/', (shown) => expect(shown.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible());
+  const listing = weight.files.map((file) => `${file.path} ${file.gzipBytes} B`).join('\n');
+  expect(weight.jsGzipBytes, `JavaScript fetched for the first page:\n${listing}`).toBeLessThanOrEqual(JS_BUDGET);
+  expect(weight.cssGzipBytes, `CSS fetched for the first page:\n${listing}`).toBeLessThanOrEqual(CSS_BUDGET);
+  // A budget met by loading nothing would prove nothing: the page must have been built and shown.
+  expect(weight.jsGzipBytes).toBeGreaterThan(50_000);
+  expect(weight.cssGzipBytes).toBeGreaterThan(1_000);
+});

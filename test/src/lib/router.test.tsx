@@ -1,0 +1,177 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import {
+  createRouter,
+  Link,
+  memoryHistory,
+  NavLink,
+  Outlet,
+  RouterProvider,
+  useBlocker,
+  useParams,
+  useRouteError,
+  useSearchParams,
+  type Route,
+} from '../../../src/lib/router.tsx';
+
+function ErrorPage() {
+  const error = useRouteError();
+  return <p role="alert">{error instanceof Error ? error.message : 'unknown'}</p>;
+}
+
+function Shell() {
+  return (
+    <>
+      <nav>
+        <NavLink to="/fields" className={({ isActive }) => (isActive ? 'on' : 'off')}>
+          Fields
+        </NavLink>
+        <Link to="/tags">Tags</Link>
+      </nav>
+      <Outlet fallback={<p role="status">Loading…</p>} errorPage={ErrorPage} />
+    </>
+  );
+}
+
+const Heading = ({ children }: { children: string }) => <h1>{children}</h1>;
+
+function FieldEdit() {
+  const { id } = useParams();
+  return <Heading>{`Field ${id}`}</Heading>;
+}
+
+function Search() {
+  const [params, setParams] = useSearchParams();
+  return (
+    <>
+      <Heading>{`Search ${params.get('q') ?? ''}`}</Heading>
+      <button type="button" onClick={() => setParams(new URLSearchParams({ q: 'more' }), { replace: true })}>
+        Search more
+      </button>
+    </>
+  );
+}
+
+function Guarded() {
+  const blocker = useBlocker(() => true);
+  return (
+    <>
+      <Heading>Guarded</Heading>
+      {blocker.state === 'blocked' && (
+        <>
+          <button type="button" onClick={blocker.proceed}>
+            Leave
+          </button>
+          <button type="button" onClick={blocker.reset}>
+            Stay
+          </button>
+        </>
+      )}
+    </>
+  );
+}
+
+const routes: Route[] = [
+  { path: '/', redirect: '/fields' },
+  { path: '/fields', Component: () => <Heading>Fields</Heading> },
+  { path: '/fields/:id/edit', lazy: async () => FieldEdit },
+  { path: '/tags', Component: () => <Heading>Tags</Heading> },
+  { path: '/search', Component: Search },
+  { path: '/guarded', Component: Guarded },
+  { path: '/broken', lazy: () => Promise.reject(new Error('The page’s code could not be fetched.')) },
+  { path: '*', Component: () => <Heading>Not found</Heading> },
+];
+
+function open(path: string) {
+  const router = createRouter(routes, memoryHistory(path));
+  render(
+    <RouterProvider router={router}>
+      <Shell />
+    </RouterProvider>,
+  );
+  return { router, user: userEvent.setup() };
+}
+
+const heading = () => screen.findByRole('heading', { level: 1 });
+
+describe('the router', () => {
+  it('redirects, matches parameters, loads pages lazily and falls back to the catch-all', async () => {
+    const { router } = open('/');
+    expect(await heading()).toHaveTextContent('Fields');
+    expect(router.state.location.pathname).toBe('/fields');
+    await act(() => router.navigate('/fields/7/edit'));
+    expect(await heading()).toHaveTextContent('Field 7');
+    await act(() => router.navigate('/no/such/page'));
+    expect(await heading()).toHaveTextContent('Not found');
+  });
+
+  it('shows the error page when a page’s code cannot be fetched', async () => {
+    open('/broken');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The page’s code could not be fetched.');
+  });
+
+  it('follows plain clicks inside the app, marks the current section, and leaves modified clicks to the browser', async () => {
+    const { router, user } = open('/tags');
+    expect(screen.getByRole('link', { name: 'Fields' })).not.toHaveAttribute('aria-current');
+    await user.click(screen.getByRole('link', { name: 'Fields' }));
+    expect(await heading()).toHaveTextContent('Fields');
+    expect(screen.getByRole('link', { name: 'Fields' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Fields' })).toHaveClass('on');
+
+    await user.keyboard('{Control>}');
+    await user.click(screen.getByRole('link', { name: 'Tags' }));
+    await user.keyboard('{/Control}');
+    expect(router.state.location.pathname).toBe('/fields');
+  });
+
+  it('changes search parameters in place, keeping the page mounted', async () => {
+    const { router, user } = open('/search?q=first');
+    expect(await heading()).toHaveTextContent('Search first');
+    const before = screen.getByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('button', { name: 'Search more' }));
+    expect(await heading()).toHaveTextContent('Search more');
+    expect(screen.getByRole('heading', { level: 1 })).toBe(before);
+    expect(router.state.location.search).toBe('?q=more');
+  });
+
+  it('holds a navigation while a blocker says so: Stay keeps the page, Leave goes', async () => {
+    const { router, user } = open('/guarded');
+    await heading();
+    await user.click(screen.getByRole('link', { name: 'Tags' }));
+    await user.click(screen.getByRole('button', { name: 'Stay' }));
+    expect(router.state.location.pathname).toBe('/guarded');
+    expect(screen.queryByRole('button', { name: 'Leave' })).toBeNull();
+
+    await user.click(screen.getByRole('link', { name: 'Tags' }));
+    await user.click(screen.getByRole('button', { name: 'Leave' }));
+    expect(await heading()).toHaveTextContent('Tags');
+  });
+});
+
+describe('Back and Forward', () => {
+  it('are held by a blocker too, and the history is put back while the person decides', async () => {
+    const history = memoryHistory('/fields');
+    const router = createRouter(routes, history);
+    render(
+      <RouterProvider router={router}>
+        <Shell />
+      </RouterProvider>,
+    );
+    await act(() => router.navigate('/guarded'));
+    await heading();
+    const user = userEvent.setup();
+
+    act(() => history.go(-1));
+    await screen.findByRole('button', { name: 'Stay' });
+    expect(router.state.location.pathname).toBe('/guarded');
+    await waitFor(() => expect(history.location().pathname).toBe('/guarded'));
+
+    await user.click(screen.getByRole('button', { name: 'Stay' }));
+    act(() => history.go(-1));
+    await user.click(await screen.findByRole('button', { name: 'Leave' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/fields'));
+    expect(history.location().pathname).toBe('/fields');
+    expect(await heading()).toHaveTextContent('Fields');
+  });
+});
