@@ -10,7 +10,7 @@ import { createApp } from '../../server/app.ts';
 import { openStore, type Store } from '../../server/sandbox/store.ts';
 import { createQueryClient } from '../../src/api/query-client.ts';
 import { App } from '../../src/app/app.tsx';
-import { routes as appRoutes } from '../../src/app/routes.tsx';
+import { appRoutes } from '../../src/app/routes.tsx';
 import { createRouter, memoryHistory, type Route, type Router } from '../../src/lib/router.tsx';
 
 type Answer = (request: { method: string; path: string; body: unknown }) => Response | undefined | Promise<Response | undefined>;
@@ -78,7 +78,7 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
   // Reads fail at once in tests (a retry would only slow them); writes keep their real 429 policy.
   const defaults = queryClient.getDefaultOptions();
   queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
-  const router = createRouter(options.routes ?? appRoutes, memoryHistory(path));
+  const router = createRouter(options.routes ?? appRoutes(queryClient), memoryHistory(path));
   const user = userEvent.setup();
   render(<App queryClient={queryClient} router={router} />);
   return {

@@ -4,21 +4,24 @@
  * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Controller, useForm, useFormState, type Control, type Path } from 'react-hook-form';
 import { Link } from '../../lib/router.tsx';
 import type { ContactInput } from '../../api/contacts.ts';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
 import type { WireValue } from '../../contract/values.ts';
+import type { FormValue } from '../../field-types/spec.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
 import { useDraftKeeping } from '../../lib/form-draft.ts';
+import { useProgressiveCount } from '../../lib/progressive-list.ts';
 import { loadContactDraft } from './contact-draft.ts';
 import { placeContactError } from './contact-errors.ts';
-import { contactFormSchema, contactRules, defaultFieldValues, encodeContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
+import { contactFormSchema, contactRules, defaultFieldValues, encodeContact, isKnown, type ContactFormValues, type KnownField } from './contact-form-schema.ts';
 import { StatusField } from './status-field.tsx';
 import { automationOnCreate } from './statuses.ts';
 import { TagPicker } from './tag-picker.tsx';
@@ -82,6 +85,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
   const firstInput = known[0] ? (`values.${known[0].merge_tag}` as const) : undefined;
 
   const draft = useDraftKeeping(draftKey, form);
+  const rendered = useProgressiveCount(known.length);
 
   useEffect(() => {
     if (problem) problemRef.current?.focus();
@@ -156,6 +160,8 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
 
   function send(how: Mode) {
     mode.current = how;
+    // Every input must exist before checking, so the first error can take the focus.
+    if (rendered.count < known.length) flushSync(rendered.showAll);
     void submit();
   }
 
@@ -216,28 +222,8 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
         </Alert>
       )}
 
-      {known.map((field) => (
-        <Controller
-          key={field.id}
-          control={control}
-          name={`values.${field.merge_tag}`}
-          defaultValue={defaults[field.merge_tag]}
-          render={({ field: input, fieldState }) => (
-            <FieldInput
-              id={`field-${field.merge_tag}`}
-              name={input.name}
-              type={field.type}
-              mergeTag={field.merge_tag}
-              rules={contactRules(field)}
-              value={input.value}
-              onChange={input.onChange}
-              onBlur={input.onBlur}
-              inputRef={input.ref}
-              hint={mergeTagHint(field.merge_tag)}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
+      {known.slice(0, rendered.count).map((field) => (
+        <GeneratedField key={field.id} field={field} control={control} defaultValue={defaults[field.merge_tag]} />
       ))}
 
       <Controller
@@ -279,6 +265,39 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
     </form>
   );
 }
+
+const MemoFieldInput = memo(FieldInput);
+
+/**
+ * One generated input. Its props stay the same objects between renders, so when the form's
+ * errors change (a submit marks 150 fields at once) only the inputs whose error changed render.
+ */
+const GeneratedField = memo(function GeneratedField({ field, control, defaultValue }: { field: KnownField; control: Control<ContactFormValues>; defaultValue: FormValue | undefined }) {
+  const rules = useMemo(() => contactRules(field), [field]);
+  const hint = useMemo(() => mergeTagHint(field.merge_tag), [field.merge_tag]);
+  return (
+    <Controller
+      control={control}
+      name={`values.${field.merge_tag}`}
+      defaultValue={defaultValue}
+      render={({ field: input, fieldState }) => (
+        <MemoFieldInput
+          id={`field-${field.merge_tag}`}
+          name={input.name}
+          type={field.type}
+          mergeTag={field.merge_tag}
+          rules={rules}
+          value={input.value}
+          onChange={input.onChange}
+          onBlur={input.onBlur}
+          inputRef={input.ref}
+          hint={hint}
+          error={fieldState.error?.message}
+        />
+      )}
+    />
+  );
+});
 
 /** What saving changes to an existing contact sets off in CampaignLark (the contract). */
 function AutomationNote({ control }: { control: Control<ContactFormValues> }) {

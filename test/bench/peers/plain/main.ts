@@ -28,7 +28,7 @@ function controlFor(field: WorkspaceField): HTMLInputElement | HTMLSelectElement
   }
 }
 
-const form = document.getElementById('root')!;
+const rows = document.createDocumentFragment();
 for (const field of await loadFields()) {
   const label = document.createElement('label');
   const control = controlFor(field);
@@ -37,5 +37,6 @@ for (const field of await loadFields()) {
   label.textContent = field.label;
   const row = document.createElement('div');
   row.append(label, control);
-  form.append(row);
+  rows.append(row);
 }
+document.getElementById('root')!.append(rows);

@@ -368,3 +368,33 @@ describe('trying again after a failure', () => {
     expect((await contacts(app)).map((contact: { data: { email_address: string } }) => contact.data.email_address)).toEqual(['ann@example.com']);
   });
 });
+
+describe('a workspace of many fields', () => {
+  it('shows the first inputs at once, the rest as they arrive, and a Save before then still checks every field', async () => {
+    const app = renderApp('/fields');
+    const tags = Array.from({ length: 150 }, (_, n) => `f_${String.fromCharCode(97 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))}`);
+    for (const [n, tag] of tags.entries()) {
+      const field = { label: `Field ${n}`, merge_tag: tag, type: 'TEXT', required: n === tags.length - 1 };
+      expect((await app.api('POST', '/v1/fields', field)).status).toBe(201);
+    }
+    await app.router.navigate('/contacts/new');
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Email Address' }), { target: { value: 'ann@example.com' } });
+    // Saved before the last inputs exist: they are rendered first, so the error can take the focus.
+    expect(screen.queryByRole('textbox', { name: 'Field 149' })).toBeNull();
+    fireEvent.keyDown(screen.getByRole('form', { name: 'New contact' }), { key: 'Enter', ctrlKey: true });
+    expect(await screen.findByText('Field 149 is required.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Field 149' })).toHaveFocus());
+    expect(screen.getAllByRole('textbox', { name: /^Field \d+$/ })).toHaveLength(150);
+    expect(sent(app)).toEqual([]);
+  });
+
+  it('fills in the tail by itself', async () => {
+    const app = renderApp('/fields');
+    for (let n = 0; n < 100; n++) {
+      const tag = `f_${String.fromCharCode(97 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))}`;
+      expect((await app.api('POST', '/v1/fields', { label: `Field ${n}`, merge_tag: tag, type: 'NUMBER' })).status).toBe(201);
+    }
+    await app.router.navigate('/contacts/new');
+    expect(await screen.findByRole('textbox', { name: 'Field 99' })).toBeInTheDocument();
+  });
+});
