@@ -17,7 +17,12 @@ function delay(failures: number, error: unknown): number {
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: reportFailure, onSuccess: reportSuccess }),
+    queryCache: new QueryCache({
+      onError: reportFailure,
+      onSuccess: (_data, query) => {
+        if (query.meta?.fromCampaignLark !== false) reportSuccess();
+      },
+    }),
     mutationCache: new MutationCache({ onError: reportFailure, onSuccess: reportSuccess }),
     defaultOptions: {
       queries: {

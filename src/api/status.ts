@@ -8,4 +8,6 @@ export const statusQuery = () =>
     queryKey: ['status'] as const,
     queryFn: ({ signal }) => request('/api/status', { schema: statusSchema, envelope: false, signal }),
     staleTime: Infinity,
+    // Answered by Lark Admin's own server, so it says nothing about whether CampaignLark accepts us.
+    meta: { fromCampaignLark: false },
   });
