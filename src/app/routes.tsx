@@ -1,15 +1,18 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fieldQueries } from '../api/fields.ts';
+import { statusQuery } from '../api/status.ts';
 import { tagQueries } from '../api/tags.ts';
 import type { Route } from '../lib/router.tsx';
 import { NotFoundPage } from './route-error.tsx';
 
 /**
- * Each page is its own chunk, loaded on first visit. The lists a page reads are requested
- * alongside its code rather than after it, so neither waits for the other.
+ * Each page is its own chunk, loaded on first visit. What a page reads (the workspace mode, which
+ * every page's banner and drafts need, and its lists) is requested alongside its code rather
+ * than after it, so neither waits for the other.
  */
 export function appRoutes(queryClient: QueryClient): Route[] {
   const alongside = <T,>(page: Promise<T>, lists: { fields?: true; tags?: true }) => {
+    void queryClient.prefetchQuery(statusQuery());
     if (lists.fields) void queryClient.prefetchQuery(fieldQueries.all());
     if (lists.tags) void queryClient.prefetchQuery(tagQueries.all());
     return page;

@@ -101,6 +101,7 @@ const FIGURES: [keyof PageFigures, string][] = [
   ['keyEventP95Ms', 'Event Timing p95, ms'],
   ['submitToErrorsMs', 'submit→errors, ms'],
   ['countryFilterMs', 'country letter→paint, ms'],
+  ['countryEventMs', 'country letter, Event Timing, ms'],
   ['errorsShown', 'errors shown'],
 ];
 const cell = (figure?: Summary) => (figure ? `${figure.median.toFixed(1)} (${figure.min.toFixed(1)}–${figure.max.toFixed(1)})` : '—');

@@ -3,7 +3,6 @@
  * Status and Tags. Checks run before sending; the API's own messages land at the input they
  * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Controller, useForm, useFormState, type Control, type Path } from 'react-hook-form';
@@ -18,6 +17,7 @@ import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
 import { useDraftKeeping } from '../../lib/form-draft.ts';
+import { formResolver } from '../../lib/form-resolver.ts';
 import { useProgressiveCount } from '../../lib/progressive-list.ts';
 import { loadContactDraft } from './contact-draft.ts';
 import { placeContactError } from './contact-errors.ts';
@@ -65,7 +65,7 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
   const defaults = useMemo(() => defaultFieldValues(known), [known]);
   const [restored, setRestored] = useState(() => loadContactDraft(draftKey, known, initial));
   const form = useForm<ContactFormValues>({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: initial,
     values: restored?.form,
     resetOptions: { keepDefaultValues: true },

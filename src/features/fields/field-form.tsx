@@ -1,5 +1,4 @@
 /** Create or edit a field, with a live preview beside it. */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, FormProvider, useForm, useFormContext, type Path } from 'react-hook-form';
@@ -17,6 +16,7 @@ import { inputClass } from '../../components/ui/styles.ts';
 import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, type FieldType } from '../../contract/field-types.ts';
 import { fieldTypes, specFor } from '../../field-types/registry.ts';
 import { readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
+import { formResolver } from '../../lib/form-resolver.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
@@ -48,7 +48,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
   const schema = useMemo(() => fieldFormSchema(others), [others]);
   const [restored, setRestored] = useState(() => readDraft(draftKey, acceptFieldDraft));
   const form = useForm<FieldFormValues>({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: initialValues(field),
     values: restored?.form,
     resetOptions: { keepDefaultValues: true },
