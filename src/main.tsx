@@ -7,9 +7,17 @@ import { createRouter } from './lib/router.tsx';
 import './styles.css';
 
 const queryClient = createQueryClient();
+const router = createRouter(appRoutes(queryClient));
+
+// Once the first page is up, the other pages' code arrives in idle time, so a move never waits.
+const stopWatching = router.subscribe(() => {
+  if (!router.state.shown) return;
+  stopWatching();
+  requestIdleCallback(() => router.preloadAll());
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App queryClient={queryClient} router={createRouter(appRoutes(queryClient))} />
+    <App queryClient={queryClient} router={router} />
   </StrictMode>,
 );

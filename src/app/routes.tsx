@@ -11,21 +11,20 @@ import { NotFoundPage } from './route-error.tsx';
  * than after it, so neither waits for the other.
  */
 export function appRoutes(queryClient: QueryClient): Route[] {
-  const alongside = <T,>(page: Promise<T>, lists: { fields?: true; tags?: true }) => {
+  const reads = (lists: { fields?: true; tags?: true }) => () => {
     void queryClient.prefetchQuery(statusQuery());
     if (lists.fields) void queryClient.prefetchQuery(fieldQueries.all());
     if (lists.tags) void queryClient.prefetchQuery(tagQueries.all());
-    return page;
   };
   return [
     { path: '/', redirect: '/contacts' },
-    { path: '/fields', lazy: () => alongside(import('../features/fields/fields-page.tsx'), { fields: true }).then((m) => m.FieldsPage) },
-    { path: '/fields/new', lazy: () => alongside(import('../features/fields/field-form-page.tsx'), { fields: true }).then((m) => m.FieldFormPage) },
-    { path: '/fields/:id/edit', lazy: () => alongside(import('../features/fields/field-form-page.tsx'), { fields: true }).then((m) => m.FieldFormPage) },
-    { path: '/contacts/new', lazy: () => alongside(import('../features/contacts/new-contact-page.tsx'), { fields: true, tags: true }).then((m) => m.NewContactPage) },
-    { path: '/contacts', lazy: () => alongside(import('../features/contacts/contacts-page.tsx'), { fields: true, tags: true }).then((m) => m.ContactsPage) },
-    { path: '/contacts/edit', lazy: () => alongside(import('../features/contacts/edit-contact-page.tsx'), { fields: true, tags: true }).then((m) => m.EditContactPage) },
-    { path: '/tags', lazy: () => alongside(import('../features/tags/tags-page.tsx'), { tags: true }).then((m) => m.TagsPage) },
+    { path: '/fields', lazy: () => import('../features/fields/fields-page.tsx').then((m) => m.FieldsPage), prefetch: reads({ fields: true }) },
+    { path: '/fields/new', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => m.FieldFormPage), prefetch: reads({ fields: true }) },
+    { path: '/fields/:id/edit', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => m.FieldFormPage), prefetch: reads({ fields: true }) },
+    { path: '/contacts/new', lazy: () => import('../features/contacts/new-contact-page.tsx').then((m) => m.NewContactPage), prefetch: reads({ fields: true, tags: true }) },
+    { path: '/contacts', lazy: () => import('../features/contacts/contacts-page.tsx').then((m) => m.ContactsPage), prefetch: reads({ fields: true, tags: true }) },
+    { path: '/contacts/edit', lazy: () => import('../features/contacts/edit-contact-page.tsx').then((m) => m.EditContactPage), prefetch: reads({ fields: true, tags: true }) },
+    { path: '/tags', lazy: () => import('../features/tags/tags-page.tsx').then((m) => m.TagsPage), prefetch: reads({ tags: true }) },
     { path: '*', Component: NotFoundPage },
   ];
 }

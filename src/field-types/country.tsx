@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Combobox } from '../components/ui/combobox.tsx';
 import { countryList, countryName, findCountries, isCountryCode, readCountry, type Country } from '../lib/countries.ts';
 import { encodeText, textRule } from './rules.ts';
@@ -7,21 +7,27 @@ import type { FieldTypeSpec, WidgetProps } from './spec.ts';
 const countryKey = (country: Country) => country.code;
 const countryLabel = (country: Country) => country.name;
 
+const NO_COUNTRIES: Country[] = [];
+
 function CountryPicker({ value, onChange, rules: _, ...props }: WidgetProps<string>) {
-  const countries = countryList();
+  // Naming 250 countries takes a first render ~20 ms, so an empty picker waits until it is used.
+  const [used, setUsed] = useState(false);
+  const countries = used || value !== '' ? countryList() : NO_COUNTRIES;
   const selected = useMemo(() => countries.find((country) => country.code === value) ?? null, [countries, value]);
   return (
-    <Combobox<Country>
-      {...props}
-      items={countries}
-      selected={selected}
-      onSelect={(country) => onChange(country?.code ?? '')}
-      itemKey={countryKey}
-      itemLabel={countryLabel}
-      filter={findCountries}
-      placeholder="Type a country or its code"
-      noMatch="No country matches what you typed."
-    />
+    <div onFocusCapture={() => setUsed(true)} onPointerDownCapture={() => setUsed(true)}>
+      <Combobox<Country>
+        {...props}
+        items={countries}
+        selected={selected}
+        onSelect={(country) => onChange(country?.code ?? '')}
+        itemKey={countryKey}
+        itemLabel={countryLabel}
+        filter={findCountries}
+        placeholder="Type a country or its code"
+        noMatch="No country matches what you typed."
+      />
+    </div>
   );
 }
 

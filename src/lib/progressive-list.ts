@@ -6,7 +6,7 @@ import { startTransition, useEffect, useState } from 'react';
  * its tail is still arriving. Once all are shown, items added later show at once. `showAll`
  * renders everything now (before a submit, say).
  */
-export function useProgressiveCount(total: number, first = 40, batch = 40): { count: number; showAll: () => void } {
+export function useProgressiveCount(total: number, first = 20, batch = 40): { count: number; showAll: () => void } {
   const [count, setCount] = useState(() => Math.min(total, first));
   const [complete, setComplete] = useState(total <= first);
   useEffect(() => {

@@ -32,6 +32,8 @@ export interface Route {
   lazy?: () => Promise<ComponentType>;
   /** another address to go to instead. */
   redirect?: string;
+  /** Starts fetching what the page reads, on each visit, while its code loads. */
+  prefetch?: () => void;
 }
 
 /** Where a navigation goes, and how: a new entry, in place of this one, or Back/Forward by `delta`. */
@@ -134,14 +136,38 @@ export interface Router {
   navigate: (to: string, options?: { replace?: boolean }) => Promise<void>;
   subscribe: (listener: () => void) => () => void;
   block: (blocker: Blocker) => () => void;
+  /** Fetches the code of the page at `to` ahead of a likely visit. */
+  preload: (to: string) => void;
+  /** Fetches the code of every page (for idle time once the first page is up). */
+  preloadAll: () => void;
 }
 
 export function createRouter(routes: readonly Route[], history: History = browserHistory()): Router {
   const listeners = new Set<() => void>();
   const blockers = new Set<Blocker>();
   const loaded = new Map<Route, ComponentType>();
+  const loading = new Map<Route, Promise<ComponentType>>();
   let latest = 0;
   let ignoreNextPop = false;
+
+  /** A page's code, fetched once; a failed fetch may be tried again by the next visit. */
+  function load(route: Route, fetchPage: () => Promise<ComponentType>): Promise<ComponentType> {
+    let pending = loading.get(route);
+    if (!pending) {
+      pending = fetchPage().then(
+        (component) => {
+          loaded.set(route, component);
+          return component;
+        },
+        (error: unknown) => {
+          loading.delete(route);
+          throw error;
+        },
+      );
+      loading.set(route, pending);
+    }
+    return pending;
+  }
 
   const router: Router = {
     state: { location: history.location(), shown: null, loading: true, blocked: null },
@@ -153,6 +179,13 @@ export function createRouter(routes: readonly Route[], history: History = browse
     block: (blocker) => {
       blockers.add(blocker);
       return () => blockers.delete(blocker);
+    },
+    preload: (to) => {
+      const route = match(routes, parse(to).pathname)?.route;
+      if (route?.lazy && !loaded.has(route)) load(route, route.lazy).catch(() => {});
+    },
+    preloadAll: () => {
+      for (const route of routes) if (route.lazy && !loaded.has(route)) load(route, route.lazy).catch(() => {});
     },
   };
 
@@ -195,15 +228,14 @@ export function createRouter(routes: readonly Route[], history: History = browse
     const attempt = ++latest;
     let shown: Shown = { location: next, params: found?.params ?? {} };
     const route = found?.route;
+    route?.prefetch?.();
     const ready = route && (route.Component ?? loaded.get(route));
     if (ready) {
       shown.Component = ready;
     } else if (route?.lazy) {
       update({ loading: true });
       try {
-        const loadedComponent = await route.lazy();
-        loaded.set(route, loadedComponent);
-        shown.Component = loadedComponent;
+        shown.Component = await load(route, route.lazy);
       } catch (error) {
         shown = { ...shown, error };
       }
@@ -320,9 +352,13 @@ export function useBlocker(shouldBlock: Blocker) {
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; replace?: boolean };
 
-/** A real link (open in a new tab works); a plain click moves inside the app. */
+/**
+ * A real link (open in a new tab works); a plain click moves inside the app. Pointing at it or
+ * focusing it fetches the page's code, so the click rarely waits for it.
+ */
 export function Link({ to, replace, onClick, ...props }: LinkProps) {
   const router = useRouter();
+  const preload = () => router.preload(to);
   function follow(event: MouseEvent<HTMLAnchorElement>) {
     onClick?.(event);
     const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0;
@@ -330,7 +366,7 @@ export function Link({ to, replace, onClick, ...props }: LinkProps) {
     event.preventDefault();
     void router.navigate(to, { replace });
   }
-  return <a {...props} href={to} onClick={follow} />;
+  return <a onPointerEnter={preload} onFocus={preload} {...props} href={to} onClick={follow} />;
 }
 
 type NavLinkProps = Omit<LinkProps, 'className'> & { className: (state: { isActive: boolean }) => string };

@@ -13,6 +13,8 @@ export interface Subject {
   url: string;
   /** The id of the input for a merge tag. */
   idFor: (mergeTag: string) => string;
+  /** A page that leads to the form in one click, and that link or button. */
+  inApp: { url: string; role: 'link' | 'button'; name: string };
   /** How to submit and find the errors; absent where the page has no validation. */
   submit?: { button: string; errorSelector: string; errorIdFor: (mergeTag: string) => string };
 }
@@ -20,6 +22,8 @@ export interface Subject {
 export interface PageFigures {
   usableMs: number;
   allInputsMs: number;
+  inAppUsableMs: number;
+  inAppAllInputsMs: number;
   keyPaintMedianMs: number;
   keyPaintP95Ms: number;
   keyEventMedianMs: number;
@@ -74,6 +78,40 @@ async function timeToUsable(page: Page, subject: Subject, workspace: Workspace):
   );
   await page.goto(subject.url, { waitUntil: 'commit' });
   const [usableMs, allInputsMs] = await page.evaluate(() => (window as unknown as { __load: Promise<[number, number]> }).__load);
+  return { usableMs, allInputsMs };
+}
+
+/**
+ * The same two moments, counted from a click that leads to the form inside a page that has
+ * loaded and settled (the app's Contacts list; the peers' "Add contact" button).
+ */
+async function inAppToUsable(page: Page, subject: Subject, workspace: Workspace): Promise<{ usableMs: number; allInputsMs: number }> {
+  await page.goto(subject.inApp.url);
+  const trigger = page.getByRole(subject.inApp.role, { name: subject.inApp.name, exact: true });
+  await trigger.waitFor();
+  await settle(page);
+  await page.evaluate(
+    ([first, last]) => {
+      const whenPresent = (id: string, then: (resolve: (ms: number) => void) => void) =>
+        new Promise<number>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.getElementById(id)) return;
+            observer.disconnect();
+            then(resolve);
+          });
+          observer.observe(document, { childList: true, subtree: true });
+        });
+      const clicked = new Promise<number>((resolve) => document.addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true }));
+      (window as unknown as { __inApp: Promise<[number, number]> }).__inApp = Promise.all([
+        clicked,
+        whenPresent(first, (resolve) => setTimeout(() => resolve(performance.now()))),
+        whenPresent(last, (resolve) => resolve(performance.now())),
+      ]).then(([start, usable, all]) => [usable - start, all - start]);
+    },
+    [subject.idFor('email_address'), subject.idFor(workspace.lastTag)] as const,
+  );
+  await trigger.click();
+  const [usableMs, allInputsMs] = await page.evaluate(() => (window as unknown as { __inApp: Promise<[number, number]> }).__inApp);
   return { usableMs, allInputsMs };
 }
 
@@ -169,8 +207,15 @@ async function submitToErrors(page: Page, submit: NonNullable<Subject['submit']>
   return page.evaluate(() => (window as unknown as Bench).__bench.submit!);
 }
 
-/** One cold page load: a fresh page in a fresh browser context, every scenario in turn. */
-export async function measurePage(page: Page, subject: Subject, workspace: Workspace): Promise<PageFigures> {
+/** Loads a fresh page in a fresh browser context for each, and runs every scenario in turn. */
+export async function measurePage(fresh: <T>(work: (page: Page) => Promise<T>) => Promise<T>, subject: Subject, workspace: Workspace): Promise<PageFigures> {
+  const label = `${subject.name} at ${workspace.size} fields`;
+  const inApp = await fresh((page) => step(`${label}: in-app usable`, inAppToUsable(page, subject, workspace)));
+  const cold = await fresh((page) => coldPage(page, subject, workspace));
+  return { ...cold, inAppUsableMs: inApp.usableMs, inAppAllInputsMs: inApp.allInputsMs };
+}
+
+async function coldPage(page: Page, subject: Subject, workspace: Workspace): Promise<Omit<PageFigures, 'inAppUsableMs' | 'inAppAllInputsMs'>> {
   const label = `${subject.name} at ${workspace.size} fields`;
   const { usableMs, allInputsMs } = await step(`${label}: usable`, timeToUsable(page, subject, workspace));
   const { paints, events } = await step(`${label}: keystrokes`, keystrokes(page, subject.idFor(workspace.lastTextTag)));

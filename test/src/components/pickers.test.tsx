@@ -71,6 +71,31 @@ describe('the country picker', () => {
     expect(value()).toBe('FR');
   });
 
+  it('offers all 250 countries when opened with its button alone', async () => {
+    const user = userEvent.setup();
+    render(<Harness type="COUNTRY" initial="" />);
+    await user.click(screen.getByRole('button', { name: 'Open the list' }));
+    expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(250);
+  });
+
+  it('shows a country set from outside before it was ever used (a draft restored, a reset)', async () => {
+    function SetFromOutside() {
+      const [value, setValue] = useState<FormValue>('');
+      return (
+        <>
+          <FieldInput id="picker" name="picker" type="COUNTRY" rules={{ label: 'Pick', required: false, options: [] }} value={value} onChange={setValue} />
+          <button type="button" onClick={() => setValue('FR')}>
+            Restore
+          </button>
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    render(<SetFromOutside />);
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(screen.getByRole('combobox', { name: 'Pick' })).toHaveValue('France');
+  });
+
   it('clears the choice when the box is emptied', async () => {
     const user = userEvent.setup();
     render(<Harness type="COUNTRY" initial="FR" />);

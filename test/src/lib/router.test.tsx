@@ -175,3 +175,57 @@ describe('Back and Forward', () => {
     expect(await heading()).toHaveTextContent('Fields');
   });
 });
+
+describe('fetching ahead', () => {
+  it('fetches a page’s code once, when its link is pointed at, and its reads on every visit', async () => {
+    let codeFetches = 0;
+    let reads = 0;
+    const counted: Route[] = [
+      { path: '/fields', Component: () => <Heading>Fields</Heading> },
+      {
+        path: '/tags',
+        lazy: async () => {
+          codeFetches++;
+          return () => <Heading>Tags</Heading>;
+        },
+        prefetch: () => reads++,
+      },
+    ];
+    const router = createRouter(counted, memoryHistory('/fields'));
+    render(
+      <RouterProvider router={router}>
+        <Shell />
+      </RouterProvider>,
+    );
+    const user = userEvent.setup();
+    await user.hover(await screen.findByRole('link', { name: 'Tags' }));
+    expect(codeFetches).toBe(1);
+    expect(reads).toBe(0);
+    await user.click(screen.getByRole('link', { name: 'Tags' }));
+    expect(await heading()).toHaveTextContent('Tags');
+    await user.click(screen.getByRole('link', { name: 'Fields' }));
+    await user.click(screen.getByRole('link', { name: 'Tags' }));
+    expect(await heading()).toHaveTextContent('Tags');
+    expect(codeFetches).toBe(1);
+    expect(reads).toBe(2);
+  });
+
+  it('fetches every page’s code on request, once each, and none of their reads', async () => {
+    const fetched: string[] = [];
+    const page = (name: string) => async () => {
+      fetched.push(name);
+      return () => <Heading>{name}</Heading>;
+    };
+    const router = createRouter(
+      [
+        { path: '/fields', lazy: page('Fields'), prefetch: () => fetched.push('reads') },
+        { path: '/tags', lazy: page('Tags') },
+      ],
+      memoryHistory('/fields'),
+    );
+    await waitFor(() => expect(router.state.shown).not.toBeNull());
+    router.preloadAll();
+    router.preloadAll();
+    await waitFor(() => expect(fetched).toEqual(['reads', 'Fields', 'Tags']));
+  });
+});

@@ -28,8 +28,9 @@ function controlFor(field: WorkspaceField): HTMLInputElement | HTMLSelectElement
   }
 }
 
+const fields = await loadFields();
 const rows = document.createDocumentFragment();
-for (const field of await loadFields()) {
+for (const field of fields) {
   const label = document.createElement('label');
   const control = controlFor(field);
   control.id = `field-${field.merge_tag}`;
@@ -39,4 +40,18 @@ for (const field of await loadFields()) {
   row.append(label, control);
   rows.append(row);
 }
-document.getElementById('root')!.append(rows);
+const show = () => document.getElementById('root')!.append(rows);
+
+// ?inapp: the inputs appear on a click, as when moving to the form inside a loaded app.
+if (new URLSearchParams(location.search).has('inapp')) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Add contact';
+  button.addEventListener('click', () => {
+    button.remove();
+    show();
+  });
+  document.body.prepend(button);
+} else {
+  show();
+}

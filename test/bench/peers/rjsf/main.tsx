@@ -7,6 +7,7 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { COUNTRY_CODES } from '../../../../src/lib/countries.ts';
 import { loadFields, optionsOf, type WorkspaceField } from '../workspace-fields.ts';
@@ -38,4 +39,12 @@ const schema: RJSFSchema = {
   properties: Object.fromEntries(fields.map((field) => [field.merge_tag, propertyFor(field)])),
 };
 
-createRoot(document.getElementById('root')!).render(<Form schema={schema} validator={validator} noHtml5Validate />);
+const form = <Form schema={schema} validator={validator} noHtml5Validate />;
+
+/** ?inapp: the form appears on a click, as when moving to it inside an app that has loaded. */
+function InApp() {
+  const [shown, setShown] = useState(false);
+  return shown ? form : <button type="button" onClick={() => setShown(true)}>Add contact</button>;
+}
+
+createRoot(document.getElementById('root')!).render(new URLSearchParams(location.search).has('inapp') ? <InApp /> : form);
