@@ -10,6 +10,7 @@ import {
   use,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useSyncExternalStore,
   type AnchorHTMLAttributes,
@@ -73,18 +74,29 @@ function parse(to: string): Location {
 
 function browserHistory(): History {
   // Each entry carries its index, so Back/Forward can be measured, and undone while blocked.
-  const indexOf = (state: unknown) => (state as { index?: number } | null)?.index ?? 0;
-  let index = indexOf(window.history.state);
+  const indexOf = (state: unknown) => (state as { index?: number } | null)?.index;
+  let index = indexOf(window.history.state) ?? 0;
   window.history.replaceState({ index }, '');
   return {
     location: () => ({ pathname: window.location.pathname, search: window.location.search }),
-    push: (to) => window.history.pushState({ index: ++index }, '', to),
+    push: (to) => {
+      const samePage = parse(to).pathname === window.location.pathname;
+      window.history.pushState({ index: ++index }, '', to);
+      // A new page starts at its top; new search parameters keep the list where it was.
+      if (!samePage) window.scrollTo(0, 0);
+    },
     replace: (to) => window.history.replaceState({ index }, '', to),
     go: (delta) => window.history.go(delta),
     onPop: (listener) =>
       window.addEventListener('popstate', (event) => {
-        const delta = indexOf(event.state) - index;
-        index = indexOf(event.state);
+        const reached = indexOf(event.state);
+        if (reached === undefined) {
+          // A jump within the page ("Skip to content") made this entry: number it; no page changed.
+          window.history.replaceState({ index: ++index }, '');
+          return;
+        }
+        const delta = reached - index;
+        index = reached;
         listener(delta);
       }),
   };
@@ -337,7 +349,8 @@ export function useSearchParams(): [URLSearchParams, (next: URLSearchParams, opt
     const search = next.toString();
     void router.navigate(`${location.pathname}${search ? `?${search}` : ''}`, options);
   };
-  return [new URLSearchParams(location.search), set];
+  const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  return [params, set];
 }
 
 /** Holds navigations `shouldBlock` approves; `state` says when one is waiting for proceed() or reset(). */

@@ -95,9 +95,9 @@ for (const size of SIZES) {
       }),
     ) as SizeResults;
     weights ??= {
-      lark: await onFreshPage(browser, (page) => firstPageWeight(page, `${server.url}/`, (shown) => shown.getByRole('heading', { name: 'Contacts' }).waitFor())),
-      rjsf: await onFreshPage(browser, (page) => firstPageWeight(page, subjects.rjsf.url, (shown) => shown.locator('form').waitFor())),
-      plain: await onFreshPage(browser, (page) => firstPageWeight(page, subjects.plain.url, (shown) => shown.locator('input').first().waitFor())),
+      lark: await onFreshPage(browser, (page) => firstPageWeight(page, `${server.url}/`, 'h1')),
+      rjsf: await onFreshPage(browser, (page) => firstPageWeight(page, subjects.rjsf.url, 'form input')),
+      plain: await onFreshPage(browser, (page) => firstPageWeight(page, subjects.plain.url, 'form input')),
     };
   } finally {
     await peers.close();

@@ -1,11 +1,11 @@
 /**
- * What a first visit downloads to show a page: every script and stylesheet the browser asked for
- * before the page was shown, each gzipped as a server would send it (zlib's default level).
- * Measured in the browser, so lazy route chunks count exactly when the page really needs them,
+ * What a first visit downloads to show a page: every script and stylesheet the page started to
+ * fetch before `readySelector` was in it, each gzipped as a server would send it (zlib's default
+ * level). Timed inside the page, so lazy route chunks count exactly when the page needs them,
  * and code fetched in idle time afterwards (the other pages') does not.
  */
 import { gzipSync } from 'node:zlib';
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 export interface PageWeight {
   jsGzipBytes: number;
@@ -13,23 +13,34 @@ export interface PageWeight {
   files: { path: string; gzipBytes: number }[];
 }
 
-export async function firstPageWeight(page: Page, url: string, shown: (page: Page) => Promise<void>): Promise<PageWeight> {
-  const asked: { request: Request; kind: 'js' | 'css' }[] = [];
-  const onRequest = (request: Request) => {
-    const kind = ({ script: 'js', stylesheet: 'css' } as const)[request.resourceType() as 'script' | 'stylesheet'];
-    if (kind) asked.push({ request, kind });
-  };
-  page.on('request', onRequest);
+type Watched = Window & { __shownAt: Promise<number> };
+
+export async function firstPageWeight(page: Page, url: string, readySelector: string): Promise<PageWeight> {
+  await page.addInitScript((selector) => {
+    (window as unknown as Watched).__shownAt = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(selector)) return;
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+  }, readySelector);
   await page.goto(url);
-  await shown(page);
-  page.off('request', onRequest);
+  const asked = await page.evaluate(async () => {
+    const shownAt = await (window as unknown as Watched).__shownAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime <= shownAt)
+      .map((entry) => entry.name)
+      .filter((name) => /\.(js|css)$/.test(new URL(name).pathname));
+  });
   const files = await Promise.all(
-    asked.map(async ({ request, kind }) => {
-      const response = await request.response();
-      if (!response) throw new Error(`no answer for ${request.url()}`);
-      return { path: new URL(request.url()).pathname, kind, gzipBytes: gzipSync(await response.body()).length };
+    asked.map(async (name) => {
+      const answer = await page.request.get(name);
+      return { path: new URL(name).pathname, gzipBytes: gzipSync(await answer.body()).length };
     }),
   );
-  const total = (kind: 'js' | 'css') => files.filter((file) => file.kind === kind).reduce((sum, file) => sum + file.gzipBytes, 0);
-  return { jsGzipBytes: total('js'), cssGzipBytes: total('css'), files: files.map(({ path, gzipBytes }) => ({ path, gzipBytes })) };
+  const total = (extension: string) => files.filter((file) => file.path.endsWith(extension)).reduce((sum, file) => sum + file.gzipBytes, 0);
+  return { jsGzipBytes: total('.js'), cssGzipBytes: total('.css'), files };
 }
