@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { compress } from 'hono/compress';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -17,6 +18,9 @@ export function serveApp(app: Hono, distDir: string) {
     return;
   }
 
+  // Scripts, styles and pages go gzipped to every browser that asks (all do): the first page's
+  // budget is counted that way. API answers are left as they are.
+  app.use('*', compress({ encoding: 'gzip' }));
   app.use('*', async (c, next) => {
     await next();
     if (c.res.ok) {

@@ -16,7 +16,7 @@ function distWithApp() {
   const dist = mkdtempSync(join(tmpdir(), 'lark-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Lark Admin</title><div id="root"></div>');
-  writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log("app")');
+  writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), `console.log("app");\n${'export const padding = "lark";\n'.repeat(200)}`);
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dist;
 }
@@ -47,6 +47,20 @@ describe('headers on every response', () => {
 });
 
 describe('the built app', () => {
+  it('sends scripts and pages gzipped to a browser that accepts it, and API answers as they are', async () => {
+    const app = appWith({ distDir: distWithApp() });
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+    const asset = await app.request('http://localhost/assets/index-Ab12Cd34.js', { headers: gzip });
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const text = await new Response(asset.body!.pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(text).toMatch(/^console\.log\("app"\);/);
+    expect((await app.request('http://localhost/assets/index-Ab12Cd34.js')).headers.get('content-encoding')).toBeNull();
+    const api = await app.request('http://localhost/v1/fields', { headers: gzip });
+    expect(api.headers.get('content-encoding')).toBeNull();
+    expect((await api.json()).data.length).toBe(3);
+  });
+
   it('serves hashed assets for good, and index.html for every page path', async () => {
     const app = appWith({ distDir: distWithApp() });
     const asset = await app.request('http://localhost/assets/index-Ab12Cd34.js');
