@@ -52,32 +52,36 @@ async function step<T>(name: string, work: Promise<T>, timeoutMs = 60_000): Prom
 }
 
 /**
- * From navigation start: `usableMs` until the form's first input is in the page and the main
- * thread is free to take a keystroke (a task queued then has run), and `allInputsMs` until the
- * last input is in the page too. A form rendered in one piece has them nearly equal. Watched
- * from inside the page from its first moment, so no polling delay is counted.
+ * In the page: when the form's first input is in it and a task queued then has run (the main
+ * thread is free to take a keystroke), and when its last input is in it too. Watched by a
+ * MutationObserver, so no polling delay is counted.
+ */
+function watchForm([first, last]: readonly [string, string]): Promise<[number, number]> {
+  const whenPresent = (id: string, then: (resolve: (ms: number) => void) => void) =>
+    new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!document.getElementById(id)) return;
+        observer.disconnect();
+        then(resolve);
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+  return Promise.all([whenPresent(first, (resolve) => setTimeout(() => resolve(performance.now()))), whenPresent(last, (resolve) => resolve(performance.now()))]);
+}
+
+const watchFormScript = (subject: Subject, workspace: Workspace) =>
+  // Ends in undefined, so evaluating it does not wait for the promise it stores.
+  `window.__form = (${watchForm.toString()})(${JSON.stringify([subject.idFor('email_address'), subject.idFor(workspace.lastTag)])}); undefined;`;
+const formWatched = (page: Page) => page.evaluate(() => (window as unknown as { __form: Promise<[number, number]> }).__form);
+
+/**
+ * From navigation start: `usableMs` until the first input takes keys, `allInputsMs` until the
+ * last input is in the page. A form rendered in one piece has them nearly equal.
  */
 async function timeToUsable(page: Page, subject: Subject, workspace: Workspace): Promise<{ usableMs: number; allInputsMs: number }> {
-  await page.addInitScript(
-    ([first, last]) => {
-      const whenPresent = (id: string, then: (resolve: (ms: number) => void) => void) =>
-        new Promise<number>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (!document.getElementById(id)) return;
-            observer.disconnect();
-            then(resolve);
-          });
-          observer.observe(document, { childList: true, subtree: true });
-        });
-      (window as unknown as { __load: Promise<[number, number]> }).__load = Promise.all([
-        whenPresent(first, (resolve) => setTimeout(() => resolve(performance.now()))),
-        whenPresent(last, (resolve) => resolve(performance.now())),
-      ]);
-    },
-    [subject.idFor('email_address'), subject.idFor(workspace.lastTag)] as const,
-  );
+  await page.addInitScript({ content: watchFormScript(subject, workspace) });
   await page.goto(subject.url, { waitUntil: 'commit' });
-  const [usableMs, allInputsMs] = await page.evaluate(() => (window as unknown as { __load: Promise<[number, number]> }).__load);
+  const [usableMs, allInputsMs] = await formWatched(page);
   return { usableMs, allInputsMs };
 }
 
@@ -90,29 +94,16 @@ async function inAppToUsable(page: Page, subject: Subject, workspace: Workspace)
   const trigger = page.getByRole(subject.inApp.role, { name: subject.inApp.name, exact: true });
   await trigger.waitFor();
   await settle(page);
-  await page.evaluate(
-    ([first, last]) => {
-      const whenPresent = (id: string, then: (resolve: (ms: number) => void) => void) =>
-        new Promise<number>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (!document.getElementById(id)) return;
-            observer.disconnect();
-            then(resolve);
-          });
-          observer.observe(document, { childList: true, subtree: true });
-        });
-      const clicked = new Promise<number>((resolve) => document.addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true }));
-      (window as unknown as { __inApp: Promise<[number, number]> }).__inApp = Promise.all([
-        clicked,
-        whenPresent(first, (resolve) => setTimeout(() => resolve(performance.now()))),
-        whenPresent(last, (resolve) => resolve(performance.now())),
-      ]).then(([start, usable, all]) => [usable - start, all - start]);
-    },
-    [subject.idFor('email_address'), subject.idFor(workspace.lastTag)] as const,
-  );
+  await page.evaluate(watchFormScript(subject, workspace));
+  await page.evaluate(() => {
+    (window as unknown as { __clicked: Promise<number> }).__clicked = new Promise((resolve) =>
+      document.addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true }),
+    );
+  });
   await trigger.click();
-  const [usableMs, allInputsMs] = await page.evaluate(() => (window as unknown as { __inApp: Promise<[number, number]> }).__inApp);
-  return { usableMs, allInputsMs };
+  const clicked = await page.evaluate(() => (window as unknown as { __clicked: Promise<number> }).__clicked);
+  const [usable, allInputs] = await formWatched(page);
+  return { usableMs: usable - clicked, allInputsMs: allInputs - clicked };
 }
 
 /** Waits until the page is idle, so typing measures steady work, not the tail of loading. */
