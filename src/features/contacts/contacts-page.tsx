@@ -1,7 +1,6 @@
 /** /contacts: find contacts by email, status, tags and one field condition; pages of 50. */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from '../../lib/router.tsx';
 import { contactQueries } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
 import type { Contact, Tag } from '../../api/schemas.ts';
@@ -17,6 +16,7 @@ import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { OPERATORS_BY_TYPE, type SearchOperator } from '../../contract/search.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { specForField } from '../../field-types/registry.ts';
+import { Link, useSearchParams } from '../../lib/router.tsx';
 import { contactRules, isKnown, type KnownField } from './contact-form-schema.ts';
 import { isFiltered, operatorName, PAGE_SIZE, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
 import { StatusOptions } from './status-field.tsx';

@@ -1,6 +1,5 @@
 /** /contacts/edit?email=…: the generated form over a stored contact (the API has no get-by-id). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from '../../lib/router.tsx';
 import { ApiError } from '../../api/client.ts';
 import { contactQueries, useUpdateContact } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
@@ -11,6 +10,7 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
+import { Link, useNavigate, useSearchParams } from '../../lib/router.tsx';
 import { draftKey } from './contact-draft.ts';
 import { ContactForm } from './contact-form.tsx';
 import { contactToForm, isKnown, unshownValues } from './contact-form-schema.ts';

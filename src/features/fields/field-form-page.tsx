@@ -1,12 +1,12 @@
 /** /fields/new and /fields/:id/edit. */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams } from '../../lib/router.tsx';
 import { fieldQueries } from '../../api/fields.ts';
 import { statusQuery } from '../../api/status.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
+import { Link, useParams } from '../../lib/router.tsx';
 import { FieldForm } from './field-form.tsx';
 
 const fieldDraftKey = (mode: string, which: string) => `lark-admin:field-draft:${mode}:${which}`;

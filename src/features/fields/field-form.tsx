@@ -2,7 +2,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, FormProvider, useForm, useFormContext, type Path } from 'react-hook-form';
-import { Link, useNavigate } from '../../lib/router.tsx';
 import { fieldQueries, useCreateField, useUpdateField } from '../../api/fields.ts';
 import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -18,6 +17,7 @@ import { fieldTypes, specFor } from '../../field-types/registry.ts';
 import { readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
 import { formResolver } from '../../lib/form-resolver.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
+import { Link, useNavigate } from '../../lib/router.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
 import { acceptFieldDraft, defaultRules, fieldFormSchema, initialValues, toFieldInput, type FieldFormValues } from './field-form-schema.ts';

@@ -1,7 +1,6 @@
 /** /fields: the workspace's fields in form order, with their types, rules and defaults. */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from '../../lib/router.tsx';
 import { fieldQueries } from '../../api/fields.ts';
 import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -10,6 +9,7 @@ import { PageTitle } from '../../components/ui/page-title.tsx';
 import { TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
 import { hasOptions, parseDefinition } from '../../contract/field-types.ts';
 import { rulesOf, specFor } from '../../field-types/registry.ts';
+import { Link } from '../../lib/router.tsx';
 import { DeleteFieldDialog } from './delete-field-dialog.tsx';
 
 export function FieldsPage() {
