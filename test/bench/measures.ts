@@ -1,7 +1,7 @@
 /**
- * One page load of one subject, measured the same way whatever renders it. Every figure is
- * counted in the page from the event's own timestamp to a task queued after the next frame
- * (requestAnimationFrame, then setTimeout), so it includes style, layout and paint.
+ * The scenarios for one subject, measured the same way whatever renders it. Interaction figures
+ * are counted in the page from the event's own timestamp to a task queued after the next frame
+ * (requestAnimationFrame, then setTimeout), so they include style, layout and paint.
  */
 import type { Page } from '@playwright/test';
 import { median, p95 } from './stats.ts';
@@ -171,7 +171,7 @@ async function countryFilter(page: Page, inputId: string): Promise<{ paintMs: nu
 
 /**
  * Submit with required fields empty → the frame that paints the error of the last required field
- * (not the first error: leaving the country picker may flag it before the submit's own errors).
+ * (the last, so a form that paints its errors in more than one pass is timed to the end).
  * Also counts the errors shown.
  */
 async function submitToErrors(page: Page, submit: NonNullable<Subject['submit']>, lastErrorId: string): Promise<{ ms: number; errors: number }> {
