@@ -125,7 +125,7 @@ const FIGURES: [keyof PageFigures, string][] = [
   ['errorsShown', 'errors shown'],
 ];
 const cell = (figure?: Summary) => (figure ? `${figure.median.toFixed(1)} (${figure.min.toFixed(1)}–${figure.max.toFixed(1)})` : '—');
-console.log(`Medians of ${RUNS} cold loads each, interleaved (min–max). ${machine}`);
+console.log(`Medians of ${RUNS} runs each (a cold load and a move inside the page per run), interleaved (min–max). ${machine}`);
 for (const [size, bySubject] of Object.entries(sizes)) {
   console.log(`\n${size} fields\n| figure | Lark Admin | rjsf | plain DOM | ours / rjsf |\n|---|---|---|---|---|`);
   for (const [key, title] of FIGURES) {
@@ -136,7 +136,7 @@ for (const [size, bySubject] of Object.entries(sizes)) {
   }
 }
 if (weights) {
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log(`\nFirst page, gzip\n| | Lark Admin | rjsf | plain DOM | ours / rjsf |\n|---|---|---|---|---|`);
   for (const key of ['jsGzipBytes', 'cssGzipBytes'] as const) {
     console.log(`| ${key === 'jsGzipBytes' ? 'JS' : 'CSS'} | ${kb(weights.lark[key])} | ${kb(weights.rjsf[key])} | ${kb(weights.plain[key])} | ${weights.rjsf[key] ? (weights.lark[key] / weights.rjsf[key]).toFixed(2) : '—'} |`);
