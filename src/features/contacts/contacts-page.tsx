@@ -110,17 +110,24 @@ export function ContactsPage() {
   );
 }
 
+/**
+ * Typed filter text reaches the URL, and so the API, only after a 300 ms pause, and in place of
+ * the last entry: one search per pause, not one per keystroke.
+ */
+function useCommitAfterPause(typed: string, committed: string, commit: (text: string) => void) {
+  const latestCommit = useRef(commit);
+  latestCommit.current = commit;
+  useEffect(() => {
+    if (typed === committed) return;
+    const timer = setTimeout(() => latestCommit.current(typed), 300);
+    return () => clearTimeout(timer);
+  }, [typed, committed]);
+}
+
 function Filters({ view, fields, tags, onChange }: { view: ContactView; fields: readonly KnownField[]; tags: readonly Tag[]; onChange: (patch: Partial<ContactView>, replace?: boolean) => void }) {
   const [q, setQ] = useState(view.q);
-  const latestOnChange = useRef(onChange);
-  latestOnChange.current = onChange;
   useEffect(() => setQ(view.q), [view.q]);
-  // The address search waits for a pause in typing before it asks the API.
-  useEffect(() => {
-    if (q === view.q) return;
-    const timer = setTimeout(() => latestOnChange.current({ q }, true), 300);
-    return () => clearTimeout(timer);
-  }, [q, view.q]);
+  useCommitAfterPause(q, view.q, (text) => onChange({ q: text }, true));
 
   const conditionField = fields.find((field) => field.merge_tag === view.field);
   const operators = conditionField ? OPERATORS_BY_TYPE[conditionField.type] : [];
@@ -211,21 +218,11 @@ function ConditionValue({ field, text, onChange }: { field: KnownField; text: st
   const spec = specForField(field);
   const rules = { ...contactRules(field), label: 'Value', required: false };
   const [value, setValue] = useState(() => spec.parseDefault(text, rules));
+  useCommitAfterPause(spec.formatDefault(value), text, onChange);
   const { Widget } = spec;
   return (
     <FormField id="filter-value" label="Value">
-      {(aria) => (
-        <Widget
-          {...aria}
-          name="value"
-          value={value}
-          rules={rules}
-          onChange={(next) => {
-            setValue(next);
-            onChange(spec.formatDefault(next));
-          }}
-        />
-      )}
+      {(aria) => <Widget {...aria} name="value" value={value} rules={rules} onChange={setValue} />}
     </FormField>
   );
 }

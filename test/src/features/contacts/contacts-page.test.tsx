@@ -86,8 +86,12 @@ describe('the contacts list', () => {
 
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Field' }), 'score');
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'GREATER_THAN');
+    const searches = () => app.requests.filter((request) => request === 'POST /v1/contacts/search').length;
+    const before = searches();
     await app.user.type(screen.getByRole('textbox', { name: 'Value' }), '115');
     await waitFor(() => expect(screen.getByText('5 contacts')).toBeInTheDocument());
+    // One search after the pause in typing, not one per keystroke.
+    expect(searches() - before).toBe(1);
   });
 
   it('sorts by created or changed, either way', async () => {
