@@ -10,10 +10,12 @@ const queryClient = createQueryClient();
 const router = createRouter(appRoutes(queryClient));
 
 // Once the first page is up, the other pages' code arrives in idle time, so a move never waits.
+// Safari has no requestIdleCallback; there a short timer stands in.
+const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 200));
 const stopWatching = router.subscribe(() => {
   if (!router.state.shown) return;
   stopWatching();
-  requestIdleCallback(() => router.preloadAll());
+  whenIdle(() => router.preloadAll());
 });
 
 createRoot(document.getElementById('root')!).render(

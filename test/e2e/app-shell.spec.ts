@@ -25,3 +25,16 @@ test('going offline shows a notice that clears itself when the network returns',
   await expect(page.getByText('You are offline')).toBeHidden();
   await expect(page.getByRole('textbox', { name: 'Email Address' })).toHaveValue('offline@example.com');
 });
+
+for (const browser of ['with requestIdleCallback', 'without it, as in Safari']) {
+  test(`once the first page is up, the other pages' code arrives by itself, ${browser}`, async ({ page, pageErrors }) => {
+    if (browser.startsWith('without')) await page.addInitScript(() => Reflect.deleteProperty(window, 'requestIdleCallback'));
+    const tagsPageCode = page.waitForRequest(/\/assets\/tags-page-[^/]+\.js$/);
+    await page.goto('/fields');
+    await expect(page.getByRole('heading', { level: 1, name: 'Fields' })).toBeVisible();
+    await tagsPageCode;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tags' })).toBeVisible();
+    expect(pageErrors).toEqual([]);
+  });
+}
