@@ -127,6 +127,15 @@ export function memoryHistory(initial: string): History {
   };
 }
 
+/** A path segment as text; a malformed escape ("%E0") is kept as typed rather than thrown. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function match(routes: readonly Route[], pathname: string): { route: Route; params: Record<string, string> } | null {
   const segments = pathname.split('/').filter(Boolean);
   for (const route of routes) {
@@ -134,7 +143,7 @@ function match(routes: readonly Route[], pathname: string): { route: Route; para
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const fits = pattern.every((part, n) => {
-      if (part.startsWith(':')) return (params[part.slice(1)] = decodeURIComponent(segments[n]!)) !== '';
+      if (part.startsWith(':')) return (params[part.slice(1)] = decodeSegment(segments[n]!)) !== '';
       return part === segments[n];
     });
     if (fits) return { route, params };

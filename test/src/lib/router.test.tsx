@@ -104,6 +104,8 @@ describe('the router', () => {
     expect(await heading()).toHaveTextContent('Field 7');
     await act(() => router.navigate('/no/such/page'));
     expect(await heading()).toHaveTextContent('Not found');
+    await act(() => router.navigate('/fields/%E0%A4%A/edit'));
+    expect(await heading()).toHaveTextContent('Field %E0%A4%A');
   });
 
   it('shows the error page when a page’s code cannot be fetched', async () => {
