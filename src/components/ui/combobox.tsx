@@ -5,7 +5,7 @@
  */
 import { useCombobox } from 'downshift';
 import { useEffect, useMemo, useState, type ChangeEvent, type Ref } from 'react';
-import { OptionList } from './option-list.tsx';
+import { ListToggle, OptionList } from './option-list.tsx';
 import { inputClass } from './styles.ts';
 
 export interface ComboboxProps<T> {
@@ -90,14 +90,12 @@ export function Combobox<T>(props: ComboboxProps<T>) {
           autoComplete="off"
           spellCheck={false}
         />
-        <button
-          type="button"
-          {...getToggleButtonProps({ disabled: props.disabled })}
-          aria-label={isOpen ? 'Close the list' : 'Open the list'}
+        <ListToggle
+          isOpen={isOpen}
+          getToggleButtonProps={getToggleButtonProps}
+          disabled={props.disabled}
           className="rounded-r-md border border-l-0 border-slate-300 px-2 text-slate-600 dark:border-slate-600 dark:text-slate-300"
-        >
-          <span aria-hidden="true">▾</span>
-        </button>
+        />
       </div>
       <OptionList
         isOpen={isOpen}

@@ -6,7 +6,7 @@
 import { useCombobox, useMultipleSelection } from 'downshift';
 import { useMemo, useState, type ChangeEvent, type Ref } from 'react';
 import { foldForSearch } from '../../lib/text.ts';
-import { OptionList } from './option-list.tsx';
+import { ListToggle, OptionList } from './option-list.tsx';
 import { inputClass } from './styles.ts';
 
 export interface MultiSelectProps {
@@ -125,14 +125,7 @@ export function MultiSelect(props: MultiSelectProps) {
           className="min-w-24 flex-1 border-0 bg-transparent p-0.5 text-sm outline-none"
           autoComplete="off"
         />
-        <button
-          type="button"
-          {...getToggleButtonProps({ disabled: props.disabled })}
-          aria-label={isOpen ? 'Close the options' : 'Open the options'}
-          className="px-1 text-slate-600 dark:text-slate-300"
-        >
-          <span aria-hidden="true">▾</span>
-        </button>
+        <ListToggle isOpen={isOpen} getToggleButtonProps={getToggleButtonProps} disabled={props.disabled} className="px-1 text-slate-600 dark:text-slate-300" />
       </div>
       <OptionList
         isOpen={isOpen}

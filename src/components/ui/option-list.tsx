@@ -1,4 +1,4 @@
-/** The open list of a Downshift combobox: its options, the highlighted one marked. */
+/** The open list of a Downshift combobox, and the button beside its box that opens and closes it. */
 import type { UseComboboxPropGetters } from 'downshift';
 
 interface OptionListProps<T> {
@@ -35,5 +35,20 @@ export function OptionList<T>({ isOpen, items, highlightedIndex, getMenuProps, g
           </li>
         ))}
     </ul>
+  );
+}
+
+interface ListToggleProps<T> {
+  isOpen: boolean;
+  getToggleButtonProps: UseComboboxPropGetters<T>['getToggleButtonProps'];
+  disabled?: boolean | undefined;
+  className: string;
+}
+
+export function ListToggle<T>({ isOpen, getToggleButtonProps, disabled, className }: ListToggleProps<T>) {
+  return (
+    <button type="button" {...getToggleButtonProps({ disabled })} aria-label={isOpen ? 'Close the list' : 'Open the list'} className={className}>
+      <span aria-hidden="true">▾</span>
+    </button>
   );
 }

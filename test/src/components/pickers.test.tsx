@@ -127,6 +127,15 @@ describe('the multiple-choice picker', () => {
     expect(value()).toEqual(['Golf']);
   });
 
+  it('opens and closes its list with the same button as the country picker', async () => {
+    const user = userEvent.setup();
+    render(<Harness type="DROPDOWN_MULTIPLE" initial={['Golf']} options={options} />);
+    await user.click(screen.getByRole('button', { name: 'Open the list' }));
+    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent)).toEqual(['Chess', 'Opera']);
+    await user.click(screen.getByRole('button', { name: 'Close the list' }));
+    expect(screen.queryAllByRole('option')).toEqual([]);
+  });
+
   it('removes a chosen option with its button', async () => {
     const user = userEvent.setup();
     render(<Harness type="DROPDOWN_MULTIPLE" initial={['Golf', 'Opera']} options={options} />);
