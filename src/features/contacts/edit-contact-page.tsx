@@ -1,5 +1,6 @@
 /** /contacts/edit?email=…: the generated form over a stored contact (the API has no get-by-id). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { contactQueries, useUpdateContact } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
@@ -34,6 +35,9 @@ export function EditContactPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const notify = useNotify();
+  // Built once per stored record and field list, not on every render of the page.
+  const initial = useMemo(() => (contact.data && fields.data ? contactToForm(fields.data.filter(isKnown), contact.data) : null), [contact.data, fields.data]);
+  const keep = useMemo(() => (contact.data && fields.data ? unshownValues(fields.data, contact.data) : {}), [contact.data, fields.data]);
 
   if (email.trim() === '') {
     return (
@@ -69,7 +73,7 @@ export function EditContactPage() {
       </>
     );
   }
-  if (!contact.data || !fields.data || !tags.data || !workspace.data) {
+  if (!contact.data || !fields.data || !initial || !tags.data || !workspace.data) {
     return (
       <>
         <PageTitle>Edit contact</PageTitle>
@@ -95,8 +99,8 @@ export function EditContactPage() {
           purpose="update"
           fields={fields.data}
           tags={tags.data}
-          initial={contactToForm(fields.data.filter(isKnown), stored)}
-          keep={unshownValues(fields.data, stored)}
+          initial={initial}
+          keep={keep}
           draftKey={draftKey(workspace.data.mode, stored.id)}
           save={(input) => update.mutateAsync({ id: stored.id, input })}
           refetchFields={() => queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 })}
