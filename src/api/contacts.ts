@@ -1,7 +1,7 @@
 /** Contacts: search (the only way to list them), one by email, create and update. */
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import type { SearchOperator, SortField, SortOrder } from '../contract/search.ts';
+import { SEARCH_LIMIT, type SearchOperator, type SortField, type SortOrder } from '../contract/search.ts';
 import type { ContactStatus } from '../contract/statuses.ts';
 import type { WireValue } from '../contract/values.ts';
 import { request } from './client.ts';
@@ -35,13 +35,29 @@ export const contactQueries = {
       // The table keeps showing the last page while the next one loads.
       placeholderData: keepPreviousData,
     }),
+  /**
+   * How many contacts match: the smallest page of a search, read for its `total_count`. Used to
+   * say what a destructive change touches before it is made.
+   */
+  count: (filter: Pick<ContactSearch, 'fields' | 'tags'>) =>
+    queryOptions({
+      queryKey: [...contactQueries.all(), 'count', filter] as const,
+      queryFn: ({ signal }) =>
+        request('/v1/contacts/search', { method: 'POST', body: { ...filter, page: 1, limit: SEARCH_LIMIT.min }, schema: searchResultSchema, signal }),
+      select: (result) => result.pagination.total_count,
+      // A count guides a decision about to be made: never an old one.
+      staleTime: 0,
+    }),
   byEmail: (email: string) =>
     queryOptions({
       queryKey: [...contactQueries.all(), 'by-email', email.trim().toLowerCase()] as const,
-      queryFn: ({ signal }) =>
-        request(`/v1/contacts/by-email?email=${encodeURIComponent(email.trim())}`, { schema: contactSchema, signal }),
+      queryFn: ({ signal }) => readContactByEmail(email, signal),
     }),
 };
+
+/** The contact as stored now, outside the cache (a save reads it afresh without disturbing the page). */
+export const readContactByEmail = (email: string, signal?: AbortSignal) =>
+  request(`/v1/contacts/by-email?email=${encodeURIComponent(email.trim())}`, { schema: contactSchema, signal });
 
 /** The body of Create and Update Contact: values keyed by merge tag, tag ids, a status. */
 export interface ContactInput {
@@ -50,25 +66,34 @@ export interface ContactInput {
   status: ContactStatus;
 }
 
-function useInvalidateContacts() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: contactQueries.all() });
-}
+/**
+ * Changes to a stored contact. `patch` sends only the changed values (an upsert by the contact's
+ * current address with `partial_update`), so values nobody touched are never sent back from a
+ * stale copy; `null` clears a value. `replace` (PUT) is for a change of address, which an upsert
+ * cannot make: it carries the whole record as read just before.
+ */
+export type ContactWrite =
+  | { kind: 'patch'; email: string; fields: Record<string, WireValue | null>; tags?: number[]; status?: ContactStatus }
+  | { kind: 'replace'; id: string; input: ContactInput };
+
+const meta = { invalidates: [contactQueries.all()] };
 
 export function useCreateContact() {
-  const invalidate = useInvalidateContacts();
   return useMutation({
     mutationFn: (input: ContactInput) => request('/v1/contacts', { method: 'POST', body: input, schema: contactSchema }),
-    onSuccess: invalidate,
+    meta,
   });
 }
 
-/** PUT replaces the whole record: values not sent are deleted, so callers send everything. */
-export function useUpdateContact() {
-  const invalidate = useInvalidateContacts();
+export function useWriteContact() {
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: ContactInput }) =>
-      request(`/v1/contacts/${encodeURIComponent(id)}`, { method: 'PUT', body: input, schema: contactSchema }),
-    onSuccess: invalidate,
+    mutationFn: (write: ContactWrite) => {
+      if (write.kind === 'replace') {
+        return request(`/v1/contacts/${encodeURIComponent(write.id)}`, { method: 'PUT', body: write.input, schema: contactSchema });
+      }
+      const { kind: _, email, ...change } = write;
+      return request('/v1/contacts/upsert', { method: 'POST', body: { email_address: email, partial_update: true, ...change }, schema: contactSchema });
+    },
+    meta,
   });
 }

@@ -1,8 +1,9 @@
 /** Fields: reading the list, and the create, update and delete mutations. */
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import type { FieldType } from '../contract/field-types.ts';
 import { request } from './client.ts';
+import { contactQueries } from './contacts.ts';
 import { fieldSchema, sentenceSchema, type Field } from './schemas.ts';
 
 export const fieldQueries = {
@@ -24,33 +25,31 @@ export interface FieldInput {
   required: boolean;
 }
 
-/** Mutations resolve only once the list is fresh again, so a busy button stays busy until then. */
-function useInvalidateFields() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: fieldQueries.all().queryKey });
-}
+/**
+ * A field change can change every contact: a renamed merge tag moves values to a new key, a
+ * deleted field takes them away. So contacts are read again too, and no form starts from a
+ * record read before the change.
+ */
+const meta = { invalidates: [fieldQueries.all().queryKey, contactQueries.all()] };
 
 export function useCreateField() {
-  const invalidate = useInvalidateFields();
   return useMutation({
     mutationFn: (input: FieldInput) => request('/v1/fields', { method: 'POST', body: input, schema: fieldSchema }),
-    onSuccess: invalidate,
+    meta,
   });
 }
 
 export function useUpdateField() {
-  const invalidate = useInvalidateFields();
   return useMutation({
     mutationFn: ({ id, input }: { id: number; input: FieldInput }) =>
       request(`/v1/fields/${id}`, { method: 'PATCH', body: input, schema: fieldSchema }),
-    onSuccess: invalidate,
+    meta,
   });
 }
 
 export function useDeleteField() {
-  const invalidate = useInvalidateFields();
   return useMutation({
     mutationFn: (id: number) => request(`/v1/fields/${id}`, { method: 'DELETE', schema: sentenceSchema }),
-    onSuccess: invalidate,
+    meta,
   });
 }

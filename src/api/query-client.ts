@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiError } from './client.ts';
 import { reportFailure, reportSuccess } from './connection.ts';
 
@@ -15,6 +15,19 @@ function delay(failures: number, error: unknown): number {
   return Math.min(1000 * 2 ** failures, 10_000);
 }
 
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /**
+       * The queries a successful mutation makes stale, declared with the mutation itself (in
+       * api/), never at a call site. The mutation settles only once they are fresh again, so a
+       * busy button stays busy until every list shows the change.
+       */
+      invalidates?: readonly QueryKey[];
+    };
+  }
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
@@ -23,7 +36,13 @@ export function createQueryClient(): QueryClient {
         if (query.meta?.fromCampaignLark !== false) reportSuccess();
       },
     }),
-    mutationCache: new MutationCache({ onError: reportFailure, onSuccess: reportSuccess }),
+    mutationCache: new MutationCache({
+      onError: reportFailure,
+      onSuccess: async (_data, _variables, _context, mutation, { client }) => {
+        reportSuccess();
+        await Promise.all((mutation.meta?.invalidates ?? []).map((queryKey) => client.invalidateQueries({ queryKey })));
+      },
+    }),
     defaultOptions: {
       queries: {
         retry: (failures, error) => (isTransient(error) && failures < 2) || (isRateLimited(error) && failures < 5),

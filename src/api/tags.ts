@@ -1,8 +1,9 @@
 /** Tags: every page of the list, and creating one (the contact form's "Create tag …"). */
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { TAG_PAGE_LIMIT } from '../contract/tags.ts';
 import { request } from './client.ts';
+import { contactQueries } from './contacts.ts';
 import { paginationSchema, sentenceSchema, tagSchema, type Tag } from './schemas.ts';
 
 const tagPageSchema = z.object({ tags: z.array(tagSchema), pagination: paginationSchema });
@@ -26,31 +27,26 @@ export interface TagInput {
   description?: string;
 }
 
-function useInvalidateTags() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: tagQueries.all().queryKey });
-}
+/** Contacts carry their tags' names, so renaming or deleting a tag changes them too. */
+const meta = { invalidates: [tagQueries.all().queryKey, contactQueries.all()] };
 
 export function useCreateTag() {
-  const invalidate = useInvalidateTags();
   return useMutation({
     mutationFn: (input: TagInput) => request('/v1/tags', { method: 'POST', body: input, schema: tagSchema }),
-    onSuccess: invalidate,
+    meta: { invalidates: [tagQueries.all().queryKey] },
   });
 }
 
 export function useUpdateTag() {
-  const invalidate = useInvalidateTags();
   return useMutation({
     mutationFn: ({ id, input }: { id: number; input: TagInput }) => request(`/v1/tags/${id}`, { method: 'PATCH', body: input, schema: tagSchema }),
-    onSuccess: invalidate,
+    meta,
   });
 }
 
 export function useDeleteTag() {
-  const invalidate = useInvalidateTags();
   return useMutation({
     mutationFn: (id: number) => request(`/v1/tags/${id}`, { method: 'DELETE', schema: sentenceSchema }),
-    onSuccess: invalidate,
+    meta,
   });
 }

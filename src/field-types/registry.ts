@@ -49,3 +49,9 @@ export function isFormValueOf(type: FieldType, value: unknown): value is FormVal
   if (empty === null) return value === null || typeof value === 'boolean';
   return typeof value === 'string';
 }
+
+/** Equal as the form holds them; a multiple choice is a set, so its order does not count. */
+export function sameValue(a: FormValue | undefined, b: FormValue | undefined): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item) => b.includes(item));
+  return a === b;
+}

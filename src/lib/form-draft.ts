@@ -35,25 +35,38 @@ export function readDraft<T>(key: string, accept: (stored: unknown) => T | null)
 }
 
 /**
- * Keeps every change a person makes (a reset by the form itself is not one). `discard` drops the
- * draft together with any save still waiting, which could otherwise land after a successful send.
+ * Keeps every change a person makes (a reset by the form itself is not one). `toDraft` says what
+ * to keep of the form's values; null means nothing is left to keep, and drops the draft.
+ * `discard` drops the draft together with any save still waiting, which could otherwise land
+ * after a successful send.
  */
-export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFormReturn<T>) {
+export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFormReturn<T>, toDraft: (values: T) => unknown = (values) => values) {
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const convert = useRef(toDraft);
+  convert.current = toDraft;
+  const write = useCallback(() => {
+    clearTimeout(pending.current);
+    pending.current = undefined;
+    const draft = convert.current(form.getValues());
+    if (draft === null) discardDraft(key);
+    else saveDraft(key, draft);
+  }, [form, key]);
   useEffect(() => {
-    const subscription = form.watch((values, { name }) => {
+    const subscription = form.watch((_values, { name }) => {
       if (name === undefined) return;
       clearTimeout(pending.current);
-      pending.current = setTimeout(() => saveDraft(key, values), 250);
+      pending.current = setTimeout(write, 250);
     });
     return () => {
-      clearTimeout(pending.current);
       subscription.unsubscribe();
+      // Leaving the page within the wait still keeps the last keystrokes.
+      if (pending.current !== undefined) write();
     };
-  }, [form, key]);
+  }, [form, write]);
   return {
     discard: useCallback(() => {
       clearTimeout(pending.current);
+      pending.current = undefined;
       discardDraft(key);
     }, [key]),
   };

@@ -1,18 +1,23 @@
 /**
  * Asks before a changed form is left: inside the app with a dialog, and on closing or reloading
- * the tab with the browser's own prompt.
+ * the tab with the browser's own prompt. The form's draft is kept unless the admin discards it,
+ * and the dialog says so rather than promising a loss it does not cause.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useBlocker } from '../../lib/router.tsx';
-import { ConfirmDialog } from './dialog.tsx';
+import { Button } from './button.tsx';
+import { Dialog, type DialogHandle } from './dialog.tsx';
 
 interface LeaveGuardProps {
   /** Read when someone tries to leave; false once the form's work is saved. */
   changed: () => boolean;
+  /** Drops the form's draft ("Discard changes"). */
+  onDiscard: () => void;
 }
 
-export function LeaveGuard({ changed }: LeaveGuardProps) {
+export function LeaveGuard({ changed, onDiscard }: LeaveGuardProps) {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => changed() && currentLocation.pathname !== nextLocation.pathname);
+  const handle = useRef<DialogHandle>(null);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -24,17 +29,32 @@ export function LeaveGuard({ changed }: LeaveGuardProps) {
 
   if (blocker.state !== 'blocked') return null;
   return (
-    <ConfirmDialog
+    <Dialog
       id="leave-form"
       title="Leave this form?"
-      description="What you changed here has not been saved."
-      confirmLabel="Leave without saving"
-      busyLabel="Leaving…"
-      busy={false}
-      onConfirm={() => blocker.proceed()}
+      description="Your changes are not saved to CampaignLark yet. Keep them as a draft in this browser to finish later, or discard them."
+      handle={handle}
       onClose={() => {
         if (blocker.state === 'blocked') blocker.reset();
       }}
-    />
+    >
+      <div className="mt-6 flex flex-wrap justify-end gap-2">
+        <Button autoFocus onClick={() => handle.current?.close()}>
+          Stay
+        </Button>
+        <Button
+          variant="danger"
+          onClick={() => {
+            onDiscard();
+            blocker.proceed();
+          }}
+        >
+          Discard changes
+        </Button>
+        <Button variant="primary" onClick={() => blocker.proceed()}>
+          Keep as draft
+        </Button>
+      </div>
+    </Dialog>
   );
 }

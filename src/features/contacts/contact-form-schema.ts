@@ -9,7 +9,7 @@ import type { Contact, Field } from '../../api/schemas.ts';
 import { EMAIL_MERGE_TAG, type FieldType } from '../../contract/field-types.ts';
 import { CONTACT_STATUSES, DEFAULT_STATUS, isContactStatus, type ContactStatus } from '../../contract/statuses.ts';
 import type { WireValue } from '../../contract/values.ts';
-import { rulesOf, specForField } from '../../field-types/registry.ts';
+import { rulesOf, sameValue, specForField } from '../../field-types/registry.ts';
 import type { FieldRules, FormValue } from '../../field-types/spec.ts';
 
 export type KnownField = Field & { type: FieldType };
@@ -28,14 +28,32 @@ export function contactRules(field: KnownField): FieldRules {
   return field.merge_tag === EMAIL_MERGE_TAG ? { ...rules, required: true } : rules;
 }
 
-export function contactFormSchema(fields: readonly KnownField[]) {
-  const values = Object.fromEntries(fields.map((field) => [field.merge_tag, specForField(field).schema(contactRules(field))]));
+/**
+ * `kept`: stored values an edit may leave as they are, checked only once changed. A value that is
+ * no longer an option (or was written by another tool) never blocks an unrelated edit: the save
+ * does not send what was not changed.
+ */
+export function contactFormSchema(fields: readonly KnownField[], kept: Record<string, FormValue> = {}) {
+  const values = Object.fromEntries(fields.map((field) => [field.merge_tag, valueSchema(field, kept[field.merge_tag])]));
   return z.object({
     status: z.enum(CONTACT_STATUSES, { error: 'Choose a status.' }),
     tags: z.array(z.number()),
     // Built at run time, so zod cannot know its keys; each value has its field's own check.
     values: z.object(values) as unknown as z.ZodMiniType<Record<string, FormValue>, Record<string, FormValue>>,
   });
+}
+
+function valueSchema(field: KnownField, kept: FormValue | undefined): z.ZodMiniType<FormValue> {
+  const spec = specForField(field);
+  const rule = spec.schema(contactRules(field));
+  if (kept === undefined || spec.encode(kept, contactRules(field)) === undefined) return rule;
+  return z.custom<FormValue>().check(
+    z.superRefine((value, context) => {
+      if (sameValue(value, kept)) return;
+      const result = rule.safeParse(value);
+      if (!result.success) for (const issue of result.error.issues) context.addIssue({ code: 'custom', message: issue.message });
+    }),
+  );
 }
 
 /** Each field's starting value: its default, parsed by type (one that does not fit is ignored). */

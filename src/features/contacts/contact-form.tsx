@@ -3,49 +3,49 @@
  * Status and Tags. Checks run before sending; the API's own messages land at the input they
  * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
  */
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { Controller, useForm, useFormState, type Control, type Path } from 'react-hook-form';
-import type { ContactInput } from '../../api/contacts.ts';
+import { Controller, useForm, type Path, type Resolver } from 'react-hook-form';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
-import type { WireValue } from '../../contract/values.ts';
+import type { ContactStatus } from '../../contract/statuses.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
-import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
-import type { FormValue } from '../../field-types/spec.ts';
 import { useDraftKeeping } from '../../lib/form-draft.ts';
 import { formResolver } from '../../lib/form-resolver.ts';
 import { useProgressiveCount } from '../../lib/progressive-list.ts';
 import { Link } from '../../lib/router.tsx';
-import { loadContactDraft } from './contact-draft.ts';
+import { AutomationNote } from './automation-note.tsx';
+import { changesOf, hasChanges, STATUS_KEY, type Rebased } from './contact-changes.ts';
+import { startContactForm } from './contact-draft.ts';
 import { placeContactError } from './contact-errors.ts';
-import { contactFormSchema, contactRules, defaultFieldValues, encodeContact, isKnown, type ContactFormValues, type KnownField } from './contact-form-schema.ts';
+import { contactFormSchema, emptyContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
+import { ConflictChoice, conflictMessage, GeneratedField } from './generated-field.tsx';
 import { StatusField } from './status-field.tsx';
-import { automationOnCreate } from './statuses.ts';
+import { automationOnCreate, STATUS_MEANINGS } from './statuses.ts';
 import { TagPicker } from './tag-picker.tsx';
+import { useMergeState } from './use-merge-state.ts';
+
+/** A save either wrote (the contact as stored after it) or found changes made elsewhere meanwhile. */
+export type SaveOutcome = { saved: Contact } | { rebased: Rebased };
 
 interface ContactFormProps {
   /** A new contact, or changes to an existing one. */
   purpose: 'create' | 'update';
   fields: readonly Field[];
   tags: readonly Tag[];
-  /** The values the form starts from (and returns to on "Discard"). */
+  /** The record as stored, or a new contact's defaults: the base the admin's changes are measured from. */
   initial: ContactFormValues;
-  /**
-   * Values of fields the form cannot show (a type Lark Admin does not know), sent back as they
-   * are: the API replaces the whole record, so leaving them out would delete them.
-   */
-  keep?: Record<string, WireValue>;
   /** Where the unsent form is kept in this browser. */
   draftKey: string;
-  save: (input: ContactInput) => Promise<Contact>;
+  /** Writes the admin's changes (form vs base). */
+  save: (base: ContactFormValues, form: ContactFormValues) => Promise<SaveOutcome>;
   /** Fetches the field list again and answers it (when the API says the form is stale). */
   refetchFields: () => Promise<readonly Field[]>;
   onSaved: (contact: Contact) => void;
-  /** Offers "Save and add another", and says the save, since no page change confirms it. */
-  onSavedAndNext?: (contact: Contact) => void;
+  /** Offers "Save and add another", and says the save (and the next contact's status), since no page change confirms it. */
+  onSavedAndNext?: (contact: Contact, nextStatus: ContactStatus) => void;
 }
 
 interface Problem {
@@ -58,33 +58,43 @@ interface Problem {
 
 type Mode = 'save' | 'next';
 
-export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKey, save, refetchFields, onSaved, onSavedAndNext }: ContactFormProps) {
+const NOTHING_KEPT = {};
+
+export function ContactForm({ purpose, fields, tags, initial, draftKey, save, refetchFields, onSaved, onSavedAndNext }: ContactFormProps) {
   const known = useMemo(() => fields.filter(isKnown), [fields]);
   const unknown = useMemo(() => fields.filter((field) => !isKnown(field)), [fields]);
-  const schema = useMemo(() => contactFormSchema(known), [known]);
-  const defaults = useMemo(() => defaultFieldValues(known), [known]);
-  const [restored, setRestored] = useState(() => loadContactDraft(draftKey, known, initial));
+  const [start] = useState(() => startContactForm(purpose, draftKey, known, initial));
+  const [restored, setRestored] = useState(start.restored);
+  // The checks depend on the base, which lives beside the form: the resolver reads the latest.
+  const resolver = useRef<Resolver<ContactFormValues>>(null);
   const form = useForm<ContactFormValues>({
-    resolver: formResolver(schema),
-    defaultValues: initial,
-    values: restored?.form,
-    resetOptions: { keepDefaultValues: true },
+    resolver: (...args) => resolver.current!(...args),
+    defaultValues: start.base,
     // Checked on Save, then again as each value changes; never on leaving an input, where the
     // error it inserts would push the Save button from under a pointer already pressing it.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { control, handleSubmit, setError, reset, setFocus } = form;
-  const { isDirty } = form.formState;
+  const merge = useMergeState(form, known, start);
+  // A stored value is checked only once the admin changes it (a value that is no longer an option stays).
+  const kept = purpose === 'update' ? merge.base.values : NOTHING_KEPT;
+  resolver.current = useMemo(() => formResolver(contactFormSchema(known, kept)), [known, kept]);
+  const { control, handleSubmit, setError, setFocus, getValues } = form;
   const saved = useRef(false);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem>();
   const [pendingError, setPendingError] = useState<{ name: Path<ContactFormValues>; message: string }>();
+  const [keepForNext, setKeepForNext] = useState(false);
   const mode = useRef<Mode>('save');
   const problemRef = useRef<HTMLDivElement>(null);
   const firstInput = known[0] ? (`values.${known[0].merge_tag}` as const) : undefined;
+  const changedNow = () => hasChanges(changesOf(known, merge.base, getValues()));
 
-  const draft = useDraftKeeping(draftKey, form);
+  // Kept as base + changes, never as a whole record (see contact-draft.ts).
+  const draft = useDraftKeeping(draftKey, form, (values) => {
+    const changes = changesOf(known, merge.base, values);
+    return hasChanges(changes) ? { base: merge.base, changes } : null;
+  });
   const rendered = useProgressiveCount(known.length);
 
   useEffect(() => {
@@ -139,17 +149,26 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
     setSaving(true);
     setProblem(undefined);
     try {
-      const input = encodeContact(known, values);
-      const contact = await save({ ...input, fields: { ...keep, ...input.fields } });
+      const outcome = await save(merge.base, values);
+      if ('rebased' in outcome) {
+        merge.adopt(outcome.rebased);
+        const count = Object.keys(outcome.rebased.conflicts).length;
+        setProblem({
+          title: 'Nothing was saved: this contact was changed elsewhere meanwhile.',
+          message: `${count === 1 ? 'A value you changed was' : `${count} values you changed were`} also changed elsewhere since you opened this contact. Choose “Use theirs” or “Keep mine” at each, then save again. The form now shows the contact as stored, with your other changes kept.`,
+        });
+        return;
+      }
       draft.discard();
       setRestored(null);
       if (mode.current === 'next' && onSavedAndNext) {
-        reset({ status: values.status, tags: values.tags, values: defaults });
-        onSavedAndNext(contact);
+        const next = { ...emptyContact(known), ...(keepForNext ? { status: values.status, tags: values.tags } : {}) };
+        merge.restart(next);
+        onSavedAndNext(outcome.saved, next.status);
         if (firstInput) setTimeout(() => setFocus(firstInput));
       } else {
         saved.current = true;
-        onSaved(contact);
+        onSaved(outcome.saved);
       }
     } catch (error) {
       await placeError(error);
@@ -172,6 +191,8 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
     }
   }
 
+  const statusConflict = merge.conflicts[STATUS_KEY] as ContactStatus | undefined;
+
   return (
     <form
       noValidate
@@ -183,14 +204,15 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
       }}
       className="max-w-2xl space-y-5"
     >
-      <LeaveGuard changed={() => (isDirty || restored !== null) && !saved.current} />
+      <LeaveGuard changed={() => changedNow() && !saved.current} onDiscard={draft.discard} />
       {restored && (
         <RestoredDraft
           savedAt={restored.savedAt}
+          inputs={restored.inputs}
           onDiscard={() => {
             draft.discard();
             setRestored(null);
-            reset(initial);
+            merge.restart(initial);
           }}
         />
       )}
@@ -223,7 +245,14 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
       )}
 
       {known.slice(0, rendered.count).map((field) => (
-        <GeneratedField key={field.id} field={field} control={control} defaultValue={defaults[field.merge_tag]} />
+        <GeneratedField
+          key={field.id}
+          field={field}
+          control={control}
+          defaultValue={initial.values[field.merge_tag]}
+          conflict={merge.conflicts[field.merge_tag]}
+          onResolve={merge.resolve}
+        />
       ))}
 
       <Controller
@@ -235,11 +264,12 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
             onChange={input.onChange}
             onBlur={input.onBlur}
             inputRef={input.ref}
-            error={fieldState.error?.message}
+            error={statusConflict ? conflictMessage(STATUS_MEANINGS[statusConflict].title) : fieldState.error?.message}
             consequence={purpose === 'create' ? automationOnCreate : () => 'Changing the status sets off no automation.'}
           />
         )}
       />
+      {statusConflict && <ConflictChoice label="Status" onResolve={(choice) => merge.resolve(STATUS_KEY, choice)} />}
       <Controller
         control={control}
         name="tags"
@@ -254,68 +284,20 @@ export function ContactForm({ purpose, fields, tags, initial, keep = {}, draftKe
           {purpose === 'create' ? 'Save contact' : 'Save changes'}
         </Button>
         {onSavedAndNext && (
-          <Button busy={saving && mode.current === 'next'} disabled={saving} busyLabel="Saving…" onClick={() => send('next')}>
-            Save and add another
-          </Button>
+          <>
+            <Button busy={saving && mode.current === 'next'} disabled={saving} busyLabel="Saving…" onClick={() => send('next')}>
+              Save and add another
+            </Button>
+            <label className="flex items-center gap-1.5 text-sm">
+              <input type="checkbox" checked={keepForNext} onChange={(event) => setKeepForNext(event.target.checked)} className="size-4 accent-indigo-600" />
+              Keep status and tags for the next one
+            </label>
+          </>
         )}
         <p className="text-xs text-slate-600 dark:text-slate-400">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves{onSavedAndNext ? <>; with <kbd>Shift</kbd>, saves and starts the next contact</> : null}.
         </p>
       </div>
     </form>
-  );
-}
-
-const MemoFieldInput = memo(FieldInput);
-
-/**
- * One generated input. Its props stay the same objects between renders, so when the form's
- * errors change (a submit marks 150 fields at once) only the inputs whose error changed render.
- */
-const GeneratedField = memo(function GeneratedField({ field, control, defaultValue }: { field: KnownField; control: Control<ContactFormValues>; defaultValue: FormValue | undefined }) {
-  const rules = useMemo(() => contactRules(field), [field]);
-  const hint = useMemo(() => mergeTagHint(field.merge_tag), [field.merge_tag]);
-  return (
-    <Controller
-      control={control}
-      name={`values.${field.merge_tag}`}
-      defaultValue={defaultValue}
-      render={({ field: input, fieldState }) => (
-        <MemoFieldInput
-          id={`field-${field.merge_tag}`}
-          name={input.name}
-          type={field.type}
-          mergeTag={field.merge_tag}
-          rules={rules}
-          value={input.value}
-          onChange={input.onChange}
-          onBlur={input.onBlur}
-          inputRef={input.ref}
-          hint={hint}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
-  );
-});
-
-/** What saving changes to an existing contact sets off in CampaignLark (the contract). */
-function AutomationNote({ control }: { control: Control<ContactFormValues> }) {
-  const { dirtyFields } = useFormState({ control });
-  const notes = [
-    dirtyFields.tags && 'Tag Added and Tag Removed automations run for the tags you added or removed.',
-    dirtyFields.values && Object.keys(dirtyFields.values).length > 0 && 'Field Updated automations may run for the fields you changed.',
-    dirtyFields.status && 'Changing the status sets off no automation.',
-  ].filter(Boolean);
-  if (notes.length === 0) return null;
-  return (
-    <div role="status" className="rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50">
-      <p className="font-semibold">Saving will set off:</p>
-      <ul className="list-disc pl-5">
-        {notes.map((note) => (
-          <li key={String(note)}>{note}</li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -1,8 +1,8 @@
 /** /contacts/edit?email=…: the generated form over a stored contact (the API has no get-by-id). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { contactQueries, useUpdateContact } from '../../api/contacts.ts';
+import { contactQueries, readContactByEmail, useWriteContact } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
 import type { Contact } from '../../api/schemas.ts';
 import { statusQuery } from '../../api/status.ts';
@@ -13,8 +13,9 @@ import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { Link, useNavigate, useSearchParams } from '../../lib/router.tsx';
 import { draftKey } from './contact-draft.ts';
-import { ContactForm } from './contact-form.tsx';
-import { contactToForm, isKnown, unshownValues } from './contact-form-schema.ts';
+import { rebase, writeOf } from './contact-changes.ts';
+import { ContactForm, type SaveOutcome } from './contact-form.tsx';
+import { contactToForm, isKnown, unshownValues, type ContactFormValues } from './contact-form-schema.ts';
 
 function BackToContacts() {
   return (
@@ -27,17 +28,32 @@ function BackToContacts() {
 export function EditContactPage() {
   const [params] = useSearchParams();
   const email = params.get('email') ?? '';
-  const contact = useQuery({ ...contactQueries.byEmail(email), enabled: email.trim() !== '' });
+  // Read afresh on every visit: a form never starts from a record cached before a field change
+  // or before a colleague's edit.
+  const contact = useQuery({ ...contactQueries.byEmail(email), enabled: email.trim() !== '', refetchOnMount: 'always' });
   const fields = useQuery(fieldQueries.all());
   const tags = useQuery(tagQueries.all());
   const workspace = useQuery(statusQuery());
-  const update = useUpdateContact();
+  const write = useWriteContact();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const notify = useNotify();
+  // The form starts afresh after each save; a record read meanwhile is merged at the next save.
+  const [round, setRound] = useState(0);
+  const [openedAt] = useState(Date.now);
   // Built once per stored record and field list, not on every render of the page.
   const initial = useMemo(() => (contact.data && fields.data ? contactToForm(fields.data.filter(isKnown), contact.data) : null), [contact.data, fields.data]);
-  const keep = useMemo(() => (contact.data && fields.data ? unshownValues(fields.data, contact.data) : {}), [contact.data, fields.data]);
+
+  /** Reads the contact as stored now, moves the admin's changes onto it, and writes only those. */
+  async function saveChanges(base: ContactFormValues, values: ContactFormValues): Promise<SaveOutcome> {
+    const all = fields.data ?? [];
+    const known = all.filter(isKnown);
+    const fresh = await readContactByEmail(String(base.values.email_address ?? email));
+    const rebased = rebase(known, base, values, contactToForm(known, fresh));
+    if (Object.keys(rebased.conflicts).length > 0) return { rebased };
+    const change = writeOf(known, rebased, fresh, unshownValues(all, fresh));
+    return { saved: change ? await write.mutateAsync(change) : fresh };
+  }
 
   if (email.trim() === '') {
     return (
@@ -73,7 +89,8 @@ export function EditContactPage() {
       </>
     );
   }
-  if (!contact.data || !fields.data || !initial || !tags.data || !workspace.data) {
+  // A record read (or saved) since this page opened, never one from before.
+  if (!contact.data || contact.dataUpdatedAt < openedAt || !fields.data || !initial || !tags.data || !workspace.data) {
     return (
       <>
         <PageTitle>Edit contact</PageTitle>
@@ -86,6 +103,8 @@ export function EditContactPage() {
   const onSaved = (saved: Contact) => {
     const address = String(saved.data.email_address ?? email);
     notify(`Changes to ${address} saved.`);
+    queryClient.setQueryData(contactQueries.byEmail(address).queryKey, saved);
+    setRound((n) => n + 1);
     if (address.toLowerCase() !== email.toLowerCase()) navigate(`/contacts/edit?email=${encodeURIComponent(address)}`, { replace: true });
   };
 
@@ -94,15 +113,13 @@ export function EditContactPage() {
       <PageTitle>{`Edit ${String(stored.data.email_address ?? email)}`}</PageTitle>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <ContactForm
-          // A saved (or elsewhere changed) record starts the form afresh from what is stored.
-          key={stored.updated_at}
+          key={`${stored.id}:${round}`}
           purpose="update"
           fields={fields.data}
           tags={tags.data}
           initial={initial}
-          keep={keep}
           draftKey={draftKey(workspace.data.mode, stored.id)}
-          save={(input) => update.mutateAsync({ id: stored.id, input })}
+          save={saveChanges}
           refetchFields={() => queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 })}
           onSaved={onSaved}
         />

@@ -13,7 +13,7 @@ import { PageTitle } from '../../components/ui/page-title.tsx';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { draftKey } from './contact-draft.ts';
 import { ContactForm } from './contact-form.tsx';
-import { emptyContact, isKnown } from './contact-form-schema.ts';
+import { emptyContact, encodeContact, isKnown } from './contact-form-schema.ts';
 import { STATUS_MEANINGS } from './statuses.ts';
 
 export function NewContactPage() {
@@ -59,10 +59,12 @@ export function NewContactPage() {
         tags={tags.data}
         initial={initial}
         draftKey={draftKey(workspace.data.mode, 'new')}
-        save={(input) => create.mutateAsync(input)}
+        save={async (_base, values) => ({ saved: await create.mutateAsync(encodeContact(fields.data.filter(isKnown), values)) })}
         refetchFields={() => queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 })}
         onSaved={setSaved}
-        onSavedAndNext={(contact) => notify(`Contact ${String(contact.data.email_address ?? '')} saved.`)}
+        onSavedAndNext={(contact, nextStatus) =>
+          notify(`Contact ${String(contact.data.email_address ?? '')} saved. The next one will be ${STATUS_MEANINGS[nextStatus].title}.`)
+        }
       />
     );
   }

@@ -118,7 +118,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
 
   return (
     <FormProvider {...form}>
-      <LeaveGuard changed={() => (isDirty || restored !== null) && !saved.current} />
+      <LeaveGuard changed={() => (isDirty || restored !== null) && !saved.current} onDiscard={draft.discard} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit ${field.label}` : 'New field'}>
           {restored && (

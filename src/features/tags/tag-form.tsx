@@ -95,7 +95,7 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, draftKey, save, onSa
 
   return (
     <form noValidate onSubmit={submit} aria-label={tag ? `Edit tag ${tag.name}` : 'New tag'} className="space-y-3">
-      <LeaveGuard changed={() => name !== (tag?.name ?? '') || description !== (tag?.description ?? '')} />
+      <LeaveGuard changed={() => name !== (tag?.name ?? '') || description !== (tag?.description ?? '')} onDiscard={() => discardDraft(draftKey)} />
       {restored && (
         <RestoredDraft
           savedAt={restored.savedAt}

@@ -1,0 +1,23 @@
+import { useFormState, type Control } from 'react-hook-form';
+import type { ContactFormValues } from './contact-form-schema.ts';
+
+/** What saving changes to an existing contact sets off in CampaignLark (the contract). */
+export function AutomationNote({ control }: { control: Control<ContactFormValues> }) {
+  const { dirtyFields } = useFormState({ control });
+  const notes = [
+    dirtyFields.tags && 'Tag Added and Tag Removed automations run for the tags you added or removed.',
+    dirtyFields.values && Object.keys(dirtyFields.values).length > 0 && 'Field Updated automations may run for the fields you changed.',
+    dirtyFields.status && 'Changing the status sets off no automation.',
+  ].filter(Boolean);
+  if (notes.length === 0) return null;
+  return (
+    <div role="status" className="rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50">
+      <p className="font-semibold">Saving will set off:</p>
+      <ul className="list-disc pl-5">
+        {notes.map((note) => (
+          <li key={String(note)}>{note}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

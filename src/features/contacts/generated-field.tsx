@@ -1,0 +1,70 @@
+/** One generated input of the contact form, and the choice it offers when its value was changed elsewhere. */
+import { memo, useMemo } from 'react';
+import { Controller, type Control } from 'react-hook-form';
+import { Button } from '../../components/ui/button.tsx';
+import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
+import { specForField } from '../../field-types/registry.ts';
+import type { FormValue } from '../../field-types/spec.ts';
+import { contactRules, type ContactFormValues, type KnownField } from './contact-form-schema.ts';
+
+export type Resolution = 'theirs' | 'mine';
+
+/** The words under an input whose value was changed elsewhere; `now` as a person reads it. */
+export const conflictMessage = (now: string) =>
+  `Changed elsewhere since you opened this contact: ${now === '' ? 'now empty' : `now “${now}”`}.`;
+
+/** "Use theirs" and "Keep mine", grouped under the input they settle. */
+export function ConflictChoice({ label, onResolve }: { label: string; onResolve: (choice: Resolution) => void }) {
+  return (
+    <div role="group" aria-label={`${label}: changed elsewhere`} className="mt-1 flex flex-wrap gap-2">
+      <Button onClick={() => onResolve('theirs')}>Use theirs</Button>
+      <Button onClick={() => onResolve('mine')}>Keep mine</Button>
+    </div>
+  );
+}
+
+const MemoFieldInput = memo(FieldInput);
+
+interface GeneratedFieldProps {
+  field: KnownField;
+  control: Control<ContactFormValues>;
+  defaultValue: FormValue | undefined;
+  /** The value stored now, when the admin's change meets a change made elsewhere. */
+  conflict: FormValue | undefined;
+  onResolve: (mergeTag: string, choice: Resolution) => void;
+}
+
+/**
+ * One generated input. Its props stay the same objects between renders, so when the form's
+ * errors change (a submit marks 150 fields at once) only the inputs whose error changed render.
+ */
+export const GeneratedField = memo(function GeneratedField({ field, control, defaultValue, conflict, onResolve }: GeneratedFieldProps) {
+  const rules = useMemo(() => contactRules(field), [field]);
+  const hint = useMemo(() => mergeTagHint(field.merge_tag), [field.merge_tag]);
+  const conflictText = conflict === undefined ? undefined : conflictMessage(specForField(field).display(conflict));
+  return (
+    <div>
+      <Controller
+        control={control}
+        name={`values.${field.merge_tag}`}
+        defaultValue={defaultValue}
+        render={({ field: input, fieldState }) => (
+          <MemoFieldInput
+            id={`field-${field.merge_tag}`}
+            name={input.name}
+            type={field.type}
+            mergeTag={field.merge_tag}
+            rules={rules}
+            value={input.value}
+            onChange={input.onChange}
+            onBlur={input.onBlur}
+            inputRef={input.ref}
+            hint={hint}
+            error={conflictText ?? fieldState.error?.message}
+          />
+        )}
+      />
+      {conflict !== undefined && <ConflictChoice label={field.label} onResolve={(choice) => onResolve(field.merge_tag, choice)} />}
+    </div>
+  );
+});

@@ -1,0 +1,80 @@
+/**
+ * The contact form's base (the record as the form was filled) and the conflicts waiting for the
+ * admin. The form library's default values are kept equal to the base, so its dirty flags say
+ * exactly what the admin changed.
+ */
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { Path, UseFormReturn } from 'react-hook-form';
+import type { FormValue } from '../../field-types/spec.ts';
+import { changesOf, STATUS_KEY, type Conflicts, type Rebased } from './contact-changes.ts';
+import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
+import type { Resolution } from './generated-field.tsx';
+
+const inputOf = (key: string): Path<ContactFormValues> => (key === STATUS_KEY ? 'status' : `values.${key}`);
+
+export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: readonly KnownField[], start: Rebased) {
+  const [base, setBase] = useState(start.base);
+  const [conflicts, setConflicts] = useState<Conflicts>(start.conflicts);
+  const latest = useRef({ base, conflicts, fields });
+  latest.current = { base, conflicts, fields };
+
+  /** Resets the form to `nextBase`, then lays the admin's changes on top as changes. */
+  const show = useCallback(
+    (nextBase: ContactFormValues, shown: ContactFormValues) => {
+      form.reset(nextBase);
+      const changes = changesOf(latest.current.fields, nextBase, shown);
+      const dirty = { shouldDirty: true };
+      for (const [tag, value] of Object.entries(changes.values)) form.setValue(`values.${tag}`, value, dirty);
+      if (changes.status) form.setValue('status', changes.status, dirty);
+      if (changes.tags) form.setValue('tags', shown.tags, dirty);
+    },
+    [form],
+  );
+
+  // A restored draft's changes are in place before the first paint.
+  useLayoutEffect(() => {
+    if (start.form !== start.base) show(start.base, start.form);
+    // Only the start: later changes come through adopt and restart.
+  }, []);
+
+  /** Takes a merge's outcome: the record as it is now, with the admin's changes and conflicts. */
+  const adopt = useCallback(
+    (rebased: Rebased) => {
+      setBase(rebased.base);
+      setConflicts(rebased.conflicts);
+      show(rebased.base, rebased.form);
+    },
+    [show],
+  );
+
+  /** Starts over from `values`, with nothing changed. */
+  const restart = useCallback(
+    (values: ContactFormValues) => {
+      setBase(values);
+      setConflicts({});
+      form.reset(values);
+    },
+    [form],
+  );
+
+  /** "Use theirs" takes the stored value; "Keep mine" keeps the admin's. Either way the stored value becomes the base. */
+  const resolve = useCallback(
+    (key: string, choice: Resolution) => {
+      const theirs = latest.current.conflicts[key];
+      if (theirs === undefined) return;
+      const name = inputOf(key);
+      const mine = form.getValues(name);
+      setBase((current) =>
+        key === STATUS_KEY
+          ? { ...current, status: theirs as ContactFormValues['status'] }
+          : { ...current, values: { ...current.values, [key]: theirs as FormValue } },
+      );
+      setConflicts(({ [key]: _, ...rest }) => rest);
+      form.resetField(name, { defaultValue: theirs });
+      if (choice === 'mine') form.setValue(name, mine, { shouldDirty: true });
+    },
+    [form],
+  );
+
+  return { base, conflicts, adopt, restart, resolve };
+}
