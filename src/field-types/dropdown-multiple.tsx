@@ -5,7 +5,9 @@ import { canonicalOption, requiredMessage } from './rules.ts';
 import type { FieldTypeSpec, WidgetProps } from './spec.ts';
 
 function MultipleChoice({ rules, ...props }: WidgetProps<string[]>) {
-  return <MultiSelect {...props} options={rules.options} />;
+  // A stored value that is no longer an option still shows, so it is never silently dropped.
+  const chipLabel = (item: string) => (rules.options.includes(item) ? item : `${item} (no longer an option)`);
+  return <MultiSelect {...props} options={rules.options} chipLabel={chipLabel} />;
 }
 
 /** Options from an array or a comma string, spelled as the field spells them, each once. */

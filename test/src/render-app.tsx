@@ -21,6 +21,8 @@ export interface RenderedApp {
   router: Router;
   /** Every /v1 request the app made, as "METHOD /path". */
   requests: string[];
+  /** The same requests with their JSON bodies. */
+  sent: { method: string; path: string; body: unknown }[];
   /** The next request this answers (returns a Response) goes no further; undefined lets it through. */
   answerNext: (answer: Answer) => void;
   /** Like answerNext, for every request it answers, not just the next. */
@@ -38,13 +40,17 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
   // Seeding a workspace sends far more than 100 requests a second; the limit itself has its own tests.
   const server = createApp({ backend: { mode: 'sandbox', store, requestsPerSecond: 100_000 }, hostNames: new Set(['localhost']), log: () => {} });
   const requests: string[] = [];
+  const sent: RenderedApp['sent'] = [];
   const answers: { answer: Answer; once: boolean }[] = [];
 
   vi.stubGlobal('fetch', async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(typeof input === 'string' ? input : input.toString(), 'http://localhost');
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    if (url.pathname.startsWith('/v1')) requests.push(`${method} ${url.pathname}`);
+    if (url.pathname.startsWith('/v1')) {
+      requests.push(`${method} ${url.pathname}`);
+      sent.push({ method, path: url.pathname, body });
+    }
     // As over a real network, the answer comes a task later: the first page's requests start
     // while rendering, and a test registers its answers right after renderApp returns.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -86,6 +92,7 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
     user,
     router,
     requests,
+    sent,
     answerNext: (answer) => answers.push({ answer, once: true }),
     answerAlways: (answer) => answers.push({ answer, once: false }),
     api,

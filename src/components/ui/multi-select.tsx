@@ -22,6 +22,8 @@ export interface MultiSelectProps {
   'aria-describedby'?: string;
   'aria-required'?: boolean;
   create?: { label: (text: string) => string; onCreate: (text: string) => void };
+  /** How a chosen item reads in its chip, when not as itself. */
+  chipLabel?: (item: string) => string;
 }
 
 /** An entry of the open list: an option, or the offer to create one from the typed text. */
@@ -90,7 +92,7 @@ export function MultiSelect(props: MultiSelectProps) {
             {...getSelectedItemProps({ selectedItem: item, index })}
             className="inline-flex items-center gap-1 rounded bg-indigo-100 px-2 py-0.5 text-indigo-900 focus:outline-2 focus:outline-indigo-600 dark:bg-indigo-900 dark:text-indigo-50"
           >
-            {item}
+            {props.chipLabel ? props.chipLabel(item) : item}
             <button
               type="button"
               tabIndex={-1}

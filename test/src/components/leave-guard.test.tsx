@@ -5,20 +5,31 @@ import { renderApp } from '../render-app.tsx';
 const nav = () => screen.getByRole('navigation', { name: 'Main' });
 
 describe('leaving a changed form', () => {
-  it('asks first; Cancel stays with every value, and Leave goes', async () => {
+  it('asks first; Stay keeps every value, Keep as draft goes and brings the entries back, Discard changes drops them', async () => {
     const app = renderApp('/fields/new');
     await app.user.type(await screen.findByRole('textbox', { name: 'Label' }), 'Half done');
     await app.user.click(within(nav()).getByRole('link', { name: 'Tags' }));
     const dialog = screen.getByRole('dialog', { name: 'Leave this form?' });
-    expect(dialog).toHaveAccessibleDescription('What you changed here has not been saved.');
-    await app.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(dialog).toHaveAccessibleDescription(expect.stringContaining('Keep them as a draft in this browser'));
+    expect(dialog).not.toHaveTextContent(/without saving/);
+    await app.user.click(within(dialog).getByRole('button', { name: 'Stay' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(app.router.state.location.pathname).toBe('/fields/new');
     expect(screen.getByRole('textbox', { name: 'Label' })).toHaveValue('Half done');
 
     await app.user.click(within(nav()).getByRole('link', { name: 'Tags' }));
-    await app.user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Leave without saving' }));
+    await app.user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Keep as draft' }));
     await screen.findByRole('heading', { level: 1, name: 'Tags' });
+    await app.router.navigate('/fields/new');
+    expect(await screen.findByRole('textbox', { name: 'Label' })).toHaveValue('Half done');
+    expect(screen.getByText('Your unsent entries were restored.')).toBeInTheDocument();
+
+    await app.user.click(within(nav()).getByRole('link', { name: 'Tags' }));
+    await app.user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard changes' }));
+    await screen.findByRole('heading', { level: 1, name: 'Tags' });
+    await app.router.navigate('/fields/new');
+    expect(await screen.findByRole('textbox', { name: 'Label' })).toHaveValue('');
+    expect(screen.queryByText('Your unsent entries were restored.')).toBeNull();
   });
 
   it('lets an unchanged form go without asking', async () => {

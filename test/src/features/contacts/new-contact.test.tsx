@@ -267,29 +267,45 @@ describe('the banner every page shows', () => {
 });
 
 describe('fast entry', () => {
-  it('"Save and add another" keeps status and tags, clears the rest, and focuses the first input', async () => {
+  it('"Save and add another" starts the next contact from the defaults: Subscribed, no tags, focus on the first input', async () => {
     const app = await openForm();
     await fillRequired(app);
     await app.user.type(screen.getByRole('textbox', { name: 'Age' }), '33');
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'UNSUBSCRIBED');
     await app.user.type(screen.getByRole('combobox', { name: 'Tags' }), 'cust{Enter}');
+    await screen.findByRole('button', { name: 'Remove customer' });
     await app.user.click(screen.getByRole('button', { name: 'Save and add another' }));
     await waitFor(() => expect(email()).toHaveValue(''));
-    expect(screen.getByRole('status')).toHaveTextContent('Contact ann@example.com saved.');
+    expect(screen.getByRole('status')).toHaveTextContent('Contact ann@example.com saved. The next one will be Subscribed.');
     await waitFor(() => expect(email()).toHaveFocus());
     expect(company()).toHaveValue('');
     expect(screen.getByRole('textbox', { name: 'Age' })).toHaveValue('');
     expect(screen.getByRole('combobox', { name: 'Plan' })).toHaveValue('Pro');
-    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('UNSUBSCRIBED');
-    expect(screen.getByRole('button', { name: 'Remove customer' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('SUBSCRIBED');
+    expect(screen.queryByRole('button', { name: 'Remove customer' })).toBeNull();
     await fillRequired(app, 'bob@example.com');
     await app.user.keyboard('{Control>}{Enter}{/Control}');
     await screen.findByRole('region', { name: 'Contact saved' });
     const saved = await contacts(app);
-    expect(saved.map((contact: { data: { email_address: string }; status: string }) => [contact.data.email_address, contact.status])).toEqual([
-      ['ann@example.com', 'UNSUBSCRIBED'],
-      ['bob@example.com', 'UNSUBSCRIBED'],
+    expect(saved.map((contact: { data: { email_address: string }; status: string; tags: unknown[] }) => [contact.data.email_address, contact.status, contact.tags.length])).toEqual([
+      ['ann@example.com', 'UNSUBSCRIBED', 1],
+      ['bob@example.com', 'SUBSCRIBED', 0],
     ]);
+  });
+
+  it('"Keep status and tags for the next one" keeps them, and the message names the status', async () => {
+    const app = await openForm();
+    await fillRequired(app);
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'UNSUBSCRIBED');
+    await app.user.type(screen.getByRole('combobox', { name: 'Tags' }), 'cust{Enter}');
+    await screen.findByRole('button', { name: 'Remove customer' });
+    await app.user.click(screen.getByRole('checkbox', { name: 'Keep status and tags for the next one' }));
+    await app.user.click(screen.getByRole('button', { name: 'Save and add another' }));
+    await waitFor(() => expect(email()).toHaveValue(''));
+    expect(screen.getByRole('status')).toHaveTextContent('Contact ann@example.com saved. The next one will be Unsubscribed.');
+    expect(company()).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('UNSUBSCRIBED');
+    expect(screen.getByRole('button', { name: 'Remove customer' })).toBeInTheDocument();
   });
 
   it('stays busy while saving, so a second press sends nothing more', async () => {
