@@ -26,7 +26,7 @@ export function Dialog({ id, title, description, onClose, handle, children }: Di
       onClose={onClose}
       aria-labelledby={`${id}-title`}
       aria-describedby={description ? `${id}-text` : undefined}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
@@ -52,14 +52,19 @@ interface ConfirmDialogProps {
   failure?: { title: string; message: string } | undefined;
   onConfirm: (close: () => void) => void;
   onClose: () => void;
+  /** Between the description and the buttons: what the action touches, say. */
+  children?: ReactNode;
+  /** Holds the action back (while its impact is still being counted). */
+  confirmDisabled?: boolean;
 }
 
 /** "Delete …?" with Cancel focused first, and the API's refusal shown inside. */
-export function ConfirmDialog({ id, title, description, confirmLabel, busyLabel, busy, failure, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ id, title, description, confirmLabel, busyLabel, busy, failure, onConfirm, onClose, children, confirmDisabled }: ConfirmDialogProps) {
   const handle = useRef<DialogHandle>(null);
   const close = () => handle.current?.close();
   return (
     <Dialog id={id} title={title} description={description} onClose={onClose} handle={handle}>
+      {children}
       {failure && (
         <div className="mt-4">
           <Alert title={failure.title}>{failure.message}</Alert>
@@ -69,7 +74,7 @@ export function ConfirmDialog({ id, title, description, confirmLabel, busyLabel,
         <Button autoFocus onClick={close}>
           Cancel
         </Button>
-        <Button variant="danger" busy={busy} busyLabel={busyLabel} onClick={() => onConfirm(close)}>
+        <Button variant="danger" busy={busy} busyLabel={busyLabel} disabled={confirmDisabled} onClick={() => onConfirm(close)}>
           {confirmLabel}
         </Button>
       </div>

@@ -22,11 +22,17 @@ import { isFormValueOf, specFor } from '../../field-types/registry.ts';
 import type { FieldRules, FormValue } from '../../field-types/spec.ts';
 import { optionProblems, TOO_FEW_OPTIONS } from './options-rules.ts';
 
+export interface OptionRow {
+  value: string;
+  original?: string;
+}
+
 export interface FieldFormValues {
   label: string;
   merge_tag: string;
   type: FieldType | '';
-  options: { value: string }[];
+  /** `original`: the option as stored, on rows that came from the field, so a rename is told from a new option. */
+  options: OptionRow[];
   default_value: FormValue;
   required: boolean;
 }
@@ -64,7 +70,7 @@ export function fieldFormSchema(others: readonly Field[]) {
       label: z.string(),
       merge_tag: z.string(),
       type: z.union([z.enum(FIELD_TYPES), z.literal('')]),
-      options: z.array(z.object({ value: z.string() })),
+      options: z.array(z.object({ value: z.string(), original: z.optional(z.string()) })),
       default_value: z.custom<FormValue>(() => true),
       required: z.boolean(),
     })
@@ -104,7 +110,7 @@ export function toFieldInput(values: FieldFormValues & { type: FieldType }): Fie
 /** The form's starting values: empty for a new field, the field's own when editing. */
 export function initialValues(field?: Field & { type: FieldType }): FieldFormValues {
   if (!field) return { label: '', merge_tag: '', type: '', options: [], default_value: '', required: false };
-  const options = hasOptions(field.type) ? parseDefinition(field.definition).map((value) => ({ value })) : [];
+  const options = hasOptions(field.type) ? parseDefinition(field.definition).map((value) => ({ value, original: value })) : [];
   return {
     label: field.label,
     merge_tag: field.merge_tag,
@@ -120,8 +126,26 @@ export function acceptFieldDraft(stored: unknown): FieldFormValues | null {
   const draft = stored as Partial<FieldFormValues> | null;
   if (!draft || typeof draft !== 'object') return null;
   const type = draft.type === '' || (FIELD_TYPES as readonly unknown[]).includes(draft.type) ? (draft.type as FieldType | '') : null;
-  const options = Array.isArray(draft.options) && draft.options.every((option) => typeof option?.value === 'string') ? draft.options : null;
+  const options =
+    Array.isArray(draft.options) && draft.options.every((option) => typeof option?.value === 'string')
+      ? draft.options.map(({ value, original }) => (typeof original === 'string' ? { value, original } : { value }))
+      : null;
   if (typeof draft.label !== 'string' || typeof draft.merge_tag !== 'string' || type === null || !options) return null;
   const defaultValue = type !== '' && isFormValueOf(type, draft.default_value) ? draft.default_value : type === '' ? '' : specFor(type).empty;
   return { label: draft.label, merge_tag: draft.merge_tag, type, options, default_value: defaultValue, required: draft.required === true };
+}
+
+/** Stored options the edit takes away: removed outright, or renamed (their holders keep the old text). */
+export interface OptionLoss {
+  option: string;
+  renamedTo?: string;
+}
+
+export function optionLosses(rows: readonly OptionRow[], stored: readonly string[]): OptionLoss[] {
+  return stored.flatMap((option): OptionLoss[] => {
+    const row = rows.find((candidate) => candidate.original === option);
+    if (!row) return [{ option }];
+    const text = row.value.trim();
+    return text === option ? [] : [{ option, renamedTo: text }];
+  });
 }

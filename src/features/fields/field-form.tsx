@@ -12,7 +12,7 @@ import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
-import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, type FieldType } from '../../contract/field-types.ts';
+import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, parseDefinition, type FieldType } from '../../contract/field-types.ts';
 import { fieldTypes, specFor } from '../../field-types/registry.ts';
 import { readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
 import { formResolver } from '../../lib/form-resolver.ts';
@@ -20,7 +20,8 @@ import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { Link, useNavigate } from '../../lib/router.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
-import { acceptFieldDraft, defaultRules, fieldFormSchema, initialValues, toFieldInput, type FieldFormValues } from './field-form-schema.ts';
+import { acceptFieldDraft, defaultRules, fieldFormSchema, initialValues, optionLosses, toFieldInput, type FieldFormValues, type OptionLoss } from './field-form-schema.ts';
+import { OptionImpactDialog } from './option-impact-dialog.tsx';
 import { OptionsEditor } from './options-editor.tsx';
 
 type KnownField = Field & { type: FieldType };
@@ -91,7 +92,17 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     return true;
   }
 
+  const [confirming, setConfirming] = useState<{ values: FieldFormValues; losses: OptionLoss[] }>();
+
   const onSubmit = handleSubmit(async (values) => {
+    if (values.type === '') return;
+    // Options that contacts may hold are taken away only once the admin has seen how many hold them.
+    const losses = field && hasOptions(field.type) ? optionLosses(values.options, parseDefinition(field.definition)) : [];
+    if (losses.length > 0) setConfirming({ values, losses });
+    else await saveField(values);
+  });
+
+  async function saveField(values: FieldFormValues) {
     if (values.type === '') return;
     setProblem(undefined);
     const input = toFieldInput({ ...values, type: values.type });
@@ -112,7 +123,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
         setProblem({ message: failure.message, gone: failure.gone, retry: failure.retry });
       }
     }
-  });
+  }
 
   const saving = create.isPending || update.isPending;
 
@@ -120,7 +131,18 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     <FormProvider {...form}>
       <LeaveGuard changed={() => (isDirty || restored !== null) && !saved.current} onDiscard={draft.discard} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit ${field.label}` : 'New field'}>
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              void onSubmit();
+            }
+          }}
+          className="space-y-6"
+          aria-label={editing ? `Edit ${field.label}` : 'New field'}
+        >
           {restored && (
             <RestoredDraft
               savedAt={restored.savedAt}
@@ -246,6 +268,9 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
         </form>
         <FieldPreview control={control} />
       </div>
+      {confirming && field && (
+        <OptionImpactDialog field={field} losses={confirming.losses} onConfirm={() => void saveField(confirming.values)} onClose={() => setConfirming(undefined)} />
+      )}
     </FormProvider>
   );
 }

@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { Tag, WorkspaceMode } from '../../api/schemas.ts';
 import { statusQuery } from '../../api/status.ts';
+import { contactQueries } from '../../api/contacts.ts';
 import { tagQueries, useCreateTag, useDeleteTag, useUpdateTag } from '../../api/tags.ts';
+import { contactsWith, ImpactList, isCounting } from '../../components/ui/impact.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog, Dialog, type DialogHandle } from '../../components/ui/dialog.tsx';
@@ -109,6 +111,8 @@ function EditTagDialog({ tag, tags, draftKey, onClose }: { tag: Tag; tags: reado
 function DeleteTagDialog({ tag, onClose }: { tag: Tag; onClose: () => void }) {
   const remove = useDeleteTag();
   const notify = useNotify();
+  const holders = useQuery(contactQueries.count({ tags: [tag.id] }));
+  const impacts = [{ key: 'holders', count: holders, say: (count: number) => `${contactsWith(count, 'has', 'have')} this tag. Deleting it takes it off every one.` }];
   return (
     <ConfirmDialog
       id="delete-tag"
@@ -117,6 +121,7 @@ function DeleteTagDialog({ tag, onClose }: { tag: Tag; onClose: () => void }) {
       confirmLabel="Delete tag"
       busyLabel="Deleting…"
       busy={remove.isPending}
+      confirmDisabled={isCounting(impacts)}
       failure={remove.error ? { title: 'The tag was not deleted.', message: remove.error.message } : undefined}
       onConfirm={(close) =>
         remove.mutate(tag.id, {
@@ -127,6 +132,8 @@ function DeleteTagDialog({ tag, onClose }: { tag: Tag; onClose: () => void }) {
         })
       }
       onClose={onClose}
-    />
+    >
+      <ImpactList impacts={impacts} />
+    </ConfirmDialog>
   );
 }
