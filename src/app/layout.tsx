@@ -49,9 +49,9 @@ export function Layout() {
         {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 animate-pulse bg-indigo-600" />}
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
+        <NoticeRegion />
         <Outlet fallback={<p role="status">Loading Lark Admin…</p>} errorPage={RouteError} />
       </main>
-      <NoticeRegion />
     </div>
   );
 }

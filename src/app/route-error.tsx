@@ -28,8 +28,8 @@ export function RouteError() {
         <Button variant="primary" onClick={() => window.location.reload()}>
           Reload the page
         </Button>
-        <Link to="/fields" className={buttonClass('secondary')}>
-          Go to Fields
+        <Link to="/contacts" className={buttonClass('secondary')}>
+          Go to Contacts
         </Link>
       </div>
     </>
@@ -41,8 +41,8 @@ export function NotFoundPage() {
     <>
       <PageTitle>Page not found</PageTitle>
       <p>There is no page at this address.</p>
-      <Link to="/fields" className={`${buttonClass('secondary')} mt-4`}>
-        Go to Fields
+      <Link to="/contacts" className={`${buttonClass('secondary')} mt-4`}>
+        Go to Contacts
       </Link>
     </>
   );

@@ -7,6 +7,29 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 export const isDecimal = (text: string) => DECIMAL.test(text.trim());
 
 /**
+ * A number written with thousands separators or a decimal comma ("1,250.50", "1.250,50", "3,5",
+ * "12 000"), as the contract wants it ("1250.50"); null when it is no number at all. Where both
+ * marks appear, the last one is the decimal point.
+ */
+export function plainDecimal(text: string): string | null {
+  const compact = text.trim().replace(/[\s'’_]/g, '');
+  const last = Math.max(compact.lastIndexOf(','), compact.lastIndexOf('.'));
+  const both = compact.includes(',') && compact.includes('.');
+  const grouped = /^[+-]?\d{1,3}(?:,\d{3})+$/.test(compact);
+  let plain: string;
+  if (both) plain = `${compact.slice(0, last).replace(/[.,]/g, '')}.${compact.slice(last + 1)}`;
+  else if (grouped) plain = compact.replace(/,/g, '');
+  else plain = compact.replace(',', '.');
+  return isDecimal(plain) ? plain : null;
+}
+
+function numberProblem(text: string): string | null {
+  if (isDecimal(text) && Number.isFinite(Number(text))) return null;
+  const plain = plainDecimal(text);
+  return plain === null ? 'Enter a number, such as 42 or -3.5.' : `Write numbers with a dot for decimals and no thousands separators: ${plain}`;
+}
+
+/**
  * A text box that accepts decimals and negatives. Not type="number": that one changes its value
  * under the scroll wheel and hides what was typed when it is not a number.
  */
@@ -17,10 +40,7 @@ export const numberType: FieldTypeSpec<string> = {
   description: 'A whole or decimal number, negative or positive, such as 42 or -3.5.',
   empty: '',
   Widget: NumberInput,
-  schema: (rules) =>
-    textRule(rules, (text) =>
-      isDecimal(text) && Number.isFinite(Number(text)) ? null : 'Enter a number, such as 42 or -3.5.',
-    ),
+  schema: (rules) => textRule(rules, numberProblem),
   encode: (value) => (value.trim() === '' ? undefined : Number(value.trim())),
   decode: (stored) => {
     if (typeof stored === 'number') return String(stored);

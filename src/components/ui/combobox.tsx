@@ -4,7 +4,7 @@
  * comboboxes carries no hidden options.
  */
 import { useCombobox } from 'downshift';
-import { useEffect, useMemo, useState, type ChangeEvent, type Ref } from 'react';
+import { useEffect, useMemo, useState, type ChangeEvent, type FocusEvent, type MouseEvent, type Ref } from 'react';
 import { ListToggle, OptionList } from './option-list.tsx';
 import { inputClass } from './styles.ts';
 
@@ -79,6 +79,12 @@ export function Combobox<T>(props: ComboboxProps<T>) {
             onChange: (event: ChangeEvent<HTMLInputElement>) => {
               setInputValue(event.target.value);
               if (event.target.value === '') onSelect(null);
+            },
+            // A filled box is taken whole by a click or focus, so typing replaces the choice
+            // instead of mixing into it ("United KingdomFr").
+            onFocus: (event: FocusEvent<HTMLInputElement>) => event.currentTarget.select(),
+            onClick: (event: MouseEvent<HTMLInputElement>) => {
+              if (inputValue === selectedLabel) event.currentTarget.select();
             },
             disabled: props.disabled,
             placeholder: props.placeholder,

@@ -34,15 +34,28 @@ export function MultiSelect(props: MultiSelectProps) {
   const { id, options, value, onChange, create } = props;
   const [inputValue, setInputValue] = useState('');
 
-  const offered = useMemo<Entry[]>(() => {
-    const typed = inputValue.trim();
+  const entriesFor = (text: string): Entry[] => {
+    const typed = text.trim();
     const query = foldForSearch(typed);
     const entries: Entry[] = options
       .filter((option) => !value.includes(option) && foldForSearch(option).includes(query))
       .map((option) => ({ option }));
     const exists = options.some((option) => option.toLocaleLowerCase() === typed.toLocaleLowerCase());
     return create && typed !== '' && !exists ? [...entries, { create: typed }] : entries;
-  }, [options, value, inputValue, create]);
+  };
+  const offered = useMemo(() => entriesFor(inputValue), [options, value, inputValue, create]);
+
+  /**
+   * Enter takes the highlighted entry: the first match. It never turns a partial word into a new
+   * option while an existing one matches it (even one already chosen): then "Create …" is only
+   * highlighted when the person moves to it.
+   */
+  const firstHighlight = (text: string) => {
+    const [first] = entriesFor(text);
+    if (!first) return -1;
+    const query = foldForSearch(text.trim());
+    return 'create' in first && options.some((option) => foldForSearch(option).includes(query)) ? -1 : 0;
+  };
 
   const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<string>({
     selectedItems: value,
@@ -57,10 +70,11 @@ export function MultiSelect(props: MultiSelectProps) {
     inputValue,
     selectedItem: null,
     // The first match is ready to take with Enter: type "germ", press Enter.
-    defaultHighlightedIndex: 0,
+    defaultHighlightedIndex: firstHighlight(inputValue),
     itemToString: entryText,
     itemToKey: (item) => (item === null ? null : 'option' in item ? item.option : `+${item.create}`),
     stateReducer: (_, { type, changes }) => {
+      if (type === useCombobox.stateChangeTypes.InputChange) return { ...changes, highlightedIndex: firstHighlight(changes.inputValue ?? '') };
       // Choosing keeps the list open and the box empty, ready for the next choice.
       if (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) {
         return { ...changes, isOpen: true, highlightedIndex: 0, inputValue: '' };

@@ -27,7 +27,7 @@ describe('the app shell', () => {
   it('answers an unknown address with a page that leads back', async () => {
     renderApp('/no/such/page');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Go to Fields' })).toHaveAttribute('href', '/fields');
+    expect(screen.getByRole('link', { name: 'Go to Contacts' })).toHaveAttribute('href', '/contacts');
   });
 
   it('shows what went wrong when a page crashes, keeping the navigation, never a white screen', async () => {

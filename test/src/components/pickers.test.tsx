@@ -42,6 +42,21 @@ describe('the country picker', () => {
     expect(value()).toBe('DE');
   });
 
+  it('takes a filled box whole on click or focus, so typing replaces the country', async () => {
+    const user = userEvent.setup();
+    render(<Harness type="COUNTRY" initial="GB" />);
+    const box = screen.getByRole('combobox', { name: 'Pick' }) as HTMLInputElement;
+    await user.click(box);
+    expect([box.selectionStart, box.selectionEnd]).toEqual([0, 'United Kingdom'.length]);
+    await user.keyboard('franc{Enter}');
+    expect(box).toHaveValue('France');
+    expect(value()).toBe('FR');
+    await user.tab();
+    await user.tab({ shift: true });
+    expect(box).toHaveFocus();
+    expect([box.selectionStart, box.selectionEnd]).toEqual([0, 'France'.length]);
+  });
+
   it('moves with the arrows and closes with Escape, taking the list out of the page', async () => {
     const user = userEvent.setup();
     render(<Harness type="COUNTRY" initial="" />);

@@ -134,7 +134,11 @@ describe('schema: the checks before sending', () => {
   it.each<[FieldType, FormValue, string | null]>([
     ['NUMBER', '-3.5', null],
     ['NUMBER', '.5', null],
-    ['NUMBER', '4,5', 'Enter a number, such as 42 or -3.5.'],
+    ['NUMBER', '4,5', 'Write numbers with a dot for decimals and no thousands separators: 4.5'],
+    ['NUMBER', '1,250.50', 'Write numbers with a dot for decimals and no thousands separators: 1250.50'],
+    ['NUMBER', '1.250,50', 'Write numbers with a dot for decimals and no thousands separators: 1250.50'],
+    ['NUMBER', '12 000', 'Write numbers with a dot for decimals and no thousands separators: 12000'],
+    ['NUMBER', '1,250', 'Write numbers with a dot for decimals and no thousands separators: 1250'],
     ['NUMBER', '1e3', 'Enter a number, such as 42 or -3.5.'],
     ['NUMBER', 'ten', 'Enter a number, such as 42 or -3.5.'],
     ['DATE', '2024-02-29', null],

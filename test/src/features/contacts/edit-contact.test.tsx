@@ -114,6 +114,22 @@ describe('editing a contact', () => {
     expect(screen.getByText(/Field Updated automations may run/)).toBeInTheDocument();
   });
 
+  it('Enter takes the highlighted tag, and creates one only through the explicit "Create tag" entry', async () => {
+    const app = await workspaceWithContact();
+    await openEdit(app);
+    const picker = screen.getByRole('combobox', { name: 'Tags' });
+    await app.user.type(picker, 'cust{Enter}');
+    expect(screen.getByRole('button', { name: 'Remove customer' })).toBeInTheDocument();
+    // "news" matches newsletter, which the contact already has: Enter must not make a tag "news".
+    await app.user.type(picker, 'news');
+    expect(screen.getByRole('option', { name: 'Create tag “news”' })).toHaveAttribute('aria-selected', 'false');
+    await app.user.keyboard('{Enter}');
+    expect(app.requests).not.toContain('POST /v1/tags');
+    await app.user.keyboard('{ArrowDown}{Enter}');
+    expect(await screen.findByRole('button', { name: 'Remove news' })).toBeInTheDocument();
+    expect(app.requests.filter((request) => request === 'POST /v1/tags')).toHaveLength(1);
+  });
+
   it('puts an email another contact has at the email input', async () => {
     const app = await workspaceWithContact();
     await app.api('POST', '/v1/contacts', { fields: { email_address: 'jaime@example.com' }, status: 'SUBSCRIBED' });
