@@ -14,3 +14,10 @@ export function TableRegion({ label, children }: { label: string; children: Reac
 }
 
 export const tableHeadClass = 'border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400';
+
+/**
+ * A row's actions stay in view at the right edge while the rest of the row scrolls sideways, so
+ * they are reachable on a 375 px screen or at 200 % zoom without scrolling the table.
+ */
+export const actionsCellClass =
+  'sticky right-0 bg-white px-4 py-2 whitespace-nowrap shadow-[-8px_0_8px_-8px_rgb(0_0_0/0.2)] dark:bg-slate-900';

@@ -11,6 +11,20 @@ import { contactRules, type KnownField } from './contact-form-schema.ts';
 
 export const PAGE_SIZE = 50;
 
+export const SORTS = [
+  { value: 'created_at:desc', label: 'Newest first' },
+  { value: 'created_at:asc', label: 'Oldest first' },
+  { value: 'updated_at:desc', label: 'Recently changed first' },
+  { value: 'updated_at:asc', label: 'Least recently changed first' },
+] as const;
+
+/** A yes/no field's conditions: the operator and its value (as `default_value` text) in one choice. */
+export const BOOLEAN_CONDITIONS = [
+  { label: 'is Yes', op: 'EQUALS', value: 'true' },
+  { label: 'is No', op: 'EQUALS', value: 'false' },
+  { label: 'has a value', op: 'EXISTS', value: '' },
+] as const;
+
 export interface ContactView {
   /** Part of an email address. */
   q: string;
@@ -86,6 +100,10 @@ export function searchOf(view: ContactView, fields: readonly KnownField[]): Cont
 }
 
 export const isFiltered = (view: ContactView) => Boolean(view.q.trim() || view.status || view.tags.length > 0 || (view.field && view.op));
+
+/** How many filters the search applies (for "Filters (n)"); a condition without its value does not count. */
+export const appliedFilters = (view: ContactView, fields: readonly KnownField[]) =>
+  [view.q.trim() !== '', view.status !== '', view.tags.length > 0, conditionOf(view, fields) !== null].filter(Boolean).length;
 
 /** Operators in words; for dates, "after" and "before". */
 export function operatorName(operator: SearchOperator, isDate: boolean): string {

@@ -1,33 +1,23 @@
 /** /contacts: find contacts by email, status, tags and one field condition; pages of 50. */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { contactQueries } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
-import type { Contact, Tag } from '../../api/schemas.ts';
+import type { Contact } from '../../api/schemas.ts';
 import { tagQueries } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
-import { FormField } from '../../components/ui/form-field.tsx';
-import { MultiSelect } from '../../components/ui/multi-select.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
-import { focusRing, inputClass } from '../../components/ui/styles.ts';
+import { focusRing } from '../../components/ui/styles.ts';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
-import { OPERATORS_BY_TYPE, type SearchOperator } from '../../contract/search.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { specForField } from '../../field-types/registry.ts';
 import { Link, useSearchParams } from '../../lib/router.tsx';
 import { contactRules, isKnown, type KnownField } from './contact-form-schema.ts';
-import { isFiltered, operatorName, PAGE_SIZE, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
-import { StatusOptions } from './status-field.tsx';
+import { Filters } from './contact-filters.tsx';
+import { appliedFilters, isFiltered, PAGE_SIZE, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
 import { STATUS_MEANINGS } from './statuses.ts';
-
-const SORTS = [
-  { value: 'created_at:desc', label: 'Newest first' },
-  { value: 'created_at:asc', label: 'Oldest first' },
-  { value: 'updated_at:desc', label: 'Recently changed first' },
-  { value: 'updated_at:asc', label: 'Least recently changed first' },
-] as const;
 
 const COLUMNS_KEY = 'lark-admin:contact-columns';
 
@@ -56,6 +46,8 @@ export function ContactsPage() {
   const search = searchOf(view, known);
   const results = useQuery({ ...contactQueries.search(search), enabled: fields.isSuccess });
   const [columns, setColumns] = useChosenColumns();
+  // On a narrow screen the filters fold away behind "Filters (n)"; wider, they are always shown.
+  const [folded, setFolded] = useState(true);
 
   /** A new filter starts again at page 1; typing replaces history rather than piling it up. */
   const change = (patch: Partial<ContactView>, replace = false) =>
@@ -74,7 +66,16 @@ export function ContactsPage() {
       >
         Contacts
       </PageTitle>
-      <Filters view={view} fields={known} tags={tags.data ?? []} onChange={change} />
+      <button
+        type="button"
+        aria-expanded={!folded}
+        aria-controls="contact-filters"
+        onClick={() => setFolded(!folded)}
+        className={`${buttonClass('secondary')} mb-3 sm:hidden`}
+      >
+        Filters ({appliedFilters(view, known)})
+      </button>
+      <Filters id="contact-filters" view={view} fields={known} tags={tags.data ?? []} onChange={change} folded={folded} />
       <ColumnChooser fields={known} chosen={columns} onChange={setColumns} />
       {fields.isError || results.isError ? (
         <Alert title="The contacts could not be loaded.">
@@ -107,123 +108,6 @@ export function ContactsPage() {
         </>
       )}
     </>
-  );
-}
-
-/**
- * Typed filter text reaches the URL, and so the API, only after a 300 ms pause, and in place of
- * the last entry: one search per pause, not one per keystroke.
- */
-function useCommitAfterPause(typed: string, committed: string, commit: (text: string) => void) {
-  const latestCommit = useRef(commit);
-  latestCommit.current = commit;
-  useEffect(() => {
-    if (typed === committed) return;
-    const timer = setTimeout(() => latestCommit.current(typed), 300);
-    return () => clearTimeout(timer);
-  }, [typed, committed]);
-}
-
-function Filters({ view, fields, tags, onChange }: { view: ContactView; fields: readonly KnownField[]; tags: readonly Tag[]; onChange: (patch: Partial<ContactView>, replace?: boolean) => void }) {
-  const [q, setQ] = useState(view.q);
-  useEffect(() => setQ(view.q), [view.q]);
-  useCommitAfterPause(q, view.q, (text) => onChange({ q: text }, true));
-
-  const conditionField = fields.find((field) => field.merge_tag === view.field);
-  const operators = conditionField ? OPERATORS_BY_TYPE[conditionField.type] : [];
-  const tagNames = (ids: number[]) => ids.map((id) => tags.find((tag) => tag.id === id)?.name ?? `Tag ${id}`);
-
-  return (
-    <form role="search" aria-label="Filter contacts" onSubmit={(event) => event.preventDefault()} className="mb-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
-      <FormField id="filter-email" label="Search by email">
-        {(aria) => <input {...aria} type="search" value={q} onChange={(event) => setQ(event.target.value)} className={inputClass} />}
-      </FormField>
-      <FormField id="filter-status" label="Status">
-        {(aria) => (
-          <select {...aria} value={view.status} onChange={(event) => onChange({ status: isContactStatus(event.target.value) ? event.target.value : '' })} className={inputClass}>
-            <option value="">Any status</option>
-            <StatusOptions />
-          </select>
-        )}
-      </FormField>
-      <FormField id="filter-tags" label="Tags" hint="Contacts with all of them.">
-        {(aria) => (
-          <MultiSelect
-            {...aria}
-            options={tags.map((tag) => tag.name)}
-            value={tagNames(view.tags)}
-            onChange={(names) => onChange({ tags: names.flatMap((name) => tags.find((tag) => tag.name === name)?.id ?? []) })}
-          />
-        )}
-      </FormField>
-      <FormField id="filter-sort" label="Sort">
-        {(aria) => (
-          <select
-            {...aria}
-            value={`${view.sort}:${view.order}`}
-            onChange={(event) => {
-              const [sort, order] = event.target.value.split(':') as [ContactView['sort'], ContactView['order']];
-              onChange({ sort, order });
-            }}
-            className={inputClass}
-          >
-            {SORTS.map((sort) => (
-              <option key={sort.value} value={sort.value}>
-                {sort.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField id="filter-field" label="Field">
-        {(aria) => (
-          <select {...aria} value={view.field} onChange={(event) => onChange({ field: event.target.value, op: '', value: '' })} className={inputClass}>
-            <option value="">Any field</option>
-            {fields
-              .filter((field) => field.merge_tag !== EMAIL_MERGE_TAG)
-              .map((field) => (
-                <option key={field.id} value={field.merge_tag}>
-                  {field.label}
-                </option>
-              ))}
-          </select>
-        )}
-      </FormField>
-      {conditionField && (
-        <FormField id="filter-operator" label="Condition">
-          {(aria) => (
-            <select {...aria} value={view.op} onChange={(event) => onChange({ op: event.target.value as SearchOperator | '' })} className={inputClass}>
-              <option value="">Choose a condition</option>
-              {operators.map((operator) => (
-                <option key={operator} value={operator}>
-                  {operatorName(operator, conditionField.type === 'DATE')}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      )}
-      {conditionField && view.op && view.op !== 'EXISTS' && <ConditionValue key={conditionField.merge_tag} field={conditionField} text={view.value} onChange={(value) => onChange({ value }, true)} />}
-      {isFiltered(view) && (
-        <div className="flex items-end">
-          <Button onClick={() => onChange({ q: '', status: '', tags: [], field: '', op: '', value: '' })}>Clear filters</Button>
-        </div>
-      )}
-    </form>
-  );
-}
-
-/** The condition's value, typed with the field's own widget; kept in the URL as text. */
-function ConditionValue({ field, text, onChange }: { field: KnownField; text: string; onChange: (text: string) => void }) {
-  const spec = specForField(field);
-  const rules = { ...contactRules(field), label: 'Value', required: false };
-  const [value, setValue] = useState(() => spec.parseDefault(text, rules));
-  useCommitAfterPause(spec.formatDefault(value), text, onChange);
-  const { Widget } = spec;
-  return (
-    <FormField id="filter-value" label="Value">
-      {(aria) => <Widget {...aria} name="value" value={value} rules={rules} onChange={setValue} />}
-    </FormField>
   );
 }
 

@@ -6,7 +6,7 @@ import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
+import { actionsCellClass, TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
 import { hasOptions, parseDefinition } from '../../contract/field-types.ts';
 import { rulesOf, specFor } from '../../field-types/registry.ts';
 import { Link } from '../../lib/router.tsx';
@@ -62,7 +62,7 @@ function FieldsTable({ fields, onDelete }: { fields: Field[]; onDelete: (field: 
             <th scope="col" className="px-4 py-2">Required</th>
             <th scope="col" className="px-4 py-2">Default</th>
             <th scope="col" className="px-4 py-2">Options</th>
-            <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className={actionsCellClass}><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -112,9 +112,9 @@ function FieldRow({ field, onDelete }: { field: Field; onDelete: (field: Field) 
       <td className="px-4 py-3">{field.required ? 'Required' : 'Optional'}</td>
       <td className="max-w-48 px-4 py-3 break-words">{describeDefault(field)}</td>
       <td className="px-4 py-3">{field.type && hasOptions(field.type) ? parseDefinition(field.definition).length : '—'}</td>
-      <td className="px-4 py-3 whitespace-nowrap">
+      <td className={actionsCellClass}>
         {field.immutable ? (
-          <span className="text-xs text-slate-600 dark:text-slate-400">System field, cannot be changed</span>
+          <span className="inline-block max-w-32 text-xs whitespace-normal text-slate-600 dark:text-slate-400">System field, cannot be changed</span>
         ) : (
           <div className="flex gap-2">
             {field.type && (

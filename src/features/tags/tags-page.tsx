@@ -11,7 +11,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog, Dialog, type DialogHandle } from '../../components/ui/dialog.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
+import { actionsCellClass, TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
 import { TagForm } from './tag-form.tsx';
 
 const tagDraftKey = (mode: WorkspaceMode, which: string) => `lark-admin:tag-draft:${mode}:${which}`;
@@ -51,7 +51,7 @@ export function TagsPage() {
                   <tr>
                     <th scope="col" className="px-4 py-2">Name</th>
                     <th scope="col" className="px-4 py-2">Description</th>
-                    <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+                    <th scope="col" className={actionsCellClass}><span className="sr-only">Actions</span></th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -59,7 +59,7 @@ export function TagsPage() {
                     <tr key={tag.id}>
                       <th scope="row" className="max-w-64 px-4 py-2 font-medium break-words">{tag.name}</th>
                       <td className="max-w-96 px-4 py-2 break-words">{tag.description || '—'}</td>
-                      <td className="px-4 py-2 whitespace-nowrap">
+                      <td className={actionsCellClass}>
                         <div className="flex gap-2">
                           <Button aria-label={`Edit ${tag.name}`} onClick={() => setEditing(tag)}>
                             Edit

@@ -13,9 +13,10 @@ async function bigWorkspace(): Promise<Store> {
   await app.api('POST', '/v1/fields', { label: 'Plan', merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Free,Pro,Team' });
   await app.api('POST', '/v1/fields', { label: 'Country', merge_tag: 'country', type: 'COUNTRY' });
   await app.api('POST', '/v1/fields', { label: 'Score', merge_tag: 'score', type: 'NUMBER' });
+  await app.api('POST', '/v1/fields', { label: 'VIP', merge_tag: 'vip', type: 'BOOLEAN' });
   for (let n = 1; n <= 120; n++) {
     const answer = await app.api('POST', '/v1/contacts', {
-      fields: { email_address: `c${String(n).padStart(3, '0')}@example.com`, plan: ['Free', 'Pro', 'Team'][n % 3], country: COUNTRIES[n % 3], score: n },
+      fields: { email_address: `c${String(n).padStart(3, '0')}@example.com`, plan: ['Free', 'Pro', 'Team'][n % 3], country: COUNTRIES[n % 3], score: n, ...(n % 5 < 2 ? { vip: n % 5 === 0 } : {}) },
       status: STATUSES[n % 3],
       tags: n % 4 === 0 ? [1, 2] : [1],
     });
@@ -92,6 +93,40 @@ describe('the contacts list', () => {
     await waitFor(() => expect(screen.getByText('5 contacts')).toBeInTheDocument());
     // One search after the pause in typing, not one per keystroke.
     expect(searches() - before).toBe(1);
+  });
+
+  it('asks a yes/no field Yes, No or Has a value, never with a tick box', async () => {
+    const app = await openList();
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Field' }), 'vip');
+    expect(screen.queryByRole('checkbox', { name: 'Value' })).toBeNull();
+    const condition = screen.getByRole('combobox', { name: 'Condition' });
+    expect(within(condition).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose a condition', 'is Yes', 'is No', 'has a value']);
+    expect(screen.getByText('Condition not applied: choose a condition.')).toBeInTheDocument();
+    await app.user.selectOptions(condition, 'is Yes');
+    await waitFor(() => expect(screen.getByText('24 contacts')).toBeInTheDocument());
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'is No');
+    await waitFor(() => expect(screen.getByText('24 contacts')).toBeInTheDocument());
+    expect(location(app).get('value')).toBe('false');
+    expect(screen.getByRole('combobox', { name: 'Condition' })).toHaveValue('is No');
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'has a value');
+    await waitFor(() => expect(screen.getByText('48 contacts')).toBeInTheDocument());
+    expect(screen.queryByText(/Condition not applied/)).toBeNull();
+  });
+
+  it('says when a condition is not applied for want of a value, and counts only applied filters', async () => {
+    const app = await openList();
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'UNSUBSCRIBED');
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Field' }), 'score');
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'GREATER_THAN');
+    expect(screen.getByText('Condition not applied: enter a value.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('40 contacts')).toBeInTheDocument());
+    const toggle = screen.getByRole('button', { name: 'Filters (1)' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await app.user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await app.user.type(screen.getByRole('textbox', { name: 'Value' }), '100');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Filters (2)' })).toBeInTheDocument());
+    expect(screen.queryByText(/Condition not applied/)).toBeNull();
   });
 
   it('sorts by created or changed, either way', async () => {
