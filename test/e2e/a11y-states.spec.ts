@@ -12,7 +12,7 @@ test('the remaining pages and states pass an axe scan: not found, leave dialog, 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
   await expect(page.getByRole('dialog', { name: 'Leave this form?' })).toBeVisible();
   await expectNoAxeViolations(page, 'the leave dialog');
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Stay' }).click();
 
   await page.reload();
   await expect(page.getByText('Your unsent entries were restored.')).toBeVisible();
@@ -33,11 +33,11 @@ test('Back from a changed form asks first, and a jump to the content is no move 
   await page.goBack();
   await expect(page.getByRole('dialog', { name: 'Leave this form?' })).toBeVisible();
   await expect(page).toHaveURL(/\/fields\/new/);
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Stay' }).click();
   await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue('Unsaved');
 
   await page.goBack();
-  await page.getByRole('button', { name: 'Leave without saving' }).click();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Fields' })).toBeVisible();
   await expect(page).toHaveURL(/\/fields$/);
 });

@@ -13,7 +13,7 @@ test.beforeEach(async ({ request }) => {
 });
 
 /** Whether the element is wholly inside the viewport, with no scrolling of the page or the table. */
-async function wholyInView(page: Page, locator: Locator) {
+async function whollyInView(page: Page, locator: Locator) {
   const box = (await locator.boundingBox())!;
   const viewport = page.viewportSize()!;
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width;
@@ -27,12 +27,12 @@ for (const [name, viewport] of [
     await page.setViewportSize(viewport);
     await page.goto('/fields');
     for (const button of await page.getByRole('table').getByRole('button', { name: /^Delete / }).all()) {
-      expect(await wholyInView(page, button), await button.getAttribute('aria-label')).toBe(true);
+      expect(await whollyInView(page, button), String(await button.getAttribute('aria-label'))).toBe(true);
     }
-    for (const link of await page.getByRole('table').getByRole('link', { name: /^Edit / }).all()) expect(await wholyInView(page, link)).toBe(true);
+    for (const link of await page.getByRole('table').getByRole('link', { name: /^Edit / }).all()) expect(await whollyInView(page, link)).toBe(true);
     await page.goto('/tags');
     for (const button of await page.getByRole('table').getByRole('button').all()) {
-      expect(await wholyInView(page, button), await button.getAttribute('aria-label')).toBe(true);
+      expect(await whollyInView(page, button), String(await button.getAttribute('aria-label'))).toBe(true);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
