@@ -112,3 +112,21 @@ describe('deleting a field or a tag', () => {
     expect(one.body.data.tags).toEqual([]);
   });
 });
+
+describe('caches follow the data', () => {
+  it('a field change makes every contact read stale: the list reads again at once, within its fresh time', async () => {
+    const { app, plan } = await workspace();
+    await app.router.navigate('/contacts');
+    await screen.findByRole('table');
+    const searches = () => app.sent.filter((request) => request.path === '/v1/contacts/search').length;
+    const before = searches();
+    await app.router.navigate(`/fields/${plan.id}/edit`);
+    const tag = await screen.findByRole('textbox', { name: 'Merge tag' });
+    await app.user.clear(tag);
+    await app.user.type(tag, 'tier');
+    await app.user.click(screen.getByRole('button', { name: 'Save field' }));
+    await screen.findByRole('heading', { level: 1, name: 'Fields' });
+    await app.router.navigate('/contacts');
+    await waitFor(() => expect(searches()).toBe(before + 1));
+  });
+});
