@@ -3,9 +3,9 @@
  * Status and Tags. Checks run before sending; the API's own messages land at the input they
  * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { Controller, useForm, type Path, type Resolver } from 'react-hook-form';
+import { Controller, useForm, type Resolver } from 'react-hook-form';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
 import type { ContactStatus } from '../../contract/statuses.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -19,13 +19,13 @@ import { Link } from '../../lib/router.tsx';
 import { AutomationNote } from './automation-note.tsx';
 import { changesOf, hasChanges, STATUS_KEY, type Rebased } from './contact-changes.ts';
 import { startContactForm } from './contact-draft.ts';
-import { placeContactError } from './contact-errors.ts';
 import { contactFormSchema, emptyContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
 import { ConflictChoice, conflictMessage, GeneratedField } from './generated-field.tsx';
 import { StatusField } from './status-field.tsx';
 import { automationOnCreate, STATUS_MEANINGS } from './statuses.ts';
 import { TagPicker } from './tag-picker.tsx';
 import { useMergeState } from './use-merge-state.ts';
+import { useSaveProblem } from './use-save-problem.ts';
 
 /** A save either wrote (the contact as stored after it) or found changes made elsewhere meanwhile. */
 export type SaveOutcome = { saved: Contact } | { rebased: Rebased };
@@ -46,14 +46,6 @@ interface ContactFormProps {
   onSaved: (contact: Contact) => void;
   /** Offers "Save and add another", and says the save (and the next contact's status), since no page change confirms it. */
   onSavedAndNext?: (contact: Contact, nextStatus: ContactStatus) => void;
-}
-
-interface Problem {
-  title: string;
-  message: string;
-  gone?: boolean;
-  /** Offer to send again: the failure was the network's or the server's, not the values'. */
-  retry?: boolean;
 }
 
 type Mode = 'save' | 'next';
@@ -82,11 +74,8 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
   const { control, handleSubmit, setError, setFocus, getValues } = form;
   const saved = useRef(false);
   const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-  const [pendingError, setPendingError] = useState<{ name: Path<ContactFormValues>; message: string }>();
   const [keepForNext, setKeepForNext] = useState(false);
   const mode = useRef<Mode>('save');
-  const problemRef = useRef<HTMLDivElement>(null);
   const firstInput = known[0] ? (`values.${known[0].merge_tag}` as const) : undefined;
   const changedNow = () => hasChanges(changesOf(known, merge.base, getValues()));
 
@@ -96,53 +85,7 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
     return hasChanges(changes) ? { base: merge.base, changes } : null;
   });
   const rendered = useProgressiveCount(known.length);
-
-  useEffect(() => {
-    if (problem) problemRef.current?.focus();
-  }, [problem]);
-
-  // A field that arrived with a fresh list gets its error once its input exists.
-  useEffect(() => {
-    if (pendingError && known.some((field) => `values.${field.merge_tag}` === pendingError.name)) {
-      setError(pendingError.name, { type: 'server', message: pendingError.message }, { shouldFocus: true });
-      setPendingError(undefined);
-    }
-  }, [pendingError, known, setError]);
-
-  async function placeError(error: unknown) {
-    const failure = placeContactError(error, fields);
-    switch (failure.at) {
-      case 'field':
-        setError(`values.${failure.mergeTag}`, { type: 'server', message: failure.message }, { shouldFocus: true });
-        return;
-      case 'status':
-        setError('status', { type: 'server', message: failure.message }, { shouldFocus: true });
-        return;
-      case 'tags':
-        setError('tags', { type: 'server', message: failure.message }, { shouldFocus: true });
-        return;
-      case 'refetch': {
-        const fresh = await refetchFields().catch(() => fields);
-        const field = failure.label === undefined ? undefined : fresh.find((candidate) => candidate.label === failure.label);
-        if (field) setPendingError({ name: `values.${field.merge_tag}`, message: failure.message });
-        setProblem({
-          title: 'The workspace’s fields changed while you were filling in the form.',
-          message: `CampaignLark said: “${failure.message}” The form now shows the current fields, and everything you entered is kept. Check it, then send again.`,
-        });
-        return;
-      }
-      case 'form':
-        setProblem(
-          failure.saved === 'unknown'
-            ? {
-                title: 'Lark Admin cannot tell whether the contact was saved.',
-                message: `${failure.message} Everything you entered is still here. Sending again is safe: CampaignLark refuses a second contact with the same address${purpose === 'update' ? ', and an update only replaces the same record' : ''}.`,
-                retry: true,
-              }
-            : { title: 'The contact was not saved.', message: `${failure.message} Everything you entered is still here.`, gone: failure.gone },
-        );
-    }
-  }
+  const { problem, setProblem, problemRef, placeError } = useSaveProblem({ purpose, fields, known, refetchFields, setError });
 
   const submit = handleSubmit(async (values) => {
     if (saving) return;

@@ -1,0 +1,81 @@
+/**
+ * What the contact form says above itself when a save fails, and where the API's answers go: at
+ * the input they name, or above the form, saying whether anything may have been saved.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Path, UseFormSetError } from 'react-hook-form';
+import type { Field } from '../../api/schemas.ts';
+import { placeContactError } from './contact-errors.ts';
+import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
+
+interface Problem {
+  title: string;
+  message: string;
+  gone?: boolean;
+  /** Offer to send again: the failure was the network's or the server's, not the values'. */
+  retry?: boolean;
+}
+
+interface Options {
+  purpose: 'create' | 'update';
+  fields: readonly Field[];
+  known: readonly KnownField[];
+  /** Fetches the field list again and answers it (when the API says the form is stale). */
+  refetchFields: () => Promise<readonly Field[]>;
+  setError: UseFormSetError<ContactFormValues>;
+}
+
+export function useSaveProblem({ purpose, fields, known, refetchFields, setError }: Options) {
+  const [problem, setProblem] = useState<Problem>();
+  const [pendingError, setPendingError] = useState<{ name: Path<ContactFormValues>; message: string }>();
+  const problemRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (problem) problemRef.current?.focus();
+  }, [problem]);
+
+  // A field that arrived with a fresh list gets its error once its input exists.
+  useEffect(() => {
+    if (pendingError && known.some((field) => `values.${field.merge_tag}` === pendingError.name)) {
+      setError(pendingError.name, { type: 'server', message: pendingError.message }, { shouldFocus: true });
+      setPendingError(undefined);
+    }
+  }, [pendingError, known, setError]);
+
+  async function placeError(error: unknown) {
+    const failure = placeContactError(error, fields);
+    switch (failure.at) {
+      case 'field':
+        setError(`values.${failure.mergeTag}`, { type: 'server', message: failure.message }, { shouldFocus: true });
+        return;
+      case 'status':
+        setError('status', { type: 'server', message: failure.message }, { shouldFocus: true });
+        return;
+      case 'tags':
+        setError('tags', { type: 'server', message: failure.message }, { shouldFocus: true });
+        return;
+      case 'refetch': {
+        const fresh = await refetchFields().catch(() => fields);
+        const field = failure.label === undefined ? undefined : fresh.find((candidate) => candidate.label === failure.label);
+        if (field) setPendingError({ name: `values.${field.merge_tag}`, message: failure.message });
+        setProblem({
+          title: 'The workspace’s fields changed while you were filling in the form.',
+          message: `CampaignLark said: “${failure.message}” The form now shows the current fields, and everything you entered is kept. Check it, then send again.`,
+        });
+        return;
+      }
+      case 'form':
+        setProblem(
+          failure.saved === 'unknown'
+            ? {
+                title: 'Lark Admin cannot tell whether the contact was saved.',
+                message: `${failure.message} Everything you entered is still here. Sending again is safe: CampaignLark refuses a second contact with the same address${purpose === 'update' ? ', and an update only writes the same changes again' : ''}.`,
+                retry: true,
+              }
+            : { title: 'The contact was not saved.', message: `${failure.message} Everything you entered is still here.`, gone: failure.gone },
+        );
+    }
+  }
+
+  return { problem, setProblem, problemRef, placeError };
+}
