@@ -5,7 +5,7 @@ import { SEARCH_LIMIT, type SearchOperator, type SortField, type SortOrder } fro
 import type { ContactStatus } from '../contract/statuses.ts';
 import type { WireValue } from '../contract/values.ts';
 import { request } from './client.ts';
-import { contactSchema, paginationSchema } from './schemas.ts';
+import { contactSchema, paginationSchema, type Contact } from './schemas.ts';
 
 export interface SearchCondition {
   merge_tag: string;
@@ -68,13 +68,33 @@ export interface ContactInput {
 
 /**
  * Changes to a stored contact. `patch` sends only the changed values (an upsert by the contact's
- * current address with `partial_update`), so values nobody touched are never sent back from a
- * stale copy; `null` clears a value. `replace` (PUT) is for a change of address, which an upsert
- * cannot make: it carries the whole record as read just before.
+ * current address with `partial_update`; `null` clears a value), and tags as the ones added and
+ * removed, so values and tags nobody touched are never sent back from a stale copy. `replace`
+ * (PUT) is for a change of address, which an upsert cannot make: it carries the whole record as
+ * read just before.
  */
 export type ContactWrite =
-  | { kind: 'patch'; email: string; fields: Record<string, WireValue | null>; tags?: number[]; status?: ContactStatus }
+  | {
+      kind: 'patch';
+      id: string;
+      email: string;
+      fields: Record<string, WireValue | null>;
+      status?: ContactStatus;
+      tags?: { added: number[]; removed: number[] };
+    }
   | { kind: 'replace'; id: string; input: ContactInput };
+
+async function patchContact({ id, email, fields, status, tags }: Extract<ContactWrite, { kind: 'patch' }>): Promise<Contact> {
+  let contact: Contact | undefined;
+  if (Object.keys(fields).length > 0 || status !== undefined) {
+    contact = await request('/v1/contacts/upsert', { method: 'POST', body: { email_address: email, partial_update: true, fields, ...(status ? { status } : {}) }, schema: contactSchema });
+  }
+  // Each step is safe to send again: the values are the same, and adding or removing a tag twice changes nothing.
+  for (const [change, ids] of [['add', tags?.added ?? []], ['remove', tags?.removed ?? []]] as const) {
+    if (ids.length > 0) contact = await request(`/v1/contacts/${encodeURIComponent(id)}/tags/${change}`, { method: 'POST', body: { tag_ids: ids }, schema: contactSchema });
+  }
+  return contact!;
+}
 
 const meta = { invalidates: [contactQueries.all()] };
 
@@ -87,13 +107,10 @@ export function useCreateContact() {
 
 export function useWriteContact() {
   return useMutation({
-    mutationFn: (write: ContactWrite) => {
-      if (write.kind === 'replace') {
-        return request(`/v1/contacts/${encodeURIComponent(write.id)}`, { method: 'PUT', body: write.input, schema: contactSchema });
-      }
-      const { kind: _, email, ...change } = write;
-      return request('/v1/contacts/upsert', { method: 'POST', body: { email_address: email, partial_update: true, ...change }, schema: contactSchema });
-    },
+    mutationFn: (write: ContactWrite) =>
+      write.kind === 'patch'
+        ? patchContact(write)
+        : request(`/v1/contacts/${encodeURIComponent(write.id)}`, { method: 'PUT', body: write.input, schema: contactSchema }),
     meta,
   });
 }

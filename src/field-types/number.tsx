@@ -26,7 +26,9 @@ export function plainDecimal(text: string): string | null {
 function numberProblem(text: string): string | null {
   if (isDecimal(text) && Number.isFinite(Number(text))) return null;
   const plain = plainDecimal(text);
-  return plain === null ? 'Enter a number, such as 42 or -3.5.' : `Write numbers with a dot for decimals and no thousands separators: ${plain}`;
+  return plain === null || plain === text.trim() || !Number.isFinite(Number(plain))
+    ? 'Enter a number, such as 42 or -3.5.'
+    : `Write numbers with a dot for decimals and no thousands separators: ${plain}`;
 }
 
 /**

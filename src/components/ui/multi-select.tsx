@@ -73,8 +73,10 @@ export function MultiSelect(props: MultiSelectProps) {
     defaultHighlightedIndex: firstHighlight(inputValue),
     itemToString: entryText,
     itemToKey: (item) => (item === null ? null : 'option' in item ? item.option : `+${item.create}`),
-    stateReducer: (_, { type, changes }) => {
+    stateReducer: (state, { type, changes }) => {
       if (type === useCombobox.stateChangeTypes.InputChange) return { ...changes, highlightedIndex: firstHighlight(changes.inputValue ?? '') };
+      // Enter with nothing highlighted does nothing: a second Enter must not create the word either.
+      if (type === useCombobox.stateChangeTypes.InputKeyDownEnter && state.highlightedIndex < 0) return state;
       // Choosing keeps the list open and the box empty, ready for the next choice.
       if (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) {
         return { ...changes, isOpen: true, highlightedIndex: 0, inputValue: '' };

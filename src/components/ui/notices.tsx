@@ -23,7 +23,8 @@ let nextId = 1;
 
 export function NoticesProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
-  const notify = useCallback((text: string) => setNotices((shown) => [...shown, { id: nextId++, text }]), []);
+  // The latest says it all: notices never pile up and push the page down save after save.
+  const notify = useCallback((text: string) => setNotices([{ id: nextId++, text }]), []);
   return (
     <NotifyContext value={notify}>
       <NoticesContext value={[notices, setNotices]}>{children}</NoticesContext>
@@ -46,7 +47,7 @@ export function NoticeRegion() {
   }, [notices, pathname, moving, setNotices]);
 
   return (
-    <div role="status" aria-live="polite" className="flex flex-col gap-2 empty:hidden [&:not(:empty)]:mb-4">
+    <div role="status" aria-live="polite" className="[&:not(:empty)]:mb-4">
       {notices.map((notice) => (
         <p key={notice.id} className="flex items-center justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50">
           <span>{notice.text}</span>

@@ -1,13 +1,15 @@
-import { useFormState, type Control } from 'react-hook-form';
-import type { ContactFormValues } from './contact-form-schema.ts';
+import { useWatch, type Control } from 'react-hook-form';
+import { changesOf } from './contact-changes.ts';
+import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
 
 /** What saving changes to an existing contact sets off in CampaignLark (the contract). */
-export function AutomationNote({ control }: { control: Control<ContactFormValues> }) {
-  const { dirtyFields } = useFormState({ control });
+export function AutomationNote({ control, fields, base }: { control: Control<ContactFormValues>; fields: readonly KnownField[]; base: ContactFormValues }) {
+  // The same idea of "changed" as the save: tags and multiple choices are sets.
+  const changes = changesOf(fields, base, useWatch({ control }) as ContactFormValues);
   const notes = [
-    dirtyFields.tags && 'Tag Added and Tag Removed automations run for the tags you added or removed.',
-    dirtyFields.values && Object.keys(dirtyFields.values).length > 0 && 'Field Updated automations may run for the fields you changed.',
-    dirtyFields.status && 'Changing the status sets off no automation.',
+    changes.tags && 'Tag Added and Tag Removed automations run for the tags you added or removed.',
+    Object.keys(changes.values).length > 0 && 'Field Updated automations may run for the fields you changed.',
+    changes.status && 'Changing the status sets off no automation.',
   ].filter(Boolean);
   if (notes.length === 0) return null;
   return (

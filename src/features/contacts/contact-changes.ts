@@ -23,16 +23,18 @@ export type Conflicts = Record<string, FormValue>;
 /** The key under which a conflict on the status is kept (no merge tag can have capitals). */
 export const STATUS_KEY = 'STATUS';
 
+/** A record's own entry: a merge tag such as `constructor` must never reach Object's own. */
+export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
 export function changesOf(fields: readonly KnownField[], base: ContactFormValues, form: ContactFormValues): ContactChanges {
-  const values: Record<string, FormValue> = {};
-  for (const { merge_tag: tag } of fields) {
-    const value = form.values[tag];
-    if (value !== undefined && !sameValue(value, base.values[tag])) values[tag] = value;
-  }
+  const values = fields.flatMap(({ merge_tag: tag }): [string, FormValue][] => {
+    const value = own(form.values, tag);
+    return value !== undefined && !sameValue(value, own(base.values, tag)) ? [[tag, value]] : [];
+  });
   const added = form.tags.filter((id) => !base.tags.includes(id));
   const removed = base.tags.filter((id) => !form.tags.includes(id));
   return {
-    values,
+    values: Object.fromEntries(values),
     ...(form.status !== base.status ? { status: form.status } : {}),
     ...(added.length + removed.length > 0 ? { tags: { added, removed } } : {}),
   };
@@ -58,50 +60,48 @@ export interface Rebased {
 /** Moves the admin's changes from an old base onto the record as it is now. */
 export function rebase(fields: readonly KnownField[], base: ContactFormValues, form: ContactFormValues, theirs: ContactFormValues): Rebased {
   const changes = changesOf(fields, base, form);
-  const conflicts: Conflicts = {};
-  const nextBase: ContactFormValues = { ...theirs, values: { ...theirs.values } };
-  // Tags are sets: the admin's additions and removals apply to whatever is there now.
-  const nextForm = applyChanges(theirs, changes);
-  for (const [tag, mine] of Object.entries(changes.values)) {
-    const stored = theirs.values[tag];
-    if (!sameValue(stored, base.values[tag]) && !sameValue(stored, mine)) {
-      conflicts[tag] = stored as FormValue;
-      nextBase.values[tag] = base.values[tag] as FormValue;
-    }
-  }
-  if (changes.status !== undefined && theirs.status !== base.status && theirs.status !== changes.status) {
-    conflicts[STATUS_KEY] = theirs.status;
-    nextBase.status = base.status;
-  }
-  return { base: nextBase, form: nextForm, conflicts };
+  const conflicting = Object.entries(changes.values).filter(([tag, mine]) => {
+    const stored = own(theirs.values, tag);
+    return !sameValue(stored, own(base.values, tag)) && !sameValue(stored, mine);
+  });
+  const statusConflict = changes.status !== undefined && theirs.status !== base.status && theirs.status !== changes.status;
+  return {
+    // A conflicting value keeps its old base, so the next save still sees the admin's change.
+    base: {
+      status: statusConflict ? base.status : theirs.status,
+      tags: theirs.tags,
+      values: { ...theirs.values, ...Object.fromEntries(conflicting.map(([tag]) => [tag, own(base.values, tag) as FormValue])) },
+    },
+    // Tags are sets: the admin's additions and removals apply to whatever is there now.
+    form: applyChanges(theirs, changes),
+    conflicts: Object.fromEntries([...conflicting.map(([tag]) => [tag, own(theirs.values, tag) as FormValue]), ...(statusConflict ? [[STATUS_KEY, theirs.status]] : [])]),
+  };
 }
 
 /**
- * The write for a rebased form with no conflicts left: only the changed values, or for a new
- * address the whole record as stored now with the changes on top. `unshown`: values of fields
- * the form cannot show, which a whole-record write must carry unchanged.
+ * The write for a rebased form with no conflicts left: only the changed values, and tags as the
+ * ones added and removed; or, for a new address, the whole record as stored now with the changes
+ * on top. `workspaceTags`: the merge tags of every field in the workspace (of a type Lark Admin
+ * knows or not), which a whole-record write must carry.
  */
-export function writeOf(fields: readonly KnownField[], rebased: Omit<Rebased, 'conflicts'>, stored: Contact, unshown: Record<string, WireValue>): ContactWrite | null {
+export function writeOf(fields: readonly KnownField[], rebased: Omit<Rebased, 'conflicts'>, stored: Contact, workspaceTags: ReadonlySet<string>): ContactWrite | null {
   const changes = changesOf(fields, rebased.base, rebased.form);
   if (!hasChanges(changes)) return null;
-  const encoded: Record<string, WireValue | null> = {};
-  for (const [tag, value] of Object.entries(changes.values)) {
+  const encoded = Object.entries(changes.values).map(([tag, value]): [string, WireValue | null] => {
     const field = fields.find((candidate) => candidate.merge_tag === tag)!;
-    encoded[tag] = specForField(field).encode(value, contactRules(field)) ?? null;
-  }
-  if (!(EMAIL_MERGE_TAG in encoded)) {
+    return [tag, specForField(field).encode(value, contactRules(field)) ?? null];
+  });
+  if (!encoded.some(([tag]) => tag === EMAIL_MERGE_TAG)) {
     return {
       kind: 'patch',
+      id: stored.id,
       email: String(stored.data[EMAIL_MERGE_TAG] ?? ''),
-      fields: encoded,
-      ...(changes.tags ? { tags: rebased.form.tags } : {}),
+      fields: Object.fromEntries(encoded),
       ...(changes.status ? { status: changes.status } : {}),
+      ...(changes.tags ? { tags: changes.tags } : {}),
     };
   }
-  const whole: Record<string, WireValue> = { ...unshown };
-  for (const { merge_tag: tag } of fields) {
-    const value = tag in encoded ? encoded[tag] : (stored.data[tag] as WireValue | undefined);
-    if (value !== undefined && value !== null) whole[tag] = value;
-  }
-  return { kind: 'replace', id: stored.id, input: { fields: whole, tags: rebased.form.tags, status: rebased.form.status } };
+  const kept = Object.entries(stored.data).filter(([tag]) => workspaceTags.has(tag) && !encoded.some(([changed]) => changed === tag));
+  const whole = [...kept, ...encoded].filter((entry): entry is [string, WireValue] => entry[1] !== null && entry[1] !== undefined);
+  return { kind: 'replace', id: stored.id, input: { fields: Object.fromEntries(whole), tags: rebased.form.tags, status: rebased.form.status } };
 }

@@ -8,7 +8,7 @@ import { isContactStatus } from '../../contract/statuses.ts';
 import { isFormValueOf } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
 import { readDraft, type Draft } from '../../lib/form-draft.ts';
-import { applyChanges, changesOf, rebase, type ContactChanges, type Rebased } from './contact-changes.ts';
+import { applyChanges, changesOf, own, rebase, type ContactChanges, type Rebased } from './contact-changes.ts';
 import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
 
 /** `which`: 'new', or the id of the contact being edited. */
@@ -26,13 +26,13 @@ const ids = (value: unknown): number[] => (Array.isArray(value) ? value.filter((
 /** Values under today's merge tags that have their field's shape; the rest is dropped. */
 function readValues(stored: unknown, fields: readonly KnownField[], fallback: Record<string, FormValue>): Record<string, FormValue> {
   const values = asObject(stored) ?? {};
-  const read: Record<string, FormValue> = {};
+  const read: [string, FormValue][] = [];
   for (const field of fields) {
-    const value = values[field.merge_tag];
-    if (isFormValueOf(field.type, value)) read[field.merge_tag] = value;
-    else if (fallback[field.merge_tag] !== undefined) read[field.merge_tag] = fallback[field.merge_tag]!;
+    const value = own(values, field.merge_tag);
+    const kept = isFormValueOf(field.type, value) ? value : own(fallback, field.merge_tag);
+    if (kept !== undefined) read.push([field.merge_tag, kept]);
   }
-  return read;
+  return Object.fromEntries(read);
 }
 
 /** The stored draft, keeping only what still fits today's fields; `initial` fills the gaps of its base. */
@@ -74,10 +74,11 @@ export function startContactForm(purpose: 'create' | 'update', key: string, fiel
   const draft = loadContactDraft(key, fields, initial);
   if (!draft) return fresh;
   const { base, changes } = draft.form;
-  const rebased = purpose === 'create' ? { base: initial, form: applyChanges(initial, changes), conflicts: {} } : rebase(fields, base, applyChanges(base, changes), initial);
+  // A new contact has no record to merge with; its draft's base may hold a status and tags kept for it.
+  const rebased = purpose === 'create' ? { base: initial, form: applyChanges(base, changes), conflicts: {} } : rebase(fields, base, applyChanges(base, changes), initial);
   const kept = changesOf(fields, rebased.base, rebased.form);
   const inputs = [
-    ...fields.filter((field) => field.merge_tag in kept.values).map((field) => field.label),
+    ...fields.filter((field) => Object.hasOwn(kept.values, field.merge_tag)).map((field) => field.label),
     ...(kept.status ? ['Status'] : []),
     ...(kept.tags ? ['Tags'] : []),
   ];

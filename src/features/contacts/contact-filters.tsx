@@ -44,7 +44,7 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
 
   const conditionField = fields.find((field) => field.merge_tag === view.field);
   const tagNames = (ids: number[]) => ids.map((tagId) => tags.find((tag) => tag.id === tagId)?.name ?? `Tag ${tagId}`);
-  const unapplied = conditionField && conditionOf(view, fields) === null ? (view.op ? 'enter a value' : 'choose a condition') : null;
+  const unapplied = conditionField && conditionOf(view, fields) === null ? (view.op && conditionField.type !== 'BOOLEAN' ? 'enter a value' : 'choose a condition') : null;
 
   return (
     <form

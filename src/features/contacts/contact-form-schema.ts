@@ -90,9 +90,3 @@ export function contactToForm(fields: readonly KnownField[], contact: Contact): 
     ),
   };
 }
-
-/** Values of fields the form cannot show, to send back unchanged. */
-export function unshownValues(fields: readonly Field[], contact: Contact): Record<string, WireValue> {
-  const unshown = fields.filter((field) => field.type === null && contact.data[field.merge_tag] !== undefined);
-  return Object.fromEntries(unshown.map((field) => [field.merge_tag, contact.data[field.merge_tag] as WireValue]));
-}

@@ -11,6 +11,7 @@ import type { ContactStatus } from '../../contract/statuses.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
+import { useNotify } from '../../components/ui/notices.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useDraftKeeping } from '../../lib/form-draft.ts';
 import { formResolver } from '../../lib/form-resolver.ts';
@@ -67,12 +68,13 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const merge = useMergeState(form, known, start);
+  const merge = useMergeState(form, known, start, initial);
   // A stored value is checked only once the admin changes it (a value that is no longer an option stays).
   const kept = purpose === 'update' ? merge.base.values : NOTHING_KEPT;
   resolver.current = useMemo(() => formResolver(contactFormSchema(known, kept)), [known, kept]);
   const { control, handleSubmit, setError, setFocus, getValues } = form;
   const saved = useRef(false);
+  const notify = useNotify();
   const [saving, setSaving] = useState(false);
   const [keepForNext, setKeepForNext] = useState(false);
   const mode = useRef<Mode>('save');
@@ -89,6 +91,10 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
 
   const submit = handleSubmit(async (values) => {
     if (saving) return;
+    if (purpose === 'update' && !changedNow()) {
+      notify('Nothing to save: no value was changed.');
+      return;
+    }
     setSaving(true);
     setProblem(undefined);
     try {
@@ -114,6 +120,8 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
         onSaved(outcome.saved);
       }
     } catch (error) {
+      // The inputs come back first, so the one the answer names can take the focus.
+      flushSync(() => setSaving(false));
       await placeError(error);
     } finally {
       setSaving(false);
@@ -187,6 +195,8 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
         </Alert>
       )}
 
+      {/* Held still while a save reads and writes: a keystroke then would be lost to the restart that follows. */}
+      <fieldset disabled={saving} className="space-y-5">
       {known.slice(0, rendered.count).map((field) => (
         <GeneratedField
           key={field.id}
@@ -221,7 +231,9 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
         )}
       />
 
-      {purpose === 'update' && <AutomationNote control={control} />}
+      </fieldset>
+
+      {purpose === 'update' && <AutomationNote control={control} fields={known} base={merge.base} />}
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
         <Button type="submit" variant="primary" busy={saving && mode.current === 'save'} disabled={saving} busyLabel="Saving…">
           {purpose === 'create' ? 'Save contact' : 'Save changes'}

@@ -77,6 +77,8 @@ export function conditionOf(view: ContactView, fields: readonly KnownField[]): S
   const field = fields.find((candidate) => candidate.merge_tag === view.field);
   if (!field || !view.op || !OPERATORS_BY_TYPE[field.type].includes(view.op)) return null;
   if (view.op === 'EXISTS') return { merge_tag: field.merge_tag, operator: 'EXISTS' };
+  // A yes/no field is asked only what its choice offers (an address may say otherwise).
+  if (field.type === 'BOOLEAN' && !BOOLEAN_CONDITIONS.some((choice) => choice.op === view.op && choice.value === view.value)) return null;
   const spec = specForField(field);
   const rules = { ...contactRules(field), required: false };
   const value = spec.encode(spec.parseDefault(view.value, rules), rules);

@@ -6,6 +6,7 @@ import { contactQueries, readContactByEmail, useWriteContact } from '../../api/c
 import { fieldQueries } from '../../api/fields.ts';
 import type { Contact } from '../../api/schemas.ts';
 import { statusQuery } from '../../api/status.ts';
+import { sameValue } from '../../field-types/registry.ts';
 import { tagQueries } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
@@ -15,7 +16,7 @@ import { Link, useNavigate, useSearchParams } from '../../lib/router.tsx';
 import { draftKey } from './contact-draft.ts';
 import { rebase, writeOf } from './contact-changes.ts';
 import { ContactForm, type SaveOutcome } from './contact-form.tsx';
-import { contactToForm, isKnown, unshownValues, type ContactFormValues } from './contact-form-schema.ts';
+import { contactToForm, isKnown, type ContactFormValues } from './contact-form-schema.ts';
 
 function BackToContacts() {
   return (
@@ -46,13 +47,31 @@ export function EditContactPage() {
 
   /** Reads the contact as stored now, moves the admin's changes onto it, and writes only those. */
   async function saveChanges(base: ContactFormValues, values: ContactFormValues): Promise<SaveOutcome> {
-    const all = fields.data ?? [];
-    const known = all.filter(isKnown);
-    const fresh = await readContactByEmail(String(base.values.email_address ?? email));
+    const known = (fields.data ?? []).filter(isKnown);
+    const fresh = await readAgain(String(base.values.email_address ?? email), String(values.values.email_address ?? ''));
     const rebased = rebase(known, base, values, contactToForm(known, fresh));
     if (Object.keys(rebased.conflicts).length > 0) return { rebased };
-    const change = writeOf(known, rebased, fresh, unshownValues(all, fresh));
+    // A new address rewrites the whole record: it must carry every field's value, so the field
+    // list is read afresh too (a colleague may have added one).
+    const addressChanged = !sameValue(rebased.form.values.email_address, rebased.base.values.email_address);
+    const workspace = addressChanged ? await queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 }) : (fields.data ?? []);
+    const change = writeOf(known, rebased, fresh, new Set(workspace.map((field) => field.merge_tag)));
     return { saved: change ? await write.mutateAsync(change) : fresh };
+  }
+
+  /**
+   * The contact as stored now. After a new address was sent and its answer lost, the record is
+   * found under the new address: the save went through, and sending again finds nothing left to do.
+   */
+  async function readAgain(address: string, typed: string): Promise<Contact> {
+    try {
+      return await readContactByEmail(address);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.kind === 'not-found') || typed.toLowerCase() === address.toLowerCase() || !contact.data) throw error;
+      const moved = await readContactByEmail(typed).catch(() => null);
+      if (moved?.id === contact.data.id) return moved;
+      throw error;
+    }
   }
 
   if (email.trim() === '') {
@@ -66,7 +85,8 @@ export function EditContactPage() {
       </>
     );
   }
-  if (contact.error instanceof ApiError && contact.error.kind === 'not-found') {
+  // While a new address is being written, the old one is briefly unknown: that is no missing contact.
+  if (contact.error instanceof ApiError && contact.error.kind === 'not-found' && !write.isPending) {
     return (
       <>
         <PageTitle>Contact not found</PageTitle>

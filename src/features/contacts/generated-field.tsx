@@ -60,7 +60,7 @@ export const GeneratedField = memo(function GeneratedField({ field, control, def
             onBlur={input.onBlur}
             inputRef={input.ref}
             hint={hint}
-            error={conflictText ?? fieldState.error?.message}
+            error={[conflictText, fieldState.error?.message].filter(Boolean).join(' ') || undefined}
           />
         )}
       />

@@ -3,7 +3,7 @@
  * admin. The form library's default values are kept equal to the base, so its dirty flags say
  * exactly what the admin changed.
  */
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Path, UseFormReturn } from 'react-hook-form';
 import type { FormValue } from '../../field-types/spec.ts';
 import { changesOf, STATUS_KEY, type Conflicts, type Rebased } from './contact-changes.ts';
@@ -12,7 +12,8 @@ import type { Resolution } from './generated-field.tsx';
 
 const inputOf = (key: string): Path<ContactFormValues> => (key === STATUS_KEY ? 'status' : `values.${key}`);
 
-export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: readonly KnownField[], start: Rebased) {
+/** `initial`: the record as last read (or a new contact's defaults), the base of fields that arrive later. */
+export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: readonly KnownField[], start: Rebased, initial: ContactFormValues) {
   const [base, setBase] = useState(start.base);
   const [conflicts, setConflicts] = useState<Conflicts>(start.conflicts);
   const latest = useRef({ base, conflicts, fields });
@@ -36,6 +37,15 @@ export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: re
     if (start.form !== start.base) show(start.base, start.form);
     // Only the start: later changes come through adopt and restart.
   }, []);
+
+  // A field that arrives with a fresh list starts from its value as last read, unchanged: it is no change of the admin's.
+  useEffect(() => {
+    const arrived = fields.filter((field) => !Object.hasOwn(base.values, field.merge_tag) && Object.hasOwn(initial.values, field.merge_tag));
+    if (arrived.length === 0) return;
+    const values = Object.fromEntries(arrived.map((field) => [field.merge_tag, initial.values[field.merge_tag]!]));
+    setBase((current) => ({ ...current, values: { ...values, ...current.values } }));
+    for (const [tag, value] of Object.entries(values)) form.resetField(`values.${tag}`, { defaultValue: value });
+  }, [fields, initial, base.values, form]);
 
   /** Takes a merge's outcome: the record as it is now, with the admin's changes and conflicts. */
   const adopt = useCallback(
@@ -72,6 +82,8 @@ export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: re
       setConflicts(({ [key]: _, ...rest }) => rest);
       form.resetField(name, { defaultValue: theirs });
       if (choice === 'mine') form.setValue(name, mine, { shouldDirty: true });
+      // The pressed button goes away with the conflict: the focus returns to the input it settled.
+      setTimeout(() => form.setFocus(name));
     },
     [form],
   );

@@ -142,10 +142,11 @@ export interface OptionLoss {
 }
 
 export function optionLosses(rows: readonly OptionRow[], stored: readonly string[]): OptionLoss[] {
-  return stored.flatMap((option): OptionLoss[] => {
-    const row = rows.find((candidate) => candidate.original === option);
-    if (!row) return [{ option }];
-    const text = row.value.trim();
-    return text === option ? [] : [{ option, renamedTo: text }];
-  });
+  const kept = new Set(optionTexts(rows));
+  return stored
+    .filter((option) => !kept.has(option))
+    .map((option) => {
+      const renamedTo = rows.find((row) => row.original === option)?.value.trim();
+      return renamedTo ? { option, renamedTo } : { option };
+    });
 }

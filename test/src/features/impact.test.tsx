@@ -74,6 +74,9 @@ describe('removing or renaming options that contacts hold', () => {
     const label = await screen.findByRole('textbox', { name: 'Label' });
     await app.user.type(label, ' level');
     await app.user.type(screen.getByRole('textbox', { name: 'New option' }), 'Enterprise{Enter}');
+    // Removed and added again, under the same name: still an option.
+    await app.user.click(screen.getByRole('button', { name: 'Remove option 1' }));
+    await app.user.type(screen.getByRole('textbox', { name: 'New option' }), 'Starter{Enter}');
     await app.user.click(screen.getByRole('button', { name: 'Save field' }));
     await screen.findByRole('heading', { level: 1, name: 'Fields' });
     expect(counts(app)).toEqual([]);

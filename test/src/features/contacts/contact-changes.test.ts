@@ -74,22 +74,38 @@ describe('rebase', () => {
 });
 
 describe('writeOf', () => {
-  it('patches only the changes by the current address, clearing with null', () => {
+  const workspace = new Set(['email_address', 'company', 'age', 'topics', 'phone']);
+
+  it('patches only the changes by the current address, clearing with null, and tags as added and removed', () => {
     const base = form({});
-    const write = writeOf(FIELDS, { base, form: form({ company: 'Acme', age: '' }) }, stored({ company: 'Initech', age: 40, phone: 'x' }), {});
-    expect(write).toEqual({ kind: 'patch', email: 'a@example.com', fields: { company: 'Acme', age: null } });
+    const mine = form({ company: 'Acme', age: '' }, { tags: [2] });
+    const write = writeOf(FIELDS, { base, form: mine }, stored({ company: 'Initech', age: 40, phone: 'x' }), workspace);
+    expect(write).toEqual({
+      kind: 'patch',
+      id: 'abcdefabcdefabcdefabcdef',
+      email: 'a@example.com',
+      fields: { company: 'Acme', age: null },
+      tags: { added: [2], removed: [1] },
+    });
   });
 
   it('sends nothing when nothing changed', () => {
-    expect(writeOf(FIELDS, { base: form({}), form: form({}) }, stored({}), {})).toBeNull();
+    expect(writeOf(FIELDS, { base: form({}), form: form({}) }, stored({}), workspace)).toBeNull();
   });
 
-  it('replaces the whole record as stored now for a new address, carrying values the form cannot show', () => {
-    const write = writeOf(FIELDS, { base: form({}), form: form({ email_address: 'b@example.com' }) }, stored({ company: 'Globex', age: 40 }), { phone: '555' });
+  it('replaces the whole record as stored now for a new address, with every workspace field and no others', () => {
+    const mine = form({ email_address: 'b@example.com', age: '' });
+    const write = writeOf(FIELDS, { base: form({}), form: mine }, stored({ company: 'Globex', age: 40, phone: '555', gone: 'from a deleted field' }), workspace);
     expect(write).toEqual({
       kind: 'replace',
       id: 'abcdefabcdefabcdefabcdef',
-      input: { fields: { phone: '555', email_address: 'b@example.com', company: 'Globex', age: 40 }, tags: [1], status: 'SUBSCRIBED' },
+      input: { fields: { company: 'Globex', phone: '555', email_address: 'b@example.com' }, tags: [1], status: 'SUBSCRIBED' },
     });
+  });
+
+  it('keeps a merge tag named like an object property as data', () => {
+    const fields = [...FIELDS, field('constructor', 'TEXT')];
+    expect(changesOf(fields, form({}), form({}))).toEqual({ values: {} });
+    expect(changesOf(fields, form({}), form({ constructor: 'x' })).values).toEqual({ constructor: 'x' });
   });
 });

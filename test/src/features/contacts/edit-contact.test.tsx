@@ -124,6 +124,7 @@ describe('editing a contact', () => {
     await app.user.type(picker, 'news');
     expect(screen.getByRole('option', { name: 'Create tag “news”' })).toHaveAttribute('aria-selected', 'false');
     await app.user.keyboard('{Enter}');
+    await app.user.keyboard('{Enter}');
     expect(app.requests).not.toContain('POST /v1/tags');
     await app.user.keyboard('{ArrowDown}{Enter}');
     expect(await screen.findByRole('button', { name: 'Remove news' })).toBeInTheDocument();

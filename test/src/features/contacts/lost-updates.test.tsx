@@ -1,7 +1,7 @@
 /** The three ways an edit used to overwrite newer data, and stored values that are no longer options. */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp, type RenderedApp } from '../../render-app.tsx';
+import { json, renderApp, type RenderedApp } from '../../render-app.tsx';
 
 const FIELDS = [
   { label: 'Company', merge_tag: 'company', type: 'TEXT' },
@@ -219,5 +219,60 @@ describe('a stored value that is no longer an option', () => {
     await save(app);
     await saved();
     expect((await stored(app)).data.interests).toBeUndefined();
+  });
+});
+
+describe('what the review of the merge found', () => {
+  it('a field that arrives while the form is open is no change of the admin’s', async () => {
+    const app = await workspace();
+    await openEdit(app);
+    await retype(app, 'Company', 'Acme');
+    await app.api('POST', '/v1/fields', { label: 'Region', merge_tag: 'region', type: 'TEXT' });
+    await elsewhere(app, { region: 'North' });
+    // The save is refused for a field the form does not have; the form then shows the fresh list.
+    app.answerNext(({ path }) => (path === '/v1/contacts/upsert' ? json(400, { error: { message: 'We were unable to find a field with the merge_tag region' } }) : undefined));
+    await save(app);
+    expect(await screen.findByRole('textbox', { name: 'Region' })).toBeInTheDocument();
+    await save(app);
+    await saved();
+    expect((await stored(app)).data).toMatchObject({ company: 'Acme', region: 'North' });
+    expect(writes(app).at(-1)!.body).toEqual({ email_address: EMAIL, partial_update: true, fields: { company: 'Acme' } });
+  });
+
+  it('a new address rewrites the whole record with every field, even one added since the form opened', async () => {
+    const app = await workspace();
+    await openEdit(app);
+    await app.api('POST', '/v1/fields', { label: 'Region', merge_tag: 'region', type: 'TEXT' });
+    await elsewhere(app, { region: 'North' });
+    await retype(app, 'Email Address', 'jane.doe@example.com');
+    await save(app);
+    await screen.findByText('Changes to jane.doe@example.com saved.');
+    const moved = (await app.api('GET', '/v1/contacts/by-email?email=jane.doe@example.com')).body.data;
+    expect(moved.data).toMatchObject({ company: 'Initech', region: 'North', plan: 'Starter' });
+  });
+
+  it('after a new address was written and its answer lost, Try again finds the save done', async () => {
+    const app = await workspace();
+    await openEdit(app);
+    await retype(app, 'Email Address', 'jane.doe@example.com');
+    app.answerNext(async ({ method, path, body }) => {
+      if (method !== 'PUT') return undefined;
+      await app.api('PUT', path, body);
+      throw new TypeError('Failed to fetch');
+    });
+    await save(app);
+    await app.user.click(await screen.findByRole('button', { name: 'Try again' }));
+    await screen.findByText('Changes to jane.doe@example.com saved.');
+    expect(app.requests.filter((request) => request.startsWith('PUT '))).toHaveLength(1);
+  });
+
+  it('says there is nothing to save when nothing changed, and sends nothing', async () => {
+    const app = await workspace();
+    await openEdit(app);
+    await app.user.click(screen.getByRole('button', { name: 'Remove Golf' }));
+    await app.user.type(screen.getByRole('combobox', { name: 'Interests' }), 'golf{Enter}');
+    await save(app);
+    expect(await screen.findByText('Nothing to save: no value was changed.')).toBeInTheDocument();
+    expect(writes(app)).toEqual([]);
   });
 });

@@ -306,6 +306,15 @@ describe('fast entry', () => {
     expect(company()).toHaveValue('');
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('UNSUBSCRIBED');
     expect(screen.getByRole('button', { name: 'Remove customer' })).toBeInTheDocument();
+
+    // The next contact's draft keeps them through a reload.
+    await app.user.type(email(), 'bob@example.com');
+    await waitFor(() => expect(localStorage.getItem('lark-admin:contact-draft:sandbox:new')).toContain('bob@example.com'));
+    cleanup();
+    renderApp('/contacts/new', { store: app.store });
+    expect(await screen.findByRole('textbox', { name: 'Email Address' })).toHaveValue('bob@example.com');
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('UNSUBSCRIBED');
+    expect(screen.getByRole('button', { name: 'Remove customer' })).toBeInTheDocument();
   });
 
   it('stays busy while saving, so a second press sends nothing more', async () => {
