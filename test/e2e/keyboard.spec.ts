@@ -53,8 +53,8 @@ test('a dropdown field can be created by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await expect(page.getByRole('combobox', { name: 'Default value' })).toBeFocused();
   await page.keyboard.type('M');
+  // Ctrl+Enter saves from any input, the default-value picker included.
   await page.keyboard.press('Control+Enter');
-  await page.getByRole('textbox', { name: 'Label' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Field “Shirt size” created.' })).toBeVisible();
   const fields = await (await page.request.get('/v1/fields')).json();
   expect(fields.data.at(-1)).toMatchObject({ label: 'Shirt size', merge_tag: 'shirt_size', definition: 'S,M,L', default_value: 'M' });
