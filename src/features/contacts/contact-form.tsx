@@ -18,7 +18,7 @@ import { formResolver } from '../../lib/form-resolver.ts';
 import { useProgressiveCount } from '../../lib/progressive-list.ts';
 import { Link } from '../../lib/router.tsx';
 import { AutomationNote } from './automation-note.tsx';
-import { changesOf, hasChanges, STATUS_KEY, type Rebased } from './contact-changes.ts';
+import { changesOf, hasChanges, own, STATUS_KEY, type Rebased } from './contact-changes.ts';
 import { startContactForm } from './contact-draft.ts';
 import { contactFormSchema, emptyContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
 import { ConflictChoice, conflictMessage, GeneratedField } from './generated-field.tsx';
@@ -142,7 +142,7 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
     }
   }
 
-  const statusConflict = merge.conflicts[STATUS_KEY] as ContactStatus | undefined;
+  const statusConflict = own(merge.conflicts, STATUS_KEY) as ContactStatus | undefined;
 
   return (
     <form
@@ -197,40 +197,39 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
 
       {/* Held still while a save reads and writes: a keystroke then would be lost to the restart that follows. */}
       <fieldset disabled={saving} className="space-y-5">
-      {known.slice(0, rendered.count).map((field) => (
-        <GeneratedField
-          key={field.id}
-          field={field}
-          control={control}
-          defaultValue={initial.values[field.merge_tag]}
-          conflict={merge.conflicts[field.merge_tag]}
-          onResolve={merge.resolve}
-        />
-      ))}
-
-      <Controller
-        control={control}
-        name="status"
-        render={({ field: input, fieldState }) => (
-          <StatusField
-            value={input.value}
-            onChange={input.onChange}
-            onBlur={input.onBlur}
-            inputRef={input.ref}
-            error={statusConflict ? conflictMessage(STATUS_MEANINGS[statusConflict].title) : fieldState.error?.message}
-            consequence={purpose === 'create' ? automationOnCreate : () => 'Changing the status sets off no automation.'}
+        {known.slice(0, rendered.count).map((field) => (
+          <GeneratedField
+            key={field.id}
+            field={field}
+            control={control}
+            defaultValue={own(initial.values, field.merge_tag)}
+            conflict={own(merge.conflicts, field.merge_tag)}
+            onResolve={merge.resolve}
           />
-        )}
-      />
-      {statusConflict && <ConflictChoice label="Status" onResolve={(choice) => merge.resolve(STATUS_KEY, choice)} />}
-      <Controller
-        control={control}
-        name="tags"
-        render={({ field: input, fieldState }) => (
-          <TagPicker tags={tags} value={input.value} onChange={input.onChange} onBlur={input.onBlur} inputRef={input.ref} error={fieldState.error?.message} />
-        )}
-      />
+        ))}
 
+        <Controller
+          control={control}
+          name="status"
+          render={({ field: input, fieldState }) => (
+            <StatusField
+              value={input.value}
+              onChange={input.onChange}
+              onBlur={input.onBlur}
+              inputRef={input.ref}
+              error={statusConflict ? conflictMessage(STATUS_MEANINGS[statusConflict].title) : fieldState.error?.message}
+              consequence={purpose === 'create' ? automationOnCreate : () => 'Changing the status sets off no automation.'}
+            />
+          )}
+        />
+        {statusConflict && <ConflictChoice label="Status" onResolve={(choice) => merge.resolve(STATUS_KEY, choice)} />}
+        <Controller
+          control={control}
+          name="tags"
+          render={({ field: input, fieldState }) => (
+            <TagPicker tags={tags} value={input.value} onChange={input.onChange} onBlur={input.onBlur} inputRef={input.ref} error={fieldState.error?.message} />
+          )}
+        />
       </fieldset>
 
       {purpose === 'update' && <AutomationNote control={control} fields={known} base={merge.base} />}

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Path, UseFormReturn } from 'react-hook-form';
 import type { FormValue } from '../../field-types/spec.ts';
-import { changesOf, STATUS_KEY, type Conflicts, type Rebased } from './contact-changes.ts';
+import { changesOf, own, STATUS_KEY, type Conflicts, type Rebased } from './contact-changes.ts';
 import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
 import type { Resolution } from './generated-field.tsx';
 
@@ -70,7 +70,7 @@ export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: re
   /** "Use theirs" takes the stored value; "Keep mine" keeps the admin's. Either way the stored value becomes the base. */
   const resolve = useCallback(
     (key: string, choice: Resolution) => {
-      const theirs = latest.current.conflicts[key];
+      const theirs = own(latest.current.conflicts, key);
       if (theirs === undefined) return;
       const name = inputOf(key);
       const mine = form.getValues(name);
