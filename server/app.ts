@@ -9,7 +9,7 @@ import { createProxy } from './proxy.ts';
 import { API_ROUTES, splitRoute } from './routes.ts';
 import { createSandbox } from './sandbox/app.ts';
 import type { Store } from './sandbox/store.ts';
-import { hostCheck, passwordCheck, refusal, sameOriginWrites, securityHeaders } from './security.ts';
+import { clientAddress, hostCheck, passwordCheck, refusal, sameOriginOnly, securityHeaders } from './security.ts';
 import { serveApp } from './static-files.ts';
 
 export type Backend =
@@ -21,6 +21,10 @@ export interface AppOptions {
   /** Host names the server answers to (see hostNamesFor). */
   hostNames: ReadonlySet<string>;
   adminPassword?: string | null;
+  /** TRUST_PROXY=1: a TLS proxy in front; the client's address is the last X-Forwarded-For entry. */
+  trustProxy?: boolean;
+  /** The server speaks HTTPS itself (TLS_CERT and TLS_KEY): every answer carries HSTS. */
+  https?: boolean;
   /** The built SPA; left out when Vite serves it (npm run dev). */
   distDir?: string;
   log?: (line: string) => void;
@@ -28,11 +32,16 @@ export interface AppOptions {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A logged line can never forge another: control characters (newlines, ANSI escapes) are written as escapes. */
+export const escapeControls = (line: string) =>
+  line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function createApp(options: AppOptions): Hono {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const write = options.log ?? ((line: string) => console.log(line));
+  const log = (line: string) => write(escapeControls(line));
   const app = new Hono();
 
-  app.use(securityHeaders);
+  app.use(securityHeaders(options.https ?? false));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -40,17 +49,25 @@ export function createApp(options: AppOptions): Hono {
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
   app.use(hostCheck(options.hostNames));
-  if (options.adminPassword) app.use(passwordCheck(options.adminPassword));
+  if (options.adminPassword) {
+    const trustProxy = options.trustProxy ?? false;
+    app.use(passwordCheck(options.adminPassword, { address: (c) => clientAddress(c, trustProxy), log }));
+  }
 
+  app.use('/api/*', sameOriginOnly);
   app.get('/api/status', (c) => c.json({ mode: options.backend.mode === 'live' ? 'live' : 'sandbox' }));
   app.all('/api/*', (c) => refusal(c, 404, 'There is no such Lark Admin endpoint.'));
 
-  app.use('/v1/*', sameOriginWrites);
+  app.use('/v1/*', sameOriginOnly);
   app.use(
     '/v1/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => refusal(c, 413, 'The request is larger than the 1 MB Lark Admin accepts.'),
+      onError: (c) => {
+        // The rest of the body is not read, so the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return refusal(c, 413, 'The request is larger than the 1 MB Lark Admin accepts.');
+      },
     }),
   );
 
@@ -60,8 +77,8 @@ export function createApp(options: AppOptions): Hono {
   } else {
     const proxy = createProxy({ ...backend, log });
     for (const route of API_ROUTES) {
-      const { method, path } = splitRoute(route);
-      app.on(method, `/v1${path}`, proxy);
+      const { method, pattern } = splitRoute(route);
+      app.on(method, `/v1${pattern}`, proxy(route));
     }
   }
   app.all('/v1', (c) => refusal(c, 404, messages.unknownRoute(c.req.method, c.req.path)));

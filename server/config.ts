@@ -1,5 +1,7 @@
 /** The server's configuration, read from the environment and checked before anything starts. */
+import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
+import { createSecureContext } from 'node:tls';
 
 export interface Config {
   port: number;
@@ -11,10 +13,17 @@ export interface Config {
   adminPassword: string | null;
   /** Extra names this server answers to (ALLOWED_HOSTS), beyond its own addresses. */
   extraHosts: string[];
+  /** TLS_CERT and TLS_KEY, read: the server speaks HTTPS. */
+  tls: { cert: Buffer; key: Buffer } | null;
+  /** TRUST_PROXY=1: a TLS proxy is in front, and X-Forwarded-For names the client. */
+  trustProxy: boolean;
 }
 
 /** A bad setting, worded for the one line the server prints before it stops. */
 export class ConfigError extends Error {}
+
+/** Long enough that 10 guesses a minute (the login limit) could never find it. */
+export const ADMIN_PASSWORD_MIN_LENGTH = 12;
 
 const DEFAULTS = {
   PORT: '4173',
@@ -53,20 +62,31 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
 
   const rawUrl = env.CAMPAIGNLARK_API_URL ?? DEFAULTS.CAMPAIGNLARK_API_URL;
+  // Whatever is wrong with it, its credentials (user:password@) are never printed.
+  const shown = rawUrl.replace(/\/\/[^/@]*@/, '//…@');
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
-    throw new ConfigError(`CAMPAIGNLARK_API_URL must be a URL such as ${DEFAULTS.CAMPAIGNLARK_API_URL}, not "${rawUrl}".`);
+    throw new ConfigError(`CAMPAIGNLARK_API_URL must be a URL such as ${DEFAULTS.CAMPAIGNLARK_API_URL}, not "${shown}".`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     throw new ConfigError('CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.');
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError('CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.');
+  }
+  if (url.search !== '' || url.hash !== '' || rawUrl.includes('?') || rawUrl.includes('#')) {
+    throw new ConfigError(`CAMPAIGNLARK_API_URL must be the API's base address alone, without a query or fragment: not "${shown}".`);
   }
 
   const sandboxDb = env.SANDBOX_DB ?? DEFAULTS.SANDBOX_DB;
   if (sandboxDb.trim() === '') throw new ConfigError('SANDBOX_DB must be a file path or :memory:.');
 
   const adminPassword = optional(env, 'ADMIN_PASSWORD', 'unset it, or give a password');
+  if (adminPassword !== null && [...adminPassword].length < ADMIN_PASSWORD_MIN_LENGTH) {
+    throw new ConfigError(`ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters long; a long passphrase is best.`);
+  }
   if (!isLoopback(host) && adminPassword === null) {
     throw new ConfigError(
       `HOST ${host} lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.`,
@@ -78,6 +98,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean);
 
+  const trustProxy = readTrustProxy(env.TRUST_PROXY);
+
   return {
     port,
     host,
@@ -86,7 +108,43 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     sandboxDb,
     adminPassword,
     extraHosts,
+    tls: readTls(env),
+    trustProxy,
   };
+}
+
+function readTrustProxy(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new ConfigError(`TRUST_PROXY must be 1 (a TLS proxy is in front) or 0, not "${raw}".`);
+}
+
+/** Both PEM files, read and tried together, or neither. */
+function readTls(env: NodeJS.ProcessEnv): Config['tls'] {
+  const certPath = optional(env, 'TLS_CERT', 'unset it, or give the certificate\'s PEM file');
+  const keyPath = optional(env, 'TLS_KEY', 'unset it, or give the private key\'s PEM file');
+  if (certPath === null && keyPath === null) return null;
+  if (certPath === null || keyPath === null) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither.');
+  const read = (name: string, path: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new ConfigError(`${name} ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    }
+  };
+  const tls = { cert: read('TLS_CERT', certPath), key: read('TLS_KEY', keyPath) };
+  try {
+    createSecureContext(tls);
+  } catch (error) {
+    throw new ConfigError(`TLS_CERT and TLS_KEY are not a PEM certificate and its private key (${(error as Error).message}).`);
+  }
+  return tls;
+}
+
+/** The one line printed at start when the password would cross the network in clear text; null when all is well. */
+export function plainHttpWarning(config: Pick<Config, 'host' | 'tls' | 'trustProxy'>): string | null {
+  if (isLoopback(config.host) || config.tls !== null || config.trustProxy) return null;
+  return `Warning: HOST ${config.host} serves plain HTTP, so the password crosses the network unencrypted; set TLS_CERT and TLS_KEY, or put a TLS proxy in front and set TRUST_PROXY=1.`;
 }
 
 /**

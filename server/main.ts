@@ -1,9 +1,10 @@
 /** Starts Lark Admin: `node server/main.ts` (npm start builds the SPA first when needed). */
+import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { ConfigError, hostNamesFor, readConfig, type Config } from './config.ts';
-import { openStore, type Store } from './sandbox/store.ts';
+import { ConfigError, hostNamesFor, plainHttpWarning, readConfig, type Config } from './config.ts';
+import { openStore, StoreRefusal, type Store } from './sandbox/store.ts';
 import { isBuilt } from './static-files.ts';
 
 function stop(message: string): never {
@@ -24,7 +25,7 @@ if (config.apiKey === null) {
   try {
     store = openStore(config.sandboxDb);
   } catch (error) {
-    stop(`the sandbox database ${config.sandboxDb} could not be opened (${(error as Error).message}).`);
+    stop(error instanceof StoreRefusal ? error.message : `the sandbox database ${config.sandboxDb} could not be opened (${(error as Error).message}).`);
   }
 }
 
@@ -33,23 +34,28 @@ const app = createApp({
   backend: store ? { mode: 'sandbox', store } : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey! },
   hostNames: hostNamesFor(config),
   adminPassword: config.adminPassword,
+  trustProxy: config.trustProxy,
+  https: config.tls !== null,
   distDir,
 });
 
+// Server-side limits on time: a client gets 30 s to send a request, 15 s for its headers.
+const limits = { requestTimeout: 30_000, headersTimeout: 15_000 };
 const server = serve(
   {
     fetch: app.fetch,
     port: config.port,
     hostname: config.host,
-    // Server-side limits on time: a client gets 30 s to send a request, 15 s for its headers.
-    serverOptions: { requestTimeout: 30_000, headersTimeout: 15_000 },
+    ...(config.tls ? { createServer: createHttpsServer, serverOptions: { ...limits, ...config.tls } } : { serverOptions: limits }),
   },
   (info) => {
+    const warning = plainHttpWarning(config);
+    if (warning) console.warn(warning);
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const workspace = store
       ? `the sandbox workspace (data in ${config.sandboxDb})`
       : `the live CampaignLark workspace at ${config.apiUrl}`;
-    console.log(`Lark Admin is serving ${workspace} at http://${host}:${info.port}`);
+    console.log(`Lark Admin is serving ${workspace} at ${config.tls ? 'https' : 'http'}://${host}:${info.port}`);
     if (!isBuilt(distDir)) console.log('The pages are not built (no dist/index.html): run `npm start` or `npm run build`.');
   },
 );

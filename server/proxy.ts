@@ -4,6 +4,7 @@
  * leave this server and nothing CampaignLark sets reaches the browser unasked.
  */
 import type { Context } from 'hono';
+import { forwardedPath, type ApiRoute } from './routes.ts';
 
 export interface ProxyOptions {
   apiUrl: string;
@@ -15,6 +16,10 @@ export interface ProxyOptions {
 
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'accept-language'];
 const RETURNED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+
+/** Nothing CampaignLark sends is larger; beyond it an answer is refused, after decompression. */
+const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 const failure = (status: 502 | 504, message: string) =>
   Response.json({ error: { message } }, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -29,9 +34,9 @@ export function createProxy(options: ProxyOptions) {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const seconds = Math.round(timeoutMs / 100) / 10;
 
-  return async (c: Context): Promise<Response> => {
+  return (route: ApiRoute) => async (c: Context): Promise<Response> => {
     const url = new URL(c.req.url);
-    const target = options.apiUrl + url.pathname.replace(/^\/v1/, '') + url.search;
+    const target = options.apiUrl + forwardedPath(route, c.req.param('id'), (name) => c.req.query(name));
     const headers = new Headers({ Authorization: `Bearer ${options.apiKey}`, 'User-Agent': 'LarkAdmin' });
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = c.req.header(name);
@@ -42,10 +47,10 @@ export function createProxy(options: ProxyOptions) {
     const signal = AbortSignal.timeout(timeoutMs);
 
     let upstream: Response;
-    let payload: ArrayBuffer;
+    let payload: Uint8Array | 'too large';
     try {
       upstream = await fetch(target, { method, headers, body, signal, redirect: 'manual' });
-      payload = await upstream.arrayBuffer();
+      payload = await readCapped(upstream);
     } catch (error) {
       if (signal.aborted) {
         options.log(`upstream timeout: ${method} ${url.pathname} after ${seconds}s`);
@@ -59,12 +64,39 @@ export function createProxy(options: ProxyOptions) {
       options.log(`upstream redirect: ${method} ${url.pathname} answered ${upstream.status}`);
       return failure(502, `CampaignLark answered with a redirect (${upstream.status}) where the API never redirects. Check CAMPAIGNLARK_API_URL.`);
     }
+    if (payload === 'too large') {
+      options.log(`upstream answer over ${MAX_ANSWER_BYTES} bytes: ${method} ${url.pathname}`);
+      return failure(502, "CampaignLark's answer was too large.");
+    }
+    const type = upstream.headers.get('content-type') ?? '';
+    if (payload.byteLength > 0 && !JSON_TYPE.test(type)) {
+      options.log(`upstream answer not JSON (${type || 'no content-type'}): ${method} ${url.pathname} ${upstream.status}`);
+      return failure(502, `CampaignLark answered with something other than JSON (HTTP ${upstream.status}, ${type || 'no content type'}), so it was not passed on.`);
+    }
 
+    // CampaignLark has no reason to say the key back; if it ever does, it goes no further.
+    const redact = (text: string) => text.replaceAll(options.apiKey, '[redacted]');
     const returned = new Headers({ 'Cache-Control': 'no-store' });
     for (const name of RETURNED_RESPONSE_HEADERS) {
       const value = upstream.headers.get(name);
-      if (value !== null) returned.set(name, value);
+      if (value !== null) returned.set(name, redact(value));
     }
-    return new Response(payload, { status: upstream.status, headers: returned });
+    // A 204 (or any empty answer) passes on empty: a Response with no content may not carry a body.
+    if (payload.byteLength === 0) return new Response(null, { status: upstream.status, headers: returned });
+    return new Response(redact(new TextDecoder().decode(payload)), { status: upstream.status, headers: returned });
   };
+}
+
+/** The answer's bytes after decompression, read only up to the cap: a small gzip bomb stays small here. */
+async function readCapped(response: Response): Promise<Uint8Array | 'too large'> {
+  if (!response.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    // Leaving the loop cancels the stream: the rest is never downloaded or inflated.
+    if (size > MAX_ANSWER_BYTES) return 'too large';
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

@@ -1,5 +1,6 @@
 /** Checks every request passes before it reaches the API or the files. */
 import { timingSafeEqual, createHash } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 
 const CONTENT_SECURITY_POLICY = [
@@ -16,7 +17,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** A refusal in the API's envelope under /v1 and /api, as plain text elsewhere. */
-export function refusal(c: Context, status: 401 | 403 | 404 | 413 | 415, message: string): Response {
+export function refusal(c: Context, status: 401 | 403 | 404 | 413 | 415 | 429, message: string): Response {
   const path = c.req.path;
   if (path === '/v1' || path.startsWith('/v1/') || path.startsWith('/api/')) {
     return c.json({ error: { message } }, status);
@@ -24,9 +25,11 @@ export function refusal(c: Context, status: 401 | 403 | 404 | 413 | 415, message
   return c.text(message, status);
 }
 
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+/** `hsts`: the server speaks HTTPS itself, so browsers are told to use nothing else. */
+export const securityHeaders = (hsts: boolean): MiddlewareHandler => async (c, next) => {
   await next();
   const headers = c.res.headers;
+  if (hsts) headers.set('Strict-Transport-Security', 'max-age=31536000');
   headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'no-referrer');
@@ -51,15 +54,59 @@ export function hostCheck(allowed: ReadonlySet<string>): MiddlewareHandler {
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
-/** HTTP Basic with one shared password (any user name), compared in constant time. */
-export function passwordCheck(password: string): MiddlewareHandler {
+/** The address a request came from: the socket's, or with a trusted TLS proxy in front, the one it saw. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // No socket: a request handed to the app in-process (tests, Vite's dev server).
+    return 'unknown';
+  }
+}
+
+const LOGIN_WINDOW_MS = 60_000;
+const LOGIN_FAILURES_ALLOWED = 10;
+/** Addresses remembered at once; the oldest is forgotten first, so memory stays bounded. */
+const LOGIN_ADDRESSES_KEPT = 10_000;
+
+interface PasswordCheckOptions {
+  address: (c: Context) => string;
+  log: (line: string) => void;
+  now?: () => number;
+}
+
+/**
+ * HTTP Basic with one shared password (any user name), compared in constant time. After 10
+ * failures from one address within a minute, that address is refused with 429 until the oldest
+ * failure is a minute old, whatever it sends: guessing goes at 10 a minute, not thousands a second.
+ */
+export function passwordCheck(password: string, { address, log, now = Date.now }: PasswordCheckOptions): MiddlewareHandler {
   const expected = digest(password);
+  const failures = new Map<string, number[]>();
   return async (c, next) => {
+    const from = address(c);
+    const time = now();
+    const recent = (failures.get(from) ?? []).filter((at) => time - at < LOGIN_WINDOW_MS);
+    if (recent.length >= LOGIN_FAILURES_ALLOWED) {
+      c.header('Retry-After', String(Math.ceil((recent[0]! + LOGIN_WINDOW_MS - time) / 1000)));
+      return refusal(c, 429, 'Too many wrong passwords from this address. Wait a minute, then try again.');
+    }
     const header = c.req.header('authorization') ?? '';
     const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
     const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
     const given = decoded.slice(decoded.indexOf(':') + 1);
     if (match && decoded.includes(':') && timingSafeEqual(digest(given), expected)) return next();
+    // A request with no password at all is a browser asking; only a wrong one counts as a guess.
+    if (header !== '') {
+      failures.delete(from);
+      failures.set(from, [...recent, time]);
+      if (failures.size > LOGIN_ADDRESSES_KEPT) failures.delete(failures.keys().next().value!);
+      log(`login failed from ${from}`);
+    }
     c.header('WWW-Authenticate', 'Basic realm="Lark Admin", charset="UTF-8"');
     return refusal(c, 401, 'Lark Admin needs its password.');
   };
@@ -67,22 +114,27 @@ export function passwordCheck(password: string): MiddlewareHandler {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A request carries a body when it says so: a length above zero, or a chunked stream. */
+const hasBody = (c: Context) => Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+
 /**
- * Writes must come from this origin and be JSON. A cross-site form can send neither a JSON
- * content type nor a matching Origin, so it changes nothing.
+ * /v1 and /api answer only Lark Admin's own pages. A browser marks a request another site made
+ * (Sec-Fetch-Site, Origin), so no website can make a signed-in browser read through the key or
+ * spend its rate limit; requests without those marks (curl, scripts) pass as before. A body
+ * must be JSON: a cross-site form can send neither JSON nor a matching Origin.
  */
-export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
-  if (SAFE_METHODS.has(c.req.method)) return next();
+export const sameOriginOnly: MiddlewareHandler = async (c, next) => {
   const site = c.req.header('sec-fetch-site');
   const origin = c.req.header('origin');
-  if (site !== undefined && site !== 'same-origin') {
-    return refusal(c, 403, 'Changes are accepted only from Lark Admin itself (this request came from another site).');
+  // A change must say it came from this origin when the browser says anything ("none" is a typed address).
+  if (site === 'cross-site' || site === 'same-site' || (site === 'none' && !SAFE_METHODS.has(c.req.method))) {
+    return refusal(c, 403, 'Lark Admin answers only its own pages (this request came from another site).');
   }
   if (origin !== undefined && hostOfOrigin(origin) !== new URL(c.req.url).host.toLowerCase()) {
-    return refusal(c, 403, 'Changes are accepted only from Lark Admin itself (this request came from another origin).');
+    return refusal(c, 403, 'Lark Admin answers only its own pages (this request came from another origin).');
   }
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\s*(?:;|$)/i.test(type)) {
+  if (hasBody(c) && !/^application\/json\s*(?:;|$)/i.test(type)) {
     return refusal(c, 415, 'Changes must be sent as JSON (Content-Type: application/json).');
   }
   return next();

@@ -6,7 +6,7 @@ import { changeContactTags, contactByEmail, createContact, replaceContact, upser
 import { ApiFailure, refuse } from './failure.ts';
 import { createField, deleteField, listFields, updateField } from './fields.ts';
 import { searchContacts } from './search.ts';
-import type { Store } from './store.ts';
+import { sqliteCode, SQLITE_BUSY, SQLITE_FULL, SQLITE_LOCKED, type Store } from './store.ts';
 import { createTag, deleteTag, listTags, updateTag } from './tags.ts';
 
 interface Call {
@@ -80,8 +80,8 @@ export function createSandbox(store: Store, options: SandboxOptions = {}): Hono 
   });
 
   for (const route of API_ROUTES) {
-    const { method, path } = splitRoute(route);
-    app.on(method, path, async (c) => {
+    const { method, pattern } = splitRoute(route);
+    app.on(method, pattern, async (c) => {
       const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(c);
       const answer = HANDLERS[route]({ store, id: c.req.param('id') ?? '', body, query: (name) => c.req.query(name) });
       return c.json({ data: answer.data }, answer.status);
@@ -90,6 +90,13 @@ export function createSandbox(store: Store, options: SandboxOptions = {}): Hono 
 
   app.onError((error, c) => {
     if (error instanceof ApiFailure) return c.json({ error: { message: error.message } }, error.status);
+    // Every write is one transaction, so a refused one left nothing behind.
+    const code = sqliteCode(error);
+    if (code === SQLITE_BUSY || code === SQLITE_LOCKED) {
+      c.header('Retry-After', '1');
+      return c.json({ error: { message: 'The sandbox workspace is busy; try again.' } }, 503);
+    }
+    if (code === SQLITE_FULL) return c.json({ error: { message: 'The disk is full; nothing was saved.' } }, 507);
     throw error;
   });
   return app;

@@ -11,6 +11,8 @@ describe('readConfig', () => {
       sandboxDb: '.data/sandbox.sqlite',
       adminPassword: null,
       extraHosts: [],
+      tls: null,
+      trustProxy: false,
     });
   });
 
@@ -21,8 +23,9 @@ describe('readConfig', () => {
       CAMPAIGNLARK_API_KEY: 'cl_key',
       CAMPAIGNLARK_API_URL: 'https://eu.api.campaignlark.com/v1/',
       SANDBOX_DB: ':memory:',
-      ADMIN_PASSWORD: 'pw',
+      ADMIN_PASSWORD: 'a long passphrase',
       ALLOWED_HOSTS: 'Admin.Example.com, other.example ',
+      TRUST_PROXY: '1',
     });
     expect(config).toEqual({
       port: 8080,
@@ -30,8 +33,10 @@ describe('readConfig', () => {
       apiKey: 'cl_key',
       apiUrl: 'https://eu.api.campaignlark.com/v1',
       sandboxDb: ':memory:',
-      adminPassword: 'pw',
+      adminPassword: 'a long passphrase',
       extraHosts: ['admin.example.com', 'other.example'],
+      tls: null,
+      trustProxy: true,
     });
   });
 

@@ -147,9 +147,9 @@ describe('PUT /v1/contacts/:id', () => {
     expect((await api.get('/v1/contacts/by-email?email=tywin@example.com')).body.data).toEqual(contact);
   });
 
-  it('refuses an id that is not one', async () => {
+  it('answers 404 for an id that is no contact id, before the route is reached', async () => {
     const answer = await api.put('/v1/contacts/12345', { fields: everyValue, status: 'SUBSCRIBED' });
-    expect(answer).toMatchObject({ status: 400, body: error('The contact ID you provided is not valid.') });
+    expect(answer).toMatchObject({ status: 404, body: error('There is no PUT /v1/contacts/12345 in the CampaignLark API.') });
   });
 
   it('answers 404 for a contact that does not exist', async () => {
@@ -237,8 +237,8 @@ describe('POST /v1/contacts/:id/tags/add and /tags/remove', () => {
   it.each(['add', 'remove'])('%s: refuses what the contract refuses', async (change) => {
     const contact = await existing();
     expect(await api.post(`/v1/contacts/nope/tags/${change}`, { tag_ids: [1] })).toMatchObject({
-      status: 400,
-      body: error('The contact ID you provided is not valid.'),
+      status: 404,
+      body: error(`There is no POST /v1/contacts/nope/tags/${change} in the CampaignLark API.`),
     });
     for (const body of [{}, { tag_ids: [] }, { tag_ids: 'all' }]) {
       expect(await api.post(`/v1/contacts/${contact.id}/tags/${change}`, body)).toMatchObject({

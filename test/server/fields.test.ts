@@ -125,10 +125,10 @@ describe('PATCH /v1/fields/:id', () => {
     expect(body.data.data).toEqual({ email_address: 'a@example.com', colours: ['Blue', 'Red'] });
   });
 
-  it('answers 404 for a field that does not exist', async () => {
-    for (const id of ['999', 'abc', '0']) {
-      const answer = await api.patch(`/v1/fields/${id}`, colour);
-      expect(answer).toMatchObject({ status: 404, body: error('We were unable to find the field.') });
+  it('answers 404 for a field that does not exist, and for an id that is no field id', async () => {
+    expect(await api.patch('/v1/fields/999', colour)).toMatchObject({ status: 404, body: error('We were unable to find the field.') });
+    for (const id of ['abc', '0']) {
+      expect(await api.patch(`/v1/fields/${id}`, colour)).toMatchObject({ status: 404, body: error(`There is no PATCH /v1/fields/${id} in the CampaignLark API.`) });
     }
   });
 

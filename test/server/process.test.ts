@@ -53,10 +53,10 @@ describe('starting', () => {
   });
 
   it('starts on a non-loopback address when a password is set, and asks for it', async () => {
-    const server = await start({ SANDBOX_DB: ':memory:', HOST: '0.0.0.0', ADMIN_PASSWORD: 's3cret' });
+    const server = await start({ SANDBOX_DB: ':memory:', HOST: '0.0.0.0', ADMIN_PASSWORD: 'correct horse battery' });
     const url = server.url.replace('0.0.0.0', '127.0.0.1');
     expect((await fetch(`${url}/api/status`)).status).toBe(401);
-    const authorized = await fetch(`${url}/api/status`, { headers: { authorization: `Basic ${btoa('admin:s3cret')}` } });
+    const authorized = await fetch(`${url}/api/status`, { headers: { authorization: `Basic ${btoa('admin:correct horse battery')}` } });
     expect(await authorized.json()).toEqual({ mode: 'sandbox' });
   });
 });

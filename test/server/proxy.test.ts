@@ -17,8 +17,8 @@ function liveApp(apiUrl = upstream.apiUrl, timeoutMs = 20_000) {
 async function send(app: ReturnType<typeof liveApp>, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const init: RequestInit = { method, headers: { ...headers } };
   if (method !== 'GET') {
-    init.headers = { 'content-type': 'application/json', ...headers };
     init.body = JSON.stringify(body ?? {});
+    init.headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(init.body)), ...headers };
   }
   const response = await app.request(`http://localhost${path}`, init);
   const text = await response.text();

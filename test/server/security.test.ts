@@ -145,7 +145,7 @@ describe('who gets in', () => {
     const api = sandbox();
     const crossOrigin = await api.call('POST', '/v1/fields', newField, { origin: 'https://evil.example' });
     expect(crossOrigin.status).toBe(403);
-    expect(crossOrigin.body.error.message).toMatch(/only from Lark Admin itself/);
+    expect(crossOrigin.body.error.message).toMatch(/answers only its own pages/);
     expect((await api.call('POST', '/v1/fields', newField, { origin: 'null' })).status).toBe(403);
     expect((await api.call('DELETE', '/v1/fields/2', undefined, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await api.call('DELETE', '/v1/fields/2', undefined, { 'sec-fetch-site': 'same-site' })).status).toBe(403);

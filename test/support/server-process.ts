@@ -17,7 +17,7 @@ export interface RunningServer {
 
 function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = { ...process.env };
-  for (const name of ['CAMPAIGNLARK_API_KEY', 'CAMPAIGNLARK_API_URL', 'ADMIN_PASSWORD', 'ALLOWED_HOSTS', 'HOST', 'SANDBOX_DB']) {
+  for (const name of ['CAMPAIGNLARK_API_KEY', 'CAMPAIGNLARK_API_URL', 'ADMIN_PASSWORD', 'ALLOWED_HOSTS', 'HOST', 'SANDBOX_DB', 'TLS_CERT', 'TLS_KEY', 'TRUST_PROXY']) {
     delete inherited[name];
   }
   return { ...inherited, PORT: '0', ...env };
@@ -57,7 +57,7 @@ export function startServer(env: Record<string, string>, timeoutMs = 15_000): Pr
     }, timeoutMs);
     const read = (chunk: Buffer) => {
       output += chunk;
-      const match = /serving .* at (http:\/\/\S+)/.exec(output);
+      const match = /serving .* at (https?:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         done({ url: match[1]!, child, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') });
