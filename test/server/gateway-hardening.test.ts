@@ -56,7 +56,7 @@ describe('1. path parameters have their route’s shape before anything is forwa
   it('builds the forwarded URL only from the route, the valid id and the query parameters the route takes', async () => {
     await call(live(), 'GET', '/v1/tags?page=2&limit=10&callback=..%2Fadmin');
     await call(live(), 'GET', '/v1/contacts/by-email?email=a%40b.co&email_address=x');
-    await call(live(), 'DELETE', '/v1/fields?x=1'.replace('?x=1', '/12?x=1'));
+    await call(live(), 'DELETE', '/v1/fields/12?x=1');
     expect(upstream.received.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET /v1/tags?page=2&limit=10',
       'GET /v1/contacts/by-email?email=a%40b.co',
@@ -132,7 +132,8 @@ describe('3. password guessing is limited per address', () => {
 
 describe('5. another site cannot make a signed-in browser use the key', () => {
   it('refuses reads and writes a browser marks as from another site or origin, before forwarding', async () => {
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }]) {
+    const marks: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    for (const headers of marks) {
       for (const path of ['/v1/fields', '/v1/contacts/by-email?email=a%40b.co', '/api/status']) {
         const answer = await call(live(), 'GET', path, headers);
         expect(answer.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
@@ -143,7 +144,8 @@ describe('5. another site cannot make a signed-in browser use the key', () => {
   });
 
   it('lets its own pages, a typed address and scripts without those marks through', async () => {
-    for (const headers of [{}, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }, { 'sec-fetch-site': 'none' }]) {
+    const own: Record<string, string>[] = [{}, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }, { 'sec-fetch-site': 'none' }];
+    for (const headers of own) {
       expect((await call(live(), 'GET', '/v1/fields', headers)).status).toBe(200);
     }
     expect(upstream.received).toHaveLength(3);
