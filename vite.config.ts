@@ -36,6 +36,7 @@ async function createDevListener() {
         : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey },
     hostNames: hostNamesFor(config),
     adminPassword: config.adminPassword,
+    trustProxy: config.trustProxy,
   });
   return getRequestListener(app.fetch);
 }

@@ -24,9 +24,9 @@ function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs the server to its exit (for settings it must refuse); resolves with its code and output. */
-export function runServerToExit(env: Record<string, string>, timeoutMs = 10_000): Promise<{ code: number | null; output: string }> {
+export function runServerToExit(env: Record<string, string>, timeoutMs = 10_000, user: { uid?: number; gid?: number } = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['server/main.ts'], { cwd: PROJECT_ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['server/main.ts'], { cwd: PROJECT_ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'], ...user });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
