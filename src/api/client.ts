@@ -74,8 +74,8 @@ export async function request<S extends z.ZodMiniType>(path: string, options: Re
   const method = options.method ?? 'GET';
   const what = `${method} ${path.split('?')[0]}`;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  // The server accepts writes only as same-origin JSON, DELETE included.
-  if (method !== 'GET') headers['Content-Type'] = 'application/json';
+  // The server accepts bodies only as JSON; a request without one (a DELETE) says no type.
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   let text: string;

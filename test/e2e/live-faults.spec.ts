@@ -54,7 +54,8 @@ test('a 500 and a dropped connection on save keep the values and offer to try ag
 test('an answer that breaks the contract gets a plain message, and the other pages still work', async ({ page, campaignlark, pageErrors }) => {
   campaignlark.inject((request) => (request.path === '/fields' ? { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><h1>Gateway</h1></html>' } : undefined));
   await page.goto('/fields');
-  await expect(page.getByRole('alert')).toContainText('The answer to GET /v1/fields was not the JSON the API sends');
+  // The gateway passes only JSON on: an HTML page becomes its own plain 502.
+  await expect(page.getByRole('alert')).toContainText('CampaignLark answered with something other than JSON (HTTP 200, text/html), so it was not passed on.');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
   await expect(page.getByRole('rowheader', { name: 'newsletter' })).toBeVisible();
   expect(pageErrors).toEqual([]);
