@@ -50,11 +50,10 @@ export function MultiSelect(props: MultiSelectProps) {
    * option while an existing one matches it (even one already chosen): then "Create …" is only
    * highlighted when the person moves to it.
    */
-  const firstHighlight = (text: string) => {
+  const onlyCreateOffered = (text: string) => {
     const [first] = entriesFor(text);
-    if (!first) return -1;
     const query = foldForSearch(text.trim());
-    return 'create' in first && options.some((option) => foldForSearch(option).includes(query)) ? -1 : 0;
+    return first !== undefined && 'create' in first && options.some((option) => foldForSearch(option).includes(query));
   };
 
   const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<string>({
@@ -70,11 +69,11 @@ export function MultiSelect(props: MultiSelectProps) {
     inputValue,
     selectedItem: null,
     // The first match is ready to take with Enter: type "germ", press Enter.
-    defaultHighlightedIndex: firstHighlight(inputValue),
+    defaultHighlightedIndex: 0,
     itemToString: entryText,
     itemToKey: (item) => (item === null ? null : 'option' in item ? item.option : `+${item.create}`),
     stateReducer: (state, { type, changes }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) return { ...changes, highlightedIndex: firstHighlight(changes.inputValue ?? '') };
+      if (type === useCombobox.stateChangeTypes.InputChange && onlyCreateOffered(changes.inputValue ?? '')) return { ...changes, highlightedIndex: -1 };
       // Enter with nothing highlighted does nothing: a second Enter must not create the word either.
       if (type === useCombobox.stateChangeTypes.InputKeyDownEnter && state.highlightedIndex < 0) return state;
       // Choosing keeps the list open and the box empty, ready for the next choice.
