@@ -62,13 +62,13 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
 
   const rawUrl = env.CAMPAIGNLARK_API_URL ?? DEFAULTS.CAMPAIGNLARK_API_URL;
-  // Whatever is wrong with it, its credentials (user:password@) are never printed.
-  const shown = rawUrl.replace(/\/\/[^/@]*@/, '//…@');
+  // Whatever is wrong with it, a value that may hold credentials (user:password@) is never printed.
+  const shown = rawUrl.includes('@') ? 'the value given (not shown: it holds an @)' : `"${rawUrl}"`;
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
-    throw new ConfigError(`CAMPAIGNLARK_API_URL must be a URL such as ${DEFAULTS.CAMPAIGNLARK_API_URL}, not "${shown}".`);
+    throw new ConfigError(`CAMPAIGNLARK_API_URL must be a URL such as ${DEFAULTS.CAMPAIGNLARK_API_URL}, not ${shown}.`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     throw new ConfigError('CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.');
@@ -77,7 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError('CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.');
   }
   if (url.search !== '' || url.hash !== '' || rawUrl.includes('?') || rawUrl.includes('#')) {
-    throw new ConfigError(`CAMPAIGNLARK_API_URL must be the API's base address alone, without a query or fragment: not "${shown}".`);
+    throw new ConfigError(`CAMPAIGNLARK_API_URL must be the API's base address alone, without a query or fragment: not ${shown}.`);
   }
 
   const sandboxDb = env.SANDBOX_DB ?? DEFAULTS.SANDBOX_DB;

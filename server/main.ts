@@ -2,13 +2,14 @@
 import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp, escapeControls } from './app.ts';
 import { ConfigError, hostNamesFor, plainHttpWarning, readConfig, type Config } from './config.ts';
 import { openStore, StoreRefusal, type Store } from './sandbox/store.ts';
 import { isBuilt } from './static-files.ts';
 
 function stop(message: string): never {
-  console.error(`Lark Admin cannot start: ${message}`);
+  // The message may quote a setting: it stays one line, whatever the setting holds.
+  console.error(`Lark Admin cannot start: ${escapeControls(message)}`);
   process.exit(1);
 }
 

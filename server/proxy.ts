@@ -15,11 +15,11 @@ export interface ProxyOptions {
 }
 
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'accept-language'];
-const RETURNED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+const RETURNED_RESPONSE_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
 
 /** Nothing CampaignLark sends is larger; beyond it an answer is refused, after decompression. */
 const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
 const failure = (status: 502 | 504, message: string) =>
   Response.json({ error: { message } }, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -68,23 +68,46 @@ export function createProxy(options: ProxyOptions) {
       options.log(`upstream answer over ${MAX_ANSWER_BYTES} bytes: ${method} ${url.pathname}`);
       return failure(502, "CampaignLark's answer was too large.");
     }
-    const type = upstream.headers.get('content-type') ?? '';
-    if (payload.byteLength > 0 && !JSON_TYPE.test(type)) {
-      options.log(`upstream answer not JSON (${type || 'no content-type'}): ${method} ${url.pathname} ${upstream.status}`);
-      return failure(502, `CampaignLark answered with something other than JSON (HTTP ${upstream.status}, ${type || 'no content type'}), so it was not passed on.`);
+    if (upstream.status < 200 || upstream.status > 599) {
+      options.log(`upstream status ${upstream.status}: ${method} ${url.pathname}`);
+      return failure(502, `CampaignLark answered with HTTP ${upstream.status}, which no API answer has.`);
+    }
+    // Only the media type is ever repeated: a parameter could carry anything, the key included.
+    const type = (upstream.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase().slice(0, 80);
+    const redact = (text: string) => text.replaceAll(options.apiKey, '[redacted]');
+    let json: unknown;
+    if (payload.byteLength > 0) {
+      try {
+        if (!JSON_TYPE.test(type)) throw new Error('not JSON');
+        json = JSON.parse(new TextDecoder().decode(payload));
+      } catch {
+        const said = /^[\w.+-]+\/[\w.+-]+$/.test(type) ? redact(type) : 'no usable content type';
+        options.log(`upstream answer not JSON (${said}): ${method} ${url.pathname} ${upstream.status}`);
+        return failure(502, `CampaignLark answered with something other than JSON (HTTP ${upstream.status}, ${said}), so it was not passed on.`);
+      }
     }
 
-    // CampaignLark has no reason to say the key back; if it ever does, it goes no further.
-    const redact = (text: string) => text.replaceAll(options.apiKey, '[redacted]');
     const returned = new Headers({ 'Cache-Control': 'no-store' });
     for (const name of RETURNED_RESPONSE_HEADERS) {
       const value = upstream.headers.get(name);
       if (value !== null) returned.set(name, redact(value));
     }
     // A 204 (or any empty answer) passes on empty: a Response with no content may not carry a body.
-    if (payload.byteLength === 0) return new Response(null, { status: upstream.status, headers: returned });
-    return new Response(redact(new TextDecoder().decode(payload)), { status: upstream.status, headers: returned });
+    if (json === undefined) return new Response(null, { status: upstream.status, headers: returned });
+    // CampaignLark has no reason to say the key back; if it ever does, in any JSON spelling, it goes no further.
+    returned.set('Content-Type', 'application/json; charset=utf-8');
+    return new Response(JSON.stringify(redactStrings(json, redact)), { status: upstream.status, headers: returned });
   };
+}
+
+/** Every string in a JSON value (keys too) through `redact`. */
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]));
+  }
+  return value;
 }
 
 /** The answer's bytes after decompression, read only up to the cap: a small gzip bomb stays small here. */

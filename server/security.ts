@@ -1,6 +1,7 @@
 /** Checks every request passes before it reaches the API or the files. */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { isIPv6 } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 
 const CONTENT_SECURITY_POLICY = [
@@ -70,8 +71,26 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 
 const LOGIN_WINDOW_MS = 60_000;
 const LOGIN_FAILURES_ALLOWED = 10;
+/**
+ * Failures from all addresses together in a minute, beyond which every login waits: one who
+ * holds many addresses (an IPv6 range, a forged X-Forwarded-For) still guesses slowly.
+ */
+const LOGIN_FAILURES_ALLOWED_IN_ALL = 100;
 /** Addresses remembered at once; the oldest is forgotten first, so memory stays bounded. */
 const LOGIN_ADDRESSES_KEPT = 10_000;
+
+/** Who a failure is counted against: an IPv4 address, or an IPv6 /64 (what one household or server gets). */
+export function guesserOf(address: string): string {
+  const text = address.slice(0, 64).toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(text)) return text;
+  const [head = '', tail = ''] = text.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = text.includes('::') ? (tail === '' ? [] : tail.split(':')) : [];
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(':')}::/64`;
+}
 
 interface PasswordCheckOptions {
   address: (c: Context) => string;
@@ -81,31 +100,40 @@ interface PasswordCheckOptions {
 
 /**
  * HTTP Basic with one shared password (any user name), compared in constant time. After 10
- * failures from one address within a minute, that address is refused with 429 until the oldest
- * failure is a minute old, whatever it sends: guessing goes at 10 a minute, not thousands a second.
+ * failures from one address (or IPv6 /64) within a minute, or 100 from all together, logins are
+ * refused with 429 until the oldest failure is a minute old, whatever is sent: guessing goes at
+ * a few a minute, not thousands a second. The right password clears its address's failures.
  */
 export function passwordCheck(password: string, { address, log, now = Date.now }: PasswordCheckOptions): MiddlewareHandler {
   const expected = digest(password);
   const failures = new Map<string, number[]>();
+  let everyone: number[] = [];
+  const wait = (oldest: number, time: number) => String(Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - time) / 1000)));
   return async (c, next) => {
     const from = address(c);
+    const guesser = guesserOf(from);
     const time = now();
-    const recent = (failures.get(from) ?? []).filter((at) => time - at < LOGIN_WINDOW_MS);
-    if (recent.length >= LOGIN_FAILURES_ALLOWED) {
-      c.header('Retry-After', String(Math.ceil((recent[0]! + LOGIN_WINDOW_MS - time) / 1000)));
-      return refusal(c, 429, 'Too many wrong passwords from this address. Wait a minute, then try again.');
+    const recent = (failures.get(guesser) ?? []).filter((at) => time - at < LOGIN_WINDOW_MS);
+    everyone = everyone.filter((at) => time - at < LOGIN_WINDOW_MS);
+    if (recent.length >= LOGIN_FAILURES_ALLOWED || everyone.length >= LOGIN_FAILURES_ALLOWED_IN_ALL) {
+      c.header('Retry-After', wait(recent.length >= LOGIN_FAILURES_ALLOWED ? recent[0]! : everyone[0]!, time));
+      return refusal(c, 429, 'Too many wrong passwords. Wait a minute, then try again.');
     }
     const header = c.req.header('authorization') ?? '';
     const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
     const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
     const given = decoded.slice(decoded.indexOf(':') + 1);
-    if (match && decoded.includes(':') && timingSafeEqual(digest(given), expected)) return next();
+    if (match && decoded.includes(':') && timingSafeEqual(digest(given), expected)) {
+      failures.delete(guesser);
+      return next();
+    }
     // A request with no password at all is a browser asking; only a wrong one counts as a guess.
     if (header !== '') {
-      failures.delete(from);
-      failures.set(from, [...recent, time]);
+      failures.delete(guesser);
+      failures.set(guesser, [...recent, time]);
       if (failures.size > LOGIN_ADDRESSES_KEPT) failures.delete(failures.keys().next().value!);
-      log(`login failed from ${from}`);
+      everyone.push(time);
+      log(`login failed from ${from.slice(0, 64)}`);
     }
     c.header('WWW-Authenticate', 'Basic realm="Lark Admin", charset="UTF-8"');
     return refusal(c, 401, 'Lark Admin needs its password.');

@@ -67,6 +67,26 @@ function rateLimiter(limit: number) {
   };
 }
 
+/** How long a request waits for another process to let go of the database, before 503. */
+const BUSY_DEADLINE_MS = 800;
+
+/**
+ * Runs `work`, trying again while another process holds the database, without blocking other
+ * requests meanwhile. A write that met the lock did nothing yet (its transaction never began).
+ */
+async function whileBusy<T>(work: () => T): Promise<T> {
+  const deadline = Date.now() + BUSY_DEADLINE_MS;
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      const code = sqliteCode(error);
+      if ((code !== SQLITE_BUSY && code !== SQLITE_LOCKED) || Date.now() >= deadline) throw error;
+      await new Promise((resume) => setTimeout(resume, 25));
+    }
+  }
+}
+
 export function createSandbox(store: Store, options: SandboxOptions = {}): Hono {
   const app = new Hono();
   const withinLimit = rateLimiter(options.requestsPerSecond ?? 100);
@@ -83,7 +103,7 @@ export function createSandbox(store: Store, options: SandboxOptions = {}): Hono 
     const { method, pattern } = splitRoute(route);
     app.on(method, pattern, async (c) => {
       const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(c);
-      const answer = HANDLERS[route]({ store, id: c.req.param('id') ?? '', body, query: (name) => c.req.query(name) });
+      const answer = await whileBusy(() => HANDLERS[route]({ store, id: c.req.param('id') ?? '', body, query: (name) => c.req.query(name) }));
       return c.json({ data: answer.data }, answer.status);
     });
   }

@@ -3,7 +3,7 @@
  * Every write runs inside one IMMEDIATE transaction and is committed before the answer is sent,
  * with synchronous=FULL, so an acknowledged write survives the process being killed.
  */
-import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { matches } from './matching.ts';
@@ -11,8 +11,11 @@ import { matches } from './matching.ts';
 const SCHEMA_VERSION = 1;
 /** Written into the file's header (PRAGMA application_id): "LARK". A file without it is not ours. */
 const APPLICATION_ID = 0x4c41524b;
-/** A write waits this long for another process's lock, then the request is answered 503. */
-const BUSY_TIMEOUT_MS = 800;
+/**
+ * SQLite's own wait for another process's lock blocks the whole event loop, so it is kept short;
+ * the sandbox's handler tries again without blocking, up to its deadline (see app.ts).
+ */
+const BUSY_TIMEOUT_MS = 10;
 
 const SCHEMA = `
 CREATE TABLE fields (
@@ -137,7 +140,9 @@ function startsAsSqlite(path: string): boolean {
 
 /** Refuses, before SQLite touches it, a place the sandbox cannot or must not keep its data. */
 function checkLocation(location: string) {
-  const path = resolve(location);
+  const given = resolve(location);
+  // A link is judged by where it leads: a link into /proc is a system path too.
+  const path = statOrNull(given) ? realpathSync(given) : given;
   const named = `SANDBOX_DB ${location}`;
   if (/^\/(?:proc|sys|dev)(?:\/|$)/.test(path)) throw new StoreRefusal(`${named} is a system path (/proc, /sys or /dev); give a file for the sandbox workspace.`);
   const stat = statOrNull(path);
@@ -177,17 +182,20 @@ function prepare(db: DatabaseSync, location: string): Store {
       db.exec('COMMIT');
       return result;
     } catch (error) {
-      db.exec('ROLLBACK');
+      // SQLite may have rolled the transaction back itself (a full disk can): then there is nothing to undo.
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw error;
     }
   };
 
   const pragma = (name: string) => Object.values(db.prepare(`PRAGMA ${name}`).get() as Record<string, number>)[0];
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((row) => row.name);
+  // Anything at all in the schema (a view, a trigger) makes the file someone's, not a blank one.
+  const { count: schemaRows } = db.prepare('SELECT count(*) AS count FROM sqlite_master').get() as { count: number };
   const [applicationId, version] = [pragma('application_id'), pragma('user_version')];
   // Files from before the application id was written have the schema version and our tables.
   const ours = applicationId === APPLICATION_ID || (applicationId === 0 && version === SCHEMA_VERSION && ['fields', 'tags', 'contacts', 'workspace'].every((name) => tables.includes(name)));
-  if (!ours && !(applicationId === 0 && version === 0 && tables.length === 0)) {
+  if (!ours && !(applicationId === 0 && version === 0 && schemaRows === 0)) {
     throw new StoreRefusal(`SANDBOX_DB ${location} is another program's SQLite database, not a Lark Admin sandbox; Lark Admin never adds its tables to it.`);
   }
   if (ours && version !== SCHEMA_VERSION) {

@@ -118,6 +118,33 @@ describe('3. password guessing is limited per address', () => {
     expect(logs.filter((line) => line === 'login failed from 203.0.113.9')).toHaveLength(10);
   });
 
+  it('counts from the connection, never from X-Forwarded-For, unless TRUST_PROXY says a proxy is in front', async () => {
+    const app = live({ adminPassword: PASSWORD });
+    for (let guess = 0; guess < 10; guess++) {
+      await call(app, 'GET', '/api/status', { ...basic(`guess${guess}`), 'x-forwarded-for': `198.51.100.${guess}` });
+    }
+    expect((await call(app, 'GET', '/api/status', { ...basic(PASSWORD), 'x-forwarded-for': '198.51.100.99' })).status).toBe(429);
+  });
+
+  it('counts an IPv6 /64 as one guesser, and all guessers together at most 100 a minute', async () => {
+    const app = live({ adminPassword: PASSWORD, trustProxy: true });
+    const guess = (address: string) => call(app, 'GET', '/api/status', { ...basic('wrong guess'), 'x-forwarded-for': address });
+    for (let n = 1; n <= 10; n++) expect((await guess(`2001:db8:1:2::${n.toString(16)}`)).status).toBe(401);
+    expect((await guess('2001:db8:1:2:ffff::1')).status).toBe(429);
+    expect((await guess('2001:db8:1:3::1')).status).toBe(401);
+    for (let n = 0; n < 89; n++) await guess(`198.51.100.${n}`);
+    const everyone = await call(app, 'GET', '/api/status', { ...basic(PASSWORD), 'x-forwarded-for': '192.0.2.1' });
+    expect(everyone.status).toBe(429);
+  });
+
+  it('clears an address’s failures when the right password comes', async () => {
+    const app = live({ adminPassword: PASSWORD });
+    for (let round = 0; round < 3; round++) {
+      for (let guess = 0; guess < 9; guess++) expect((await call(app, 'GET', '/api/status', basic('typo'))).status).toBe(401);
+      expect((await call(app, 'GET', '/api/status', basic(PASSWORD))).status).toBe(200);
+    }
+  });
+
   it('does not count a browser asking without a password as a guess', async () => {
     const app = live({ adminPassword: PASSWORD });
     for (let ask = 0; ask < 12; ask++) expect((await call(app, 'GET', '/')).status).toBe(401);
@@ -170,19 +197,40 @@ describe('6. CampaignLark’s answers are checked before they are passed on', ()
     expect(JSON.parse(answer.text).error.message).toBe('CampaignLark answered with something other than JSON (HTTP 200, text/html), so it was not passed on.');
   });
 
+  it('never repeats a content type that could carry the key, and refuses JSON that does not parse', async () => {
+    upstream.answer((_, response) => response.writeHead(401, { 'content-type': `text/plain; key=${KEY}` }).end(`key ${KEY}`));
+    const plain = await call(live(), 'GET', '/v1/fields');
+    expect(plain.status).toBe(502);
+    expect(JSON.parse(plain.text).error.message).toBe('CampaignLark answered with something other than JSON (HTTP 401, text/plain), so it was not passed on.');
+    upstream.answer((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"data": [1, 2'));
+    expect((await call(live(), 'GET', '/v1/fields')).status).toBe(502);
+    expect(logs.join('\n')).not.toContain(KEY);
+  });
+
+  it('answers 502 for a status no answer has', async () => {
+    upstream.answer((_, response) => response.writeHead(600, { 'content-type': 'application/json' }).end('{}'));
+    const answer = await call(live(), 'GET', '/v1/fields');
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.text).error.message).toBe('CampaignLark answered with HTTP 600, which no API answer has.');
+  });
+
   it('passes an empty 204 through as a 204', async () => {
     upstream.answer((_, response) => response.writeHead(204).end());
     const answer = await call(live(), 'DELETE', '/v1/tags/3');
     expect(answer).toMatchObject({ status: 204, text: '' });
   });
 
-  it('strips the key from an answer that echoes it', async () => {
+  it('strips the key from an answer that echoes it, however the JSON spells it', async () => {
+    const escaped = KEY.replace('_', '\\u005f');
     upstream.answer((_, response) =>
-      response.writeHead(401, { 'content-type': 'application/json', 'retry-after': KEY }).end(JSON.stringify({ error: { message: `The key ${KEY} is revoked.` } })),
+      response
+        .writeHead(401, { 'content-type': 'application/json', 'retry-after': KEY })
+        .end(`{"error": {"message": "The key ${KEY} is revoked.", "detail": "${escaped}", "${escaped}": 1}}`),
     );
     const answer = await call(live(), 'GET', '/v1/fields');
     expect(answer.text).not.toContain(KEY);
-    expect(JSON.parse(answer.text).error.message).toBe('The key [redacted] is revoked.');
+    expect(JSON.stringify(JSON.parse(answer.text))).not.toContain(KEY);
+    expect(JSON.parse(answer.text)).toEqual({ error: { message: 'The key [redacted] is revoked.', detail: '[redacted]', '[redacted]': 1 } });
     expect([...answer.headers.values()].join(' ')).not.toContain(KEY);
   });
 });
@@ -192,7 +240,9 @@ describe('7. CAMPAIGNLARK_API_URL is the base address alone', () => {
     ['https://user:hunter2@api.campaignlark.com/v1', 'CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.'],
     ['https://api.campaignlark.com/v1?debug=1', 'CAMPAIGNLARK_API_URL must be the API\'s base address alone, without a query or fragment: not "https://api.campaignlark.com/v1?debug=1".'],
     ['https://api.campaignlark.com/v1#x', 'CAMPAIGNLARK_API_URL must be the API\'s base address alone, without a query or fragment: not "https://api.campaignlark.com/v1#x".'],
-    ['https://user:hunter2@api campaignlark', 'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not "https://…@api campaignlark".'],
+    ['https://user:hunter2@api campaignlark', 'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not the value given (not shown: it holds an @).'],
+    ['https://admin:hunter2/x@api.campaignlark.com/v1', 'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not the value given (not shown: it holds an @).'],
+    ['https://u:hunter2@x@api.campaignlark.com/v1', 'CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.'],
   ])('refuses %s, never printing its password', (url, message) => {
     expect(() => readConfig({ CAMPAIGNLARK_API_URL: url })).toThrow(new ConfigError(message));
     expect(message).not.toContain('hunter2');
@@ -200,6 +250,20 @@ describe('7. CAMPAIGNLARK_API_URL is the base address alone', () => {
 });
 
 describe('8. a logged path cannot forge log lines', () => {
+  it('escapes what a login failure logs too', async () => {
+    const app = live({ adminPassword: 'correct horse battery', trustProxy: true });
+    // A C1 control (CSI) is the most a header can smuggle: newlines never pass HTTP itself.
+    await call(app, 'GET', '/api/status', { authorization: `Basic ${btoa('a:b')}`, 'x-forwarded-for': '1.2.3.4\u009b31m' });
+    expect(logs.join('\n')).not.toMatch(/\u009b/);
+    expect(logs).toContain('login failed from 1.2.3.4\\u009b31m');
+  });
+
+  it('escapes direction overrides, which can make a line read backwards', async () => {
+    await call(live(), 'GET', '/v1/fields%E2%80%AE');
+    expect(logs[0]).not.toMatch(/\u202e/);
+    expect(logs[0]).toContain('\\u202e');
+  });
+
   it('writes newlines and terminal escapes in a path as escapes', async () => {
     await call(live(), 'GET', '/v1/fields%0A200%20GET%20/forged%1B%5B31m');
     expect(logs).toHaveLength(1);

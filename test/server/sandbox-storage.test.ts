@@ -1,6 +1,6 @@
 /** 9. The sandbox's file: busy, full, or not one to use, each answered in plain words. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -49,6 +49,36 @@ describe('a sandbox that cannot write right now', () => {
     expect(answer).toMatchObject({ status: 507, body: { error: { message: 'The disk is full; nothing was saved.' } } });
     expect((await api.get('/v1/contacts/by-email?email=big@example.com')).status).toBe(404);
   });
+
+  it('answers 507 too when SQLite itself has undone the transaction (an update)', async () => {
+    const store = openStore(join(folder(), 'workspace.sqlite'));
+    const api = sandbox({ store });
+    await api.post('/v1/fields', { label: 'Notes', merge_tag: 'notes', type: 'TEXT' });
+    const contact = (await api.post('/v1/contacts', { fields: { email_address: 'small@example.com', notes: 'short' }, status: 'SUBSCRIBED' })).body.data;
+    const { page_count: pages } = store.db.prepare('PRAGMA page_count').get() as { page_count: number };
+    store.db.exec(`PRAGMA max_page_count = ${pages}`);
+    const answer = await api.put(`/v1/contacts/${contact.id}`, { fields: { email_address: 'small@example.com', notes: 'y'.repeat(200_000) }, status: 'SUBSCRIBED' });
+    expect(answer).toMatchObject({ status: 507, body: { error: { message: 'The disk is full; nothing was saved.' } } });
+    expect((await api.get('/v1/contacts/by-email?email=small@example.com')).body.data.data.notes).toBe('short');
+  });
+
+  it('keeps answering other requests while one waits for the lock', async () => {
+    const path = join(folder(), 'workspace.sqlite');
+    const api = sandbox({ store: openStore(path) });
+    const other = new DatabaseSync(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const writes = Promise.all([1, 2, 3].map((n) => api.post('/v1/tags', { name: `waiting ${n}` })));
+      const started = performance.now();
+      expect((await api.get('/api/status')).status).toBe(200);
+      expect((await api.get('/v1/fields')).status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(300);
+      expect((await writes).map((answer) => answer.status)).toEqual([503, 503, 503]);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  });
 });
 
 describe('a file that is not one to use', () => {
@@ -60,6 +90,16 @@ describe('a file that is not one to use', () => {
     const text = join(dir, 'notes.sqlite');
     writeFileSync(text, 'These are my notes, not a database.\n');
     expect(() => openStore(text)).toThrow(`SANDBOX_DB ${text} is not a SQLite database (or is damaged); Lark Admin leaves it as it is.`);
+
+    const link = join(dir, 'link.sqlite');
+    symlinkSync('/proc/self/environ', link);
+    expect(() => openStore(link)).toThrow(`SANDBOX_DB ${link} is a system path (/proc, /sys or /dev); give a file for the sandbox workspace.`);
+
+    const views = join(dir, 'views.sqlite');
+    const viewsOnly = new DatabaseSync(views);
+    viewsOnly.exec('CREATE VIEW answer AS SELECT 42 AS value');
+    viewsOnly.close();
+    expect(() => openStore(views)).toThrow(`SANDBOX_DB ${views} is another program's SQLite database, not a Lark Admin sandbox; Lark Admin never adds its tables to it.`);
 
     const foreign = join(dir, 'accounts.sqlite');
     const other = new DatabaseSync(foreign);
