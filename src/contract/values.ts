@@ -3,7 +3,7 @@
  * table. The sandbox checks incoming values with `checkValue`; the SPA's registry encodes to
  * exactly these shapes, and its tests hold it to them.
  */
-import { isCountryCode } from '../lib/countries.ts';
+import { isCountryCode } from './countries.ts';
 import { parseDefinition, uniquenessKey, type FieldType } from './field-types.ts';
 
 export type WireValue = string | number | boolean | string[];

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Combobox } from '../components/ui/combobox.tsx';
-import { countryList, countryName, findCountries, isCountryCode, readCountry, type Country } from '../lib/countries.ts';
+import { isCountryCode } from '../contract/countries.ts';
+import { countryList, countryName, findCountries, readCountry, type Country } from '../lib/countries.ts';
 import { encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec, WidgetProps } from './spec.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRY_CODES, countryList, findCountries, readCountry } from '../../../src/lib/countries.ts';
+import { COUNTRY_CODES } from '../../../src/contract/countries.ts';
+import { countryList, findCountries, readCountry } from '../../../src/lib/countries.ts';
 
 describe('countries', () => {
   it('has 250 distinct codes, each with a real name', () => {

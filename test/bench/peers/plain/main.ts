@@ -2,7 +2,7 @@
  * The floor: the same inputs as the generated form, made once with the DOM and never re-rendered,
  * so typing into it costs only the browser's own work.
  */
-import { COUNTRY_CODES } from '../../../../src/lib/countries.ts';
+import { COUNTRY_CODES } from '../../../../src/contract/countries.ts';
 import { loadFields, optionsOf, type WorkspaceField } from '../workspace-fields.ts';
 
 function selectOf(values: readonly string[], multiple = false) {

@@ -9,7 +9,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { COUNTRY_CODES } from '../../../../src/lib/countries.ts';
+import { COUNTRY_CODES } from '../../../../src/contract/countries.ts';
 import { loadFields, optionsOf, type WorkspaceField } from '../workspace-fields.ts';
 
 function propertyFor(field: WorkspaceField): RJSFSchema {

@@ -1,0 +1,26 @@
+/** The dependency rule of design.md: the contract is the bottom layer, and the server reaches into src/ only for it. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+}
+
+const importsOf = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^(?:import|export)[^'"]*from '([^']+)'/gm)].map((match) => match[1]!);
+
+describe('layers', () => {
+  it('src/contract imports nothing of ours from outside it', () => {
+    const crossings = sources('src/contract').flatMap((file) => importsOf(file).filter((path) => path.startsWith('.') && !path.startsWith('./')).map((path) => `${file} → ${path}`));
+    expect(crossings).toEqual([]);
+  });
+
+  it('the server imports from src/ only the contract', () => {
+    const crossings = sources('server').flatMap((file) => importsOf(file).filter((path) => path.includes('/src/') && !path.includes('/src/contract/')).map((path) => `${file} → ${path}`));
+    expect(crossings).toEqual([]);
+  });
+});
