@@ -1,6 +1,6 @@
 import { useWatch, type Control } from 'react-hook-form';
 import { changesOf } from './contact-changes.ts';
-import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
+import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 
 /** What saving changes to an existing contact sets off in CampaignLark (the contract). */
 export function AutomationNote({ control, fields, base }: { control: Control<ContactFormValues>; fields: readonly KnownField[]; base: ContactFormValues }) {

@@ -9,7 +9,7 @@ import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import type { WireValue } from '../../contract/values.ts';
 import { sameValue, specForField } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
-import { contactRules, type ContactFormValues, type KnownField } from './contact-form-schema.ts';
+import { contactRules, type ContactFormValues, type KnownField } from '../../field-types/contact-values.ts';
 
 /** What the admin changed: values by merge tag, the status, and tags as sets added and removed. */
 export interface ContactChanges {

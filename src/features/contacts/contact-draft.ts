@@ -9,7 +9,7 @@ import { isFormValueOf } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
 import { readDraft, type Draft } from '../../lib/form-draft.ts';
 import { applyChanges, changesOf, own, rebase, type ContactChanges, type Rebased } from './contact-changes.ts';
-import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
+import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 
 /** `which`: 'new', or the id of the contact being edited. */
 export const draftKey = (mode: WorkspaceMode, which: string) => `lark-admin:contact-draft:${mode}:${which}`;

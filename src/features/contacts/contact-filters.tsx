@@ -9,7 +9,7 @@ import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { OPERATORS_BY_TYPE, type SearchOperator } from '../../contract/search.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { specForField } from '../../field-types/registry.ts';
-import { contactRules, type KnownField } from './contact-form-schema.ts';
+import { contactRules, type KnownField } from '../../field-types/contact-values.ts';
 import { BOOLEAN_CONDITIONS, conditionOf, isFiltered, operatorName, SORTS, type ContactView } from './contact-view.ts';
 import { StatusOptions } from './status-field.tsx';
 

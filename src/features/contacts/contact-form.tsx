@@ -20,7 +20,7 @@ import { Link } from '../../lib/router.tsx';
 import { AutomationNote } from './automation-note.tsx';
 import { changesOf, hasChanges, own, STATUS_KEY, type Rebased } from './contact-changes.ts';
 import { startContactForm } from './contact-draft.ts';
-import { contactFormSchema, emptyContact, isKnown, type ContactFormValues } from './contact-form-schema.ts';
+import { contactFormSchema, emptyContact, isKnown, type ContactFormValues } from '../../field-types/contact-values.ts';
 import { ConflictChoice, conflictMessage, GeneratedField } from './generated-field.tsx';
 import { StatusField } from './status-field.tsx';
 import { automationOnCreate, STATUS_MEANINGS } from './statuses.ts';

@@ -7,7 +7,7 @@ import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { OPERATORS_BY_TYPE, SORT_FIELDS, SORT_ORDERS, type SearchOperator, type SortField, type SortOrder } from '../../contract/search.ts';
 import { CONTACT_STATUSES, type ContactStatus } from '../../contract/statuses.ts';
 import { specForField } from '../../field-types/registry.ts';
-import { contactRules, type KnownField } from './contact-form-schema.ts';
+import { contactRules, type KnownField } from '../../field-types/contact-values.ts';
 
 export const PAGE_SIZE = 50;
 

@@ -16,7 +16,7 @@ import { Link, useNavigate, useSearchParams } from '../../lib/router.tsx';
 import { draftKey } from './contact-draft.ts';
 import { rebase, writeOf } from './contact-changes.ts';
 import { ContactForm, type SaveOutcome } from './contact-form.tsx';
-import { contactToForm, isKnown, type ContactFormValues } from './contact-form-schema.ts';
+import { contactToForm, isKnown, type ContactFormValues } from '../../field-types/contact-values.ts';
 
 function BackToContacts() {
   return (

@@ -5,7 +5,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
 import { specForField } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
-import { contactRules, type ContactFormValues, type KnownField } from './contact-form-schema.ts';
+import { contactRules, type ContactFormValues, type KnownField } from '../../field-types/contact-values.ts';
 
 export type Resolution = 'theirs' | 'mine';
 

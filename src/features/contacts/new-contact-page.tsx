@@ -13,7 +13,7 @@ import { PageTitle } from '../../components/ui/page-title.tsx';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { draftKey } from './contact-draft.ts';
 import { ContactForm } from './contact-form.tsx';
-import { emptyContact, encodeContact, isKnown } from './contact-form-schema.ts';
+import { emptyContact, encodeContact, isKnown } from '../../field-types/contact-values.ts';
 import { STATUS_MEANINGS } from './statuses.ts';
 
 export function NewContactPage() {

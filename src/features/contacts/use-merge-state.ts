@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Path, UseFormReturn } from 'react-hook-form';
 import type { FormValue } from '../../field-types/spec.ts';
 import { changesOf, own, STATUS_KEY, type Conflicts, type Rebased } from './contact-changes.ts';
-import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
+import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 import type { Resolution } from './generated-field.tsx';
 
 const inputOf = (key: string): Path<ContactFormValues> => (key === STATUS_KEY ? 'status' : `values.${key}`);

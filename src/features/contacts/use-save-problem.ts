@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Path, UseFormSetError } from 'react-hook-form';
 import type { Field } from '../../api/schemas.ts';
 import { placeContactError } from './contact-errors.ts';
-import type { ContactFormValues, KnownField } from './contact-form-schema.ts';
+import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 
 interface Problem {
   title: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../../src/api/schemas.ts';
 import { changesOf, rebase, STATUS_KEY, writeOf } from '../../../../src/features/contacts/contact-changes.ts';
-import type { ContactFormValues, KnownField } from '../../../../src/features/contacts/contact-form-schema.ts';
+import type { ContactFormValues, KnownField } from '../../../../src/field-types/contact-values.ts';
 
 const field = (merge_tag: string, type: KnownField['type'], definition = ''): KnownField => ({
   id: merge_tag.length,

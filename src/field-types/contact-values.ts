@@ -1,16 +1,17 @@
 /**
- * The contact form's values, checks and encoding, all built at run time from the workspace's
- * fields. Generated values live under `values.<merge_tag>`, so a merge tag such as `type` or
- * `message` can never clash with the form library's own names.
+ * The contact-value model: a contact's values as forms hold them, their checks and encoding, all
+ * built at run time from the workspace's fields (the contact form, the list, its URL view and the
+ * coming import use it). Generated values live under `values.<merge_tag>`, so a merge tag such as
+ * `type` or `message` can never clash with the form library's own names.
  */
 import * as z from 'zod/mini';
-import type { ContactInput } from '../../api/contacts.ts';
-import type { Contact, Field } from '../../api/schemas.ts';
-import { EMAIL_MERGE_TAG, type FieldType } from '../../contract/field-types.ts';
-import { CONTACT_STATUSES, DEFAULT_STATUS, isContactStatus, type ContactStatus } from '../../contract/statuses.ts';
-import type { WireValue } from '../../contract/values.ts';
-import { rulesOf, sameValue, specForField } from '../../field-types/registry.ts';
-import type { FieldRules, FormValue } from '../../field-types/spec.ts';
+import type { ContactInput } from '../api/contacts.ts';
+import type { Contact, Field } from '../api/schemas.ts';
+import { EMAIL_MERGE_TAG, type FieldType } from '../contract/field-types.ts';
+import { CONTACT_STATUSES, DEFAULT_STATUS, isContactStatus, type ContactStatus } from '../contract/statuses.ts';
+import type { WireValue } from '../contract/values.ts';
+import { rulesOf, sameValue, specForField } from './registry.ts';
+import type { FieldRules, FormValue } from './spec.ts';
 
 export type KnownField = Field & { type: FieldType };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Field } from '../../../../src/api/schemas.ts';
-import { contactFormSchema, emptyContact, encodeContact, type KnownField } from '../../../../src/features/contacts/contact-form-schema.ts';
+import type { Field } from '../../../src/api/schemas.ts';
+import { contactFormSchema, emptyContact, encodeContact, type KnownField } from '../../../src/field-types/contact-values.ts';
 
 let nextId = 1;
 function field(merge_tag: string, type: KnownField['type'], extra: Partial<Field> = {}): KnownField {
