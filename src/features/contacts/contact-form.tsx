@@ -4,6 +4,7 @@
  * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { flushSync } from 'react-dom';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
@@ -14,7 +15,6 @@ import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useDraftKeeping } from '../../lib/form-draft.ts';
-import { formResolver } from '../../lib/form-resolver.ts';
 import { useProgressiveCount } from '../../lib/progressive-list.ts';
 import { Link } from '../../lib/router.tsx';
 import { AutomationNote } from './automation-note.tsx';
@@ -71,7 +71,7 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
   const merge = useMergeState(form, known, start, initial);
   // A stored value is checked only once the admin changes it (a value that is no longer an option stays).
   const kept = purpose === 'update' ? merge.base.values : NOTHING_KEPT;
-  resolver.current = useMemo(() => formResolver(contactFormSchema(known, kept)), [known, kept]);
+  resolver.current = useMemo(() => zodResolver(contactFormSchema(known, kept)) as Resolver<ContactFormValues>, [known, kept]);
   const { control, handleSubmit, setError, setFocus, getValues } = form;
   const saved = useRef(false);
   const notify = useNotify();

@@ -1,7 +1,8 @@
 /** Create or edit a field, with a live preview beside it. */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, FormProvider, useForm, useFormContext, type Path } from 'react-hook-form';
+import { Controller, FormProvider, useForm, useFormContext, type Path, type Resolver } from 'react-hook-form';
 import { fieldQueries, useCreateField, useUpdateField } from '../../api/fields.ts';
 import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -15,7 +16,6 @@ import { inputClass } from '../../components/ui/styles.ts';
 import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, parseDefinition, type FieldType } from '../../contract/field-types.ts';
 import { fieldTypes, specFor } from '../../field-types/registry.ts';
 import { readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
-import { formResolver } from '../../lib/form-resolver.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { Link, useNavigate } from '../../lib/router.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
@@ -49,7 +49,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
   const schema = useMemo(() => fieldFormSchema(others), [others]);
   const [restored, setRestored] = useState(() => readDraft(draftKey, acceptFieldDraft));
   const form = useForm<FieldFormValues>({
-    resolver: formResolver(schema),
+    resolver: zodResolver(schema) as Resolver<FieldFormValues>,
     defaultValues: initialValues(field),
     values: restored?.form,
     resetOptions: { keepDefaultValues: true },
