@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client.ts';
 import { App } from './app/app.tsx';
 import { appRoutes } from './app/routes.tsx';
-import { createRouter } from './lib/router.tsx';
+import { createRouter } from './lib/router/create-router.ts';
 import './styles.css';
 
 const queryClient = createQueryClient();

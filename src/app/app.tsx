@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { RouterProvider, type Router } from '../lib/router.tsx';
+import { RouterProvider } from '../lib/router/components.tsx';
+import type { Router } from '../lib/router/create-router.ts';
 import { Layout } from './layout.tsx';
 import { Providers } from './providers.tsx';
 

@@ -1,6 +1,6 @@
 import { NoticeRegion } from '../components/ui/notices.tsx';
 import { focusRing } from '../components/ui/styles.ts';
-import { Link, NavLink, Outlet, useNavigation } from '../lib/router.tsx';
+import { Link, NavLink, Outlet, useNavigation } from '../lib/router/components.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { RouteError } from './route-error.tsx';
 import { WorkspaceBanner } from './workspace-banner.tsx';

@@ -1,7 +1,7 @@
 import { Alert } from '../components/ui/alert.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { PageTitle } from '../components/ui/page-title.tsx';
-import { Link, useRouteError } from '../lib/router.tsx';
+import { Link, useRouteError } from '../lib/router/components.tsx';
 
 function describe(error: unknown): string {
   if (error instanceof Error) {

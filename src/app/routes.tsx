@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { fieldQueries } from '../api/fields.ts';
 import { statusQuery } from '../api/status.ts';
 import { tagQueries } from '../api/tags.ts';
-import type { Route } from '../lib/router.tsx';
+import type { Route } from '../lib/router/matching.ts';
 import { NotFoundPage } from './route-error.tsx';
 
 /**

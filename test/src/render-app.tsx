@@ -11,7 +11,9 @@ import { openStore, type Store } from '../../server/sandbox/store.ts';
 import { createQueryClient } from '../../src/api/query-client.ts';
 import { App } from '../../src/app/app.tsx';
 import { appRoutes } from '../../src/app/routes.tsx';
-import { createRouter, memoryHistory, type Route, type Router } from '../../src/lib/router.tsx';
+import { createRouter, type Router } from '../../src/lib/router/create-router.ts';
+import { memoryHistory } from '../../src/lib/router/history.ts';
+import type { Route } from '../../src/lib/router/matching.ts';
 
 type Answer = (request: { method: string; path: string; body: unknown }) => Response | undefined | Promise<Response | undefined>;
 

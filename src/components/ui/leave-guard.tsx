@@ -4,7 +4,7 @@
  * and the dialog says so rather than promising a loss it does not cause.
  */
 import { useEffect, useRef } from 'react';
-import { useBlocker } from '../../lib/router.tsx';
+import { useBlocker } from '../../lib/router/components.tsx';
 import { Button } from './button.tsx';
 import { Dialog, type DialogHandle } from './dialog.tsx';
 

@@ -5,7 +5,7 @@
  * one it was shown on (a save that moves to the list shows its notice there).
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useLocation, useNavigation } from '../../lib/router.tsx';
+import { useLocation, useNavigation } from '../../lib/router/components.tsx';
 
 interface Notice {
   id: number;

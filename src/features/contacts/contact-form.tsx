@@ -16,7 +16,7 @@ import { useNotify } from '../../components/ui/notices.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useDraftKeeping } from '../../lib/form-draft.ts';
 import { useProgressiveCount } from '../../lib/progressive-list.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link } from '../../lib/router/components.tsx';
 import { AutomationNote } from './automation-note.tsx';
 import { changesOf, hasChanges, own, STATUS_KEY, type Rebased } from './contact-changes.ts';
 import { startContactForm } from './contact-draft.ts';

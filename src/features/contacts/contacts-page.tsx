@@ -13,7 +13,7 @@ import { focusRing } from '../../components/ui/styles.ts';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { specForField } from '../../field-types/registry.ts';
-import { Link, useSearchParams } from '../../lib/router.tsx';
+import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { contactRules, isKnown, type KnownField } from '../../field-types/contact-values.ts';
 import { Filters } from './contact-filters.tsx';
 import { appliedFilters, isFiltered, PAGE_SIZE, readView, searchOf, writeView, type ContactView } from './contact-view.ts';

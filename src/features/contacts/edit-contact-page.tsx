@@ -12,7 +12,7 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { Link, useNavigate, useSearchParams } from '../../lib/router.tsx';
+import { Link, useNavigate, useSearchParams } from '../../lib/router/components.tsx';
 import { draftKey } from './contact-draft.ts';
 import { rebase, writeOf } from './contact-changes.ts';
 import { ContactForm, type SaveOutcome } from './contact-form.tsx';

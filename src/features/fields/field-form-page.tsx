@@ -6,7 +6,7 @@ import { statusQuery } from '../../api/status.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { Link, useParams } from '../../lib/router.tsx';
+import { Link, useParams } from '../../lib/router/components.tsx';
 import { FieldForm } from './field-form.tsx';
 
 const fieldDraftKey = (mode: string, which: string) => `lark-admin:field-draft:${mode}:${which}`;

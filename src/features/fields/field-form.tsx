@@ -17,7 +17,7 @@ import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, parseDefinition, type FieldT
 import { fieldTypes, specFor } from '../../field-types/registry.ts';
 import { readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
-import { Link, useNavigate } from '../../lib/router.tsx';
+import { Link, useNavigate } from '../../lib/router/components.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
 import { acceptFieldDraft, defaultRules, fieldFormSchema, initialValues, optionLosses, toFieldInput, type FieldFormValues, type OptionLoss } from './field-form-schema.ts';

@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/ui/page-title.tsx';
 import { actionsCellClass, TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
 import { hasOptions, parseDefinition } from '../../contract/field-types.ts';
 import { rulesOf, specFor } from '../../field-types/registry.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link } from '../../lib/router/components.tsx';
 import { DeleteFieldDialog } from './delete-field-dialog.tsx';
 
 export function FieldsPage() {

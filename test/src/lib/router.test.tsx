@@ -1,19 +1,10 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import {
-  createRouter,
-  Link,
-  memoryHistory,
-  NavLink,
-  Outlet,
-  RouterProvider,
-  useBlocker,
-  useParams,
-  useRouteError,
-  useSearchParams,
-  type Route,
-} from '../../../src/lib/router.tsx';
+import { Link, NavLink, Outlet, RouterProvider, useBlocker, useParams, useRouteError, useSearchParams } from '../../../src/lib/router/components.tsx';
+import { createRouter } from '../../../src/lib/router/create-router.ts';
+import { memoryHistory } from '../../../src/lib/router/history.ts';
+import type { Route } from '../../../src/lib/router/matching.ts';
 
 function ErrorPage() {
   const error = useRouteError();
@@ -125,6 +116,38 @@ describe('the router', () => {
     await user.click(screen.getByRole('link', { name: 'Tags' }));
     await user.keyboard('{/Control}');
     expect(router.state.location.pathname).toBe('/fields');
+  });
+
+  it('adds no history entry for a link to the page already shown', async () => {
+    const history = memoryHistory('/tags');
+    const router = createRouter(routes, history);
+    render(
+      <RouterProvider router={router}>
+        <Shell />
+      </RouterProvider>,
+    );
+    const user = userEvent.setup();
+    expect(await heading()).toHaveTextContent('Tags');
+    await user.click(screen.getByRole('link', { name: 'Fields' }));
+    await user.click(screen.getByRole('link', { name: 'Fields' }));
+    await user.click(screen.getByRole('link', { name: 'Fields' }));
+    // One step back reaches the page before, not the same page again.
+    await act(async () => history.go(-1));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/tags'));
+  });
+
+  it('moves the focus to the new page’s heading, and leaves it alone when only the search changes', async () => {
+    const { router, user } = open('/tags');
+    await heading();
+    const link = screen.getByRole('link', { name: 'Fields' });
+    await user.click(link);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Fields' })).toHaveFocus());
+    await act(() => router.navigate('/search?q=one'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Search one' })).toHaveFocus());
+    const more = screen.getByRole('button', { name: 'Search more' });
+    await user.click(more);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Search more' })).toBeInTheDocument());
+    expect(more).toHaveFocus();
   });
 
   it('changes search parameters in place, keeping the page mounted', async () => {
