@@ -1,5 +1,6 @@
 /** Everything stays reachable: narrow screens, 200 % zoom, notices that never cover a button, dialogs in the dark. */
 import type { Locator, Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 test.beforeEach(async ({ request }) => {
@@ -93,4 +94,23 @@ test('Ctrl+Enter saves the field form', async ({ page, request }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Field “Nickname” created.' })).toBeVisible();
   const fields = (await (await request.get('/v1/fields')).json()).data as { merge_tag: string }[];
   expect(fields.map((field) => field.merge_tag)).toContain('nickname');
+});
+
+test('a long form keeps Save in view, and its error summary leads to each input', async ({ page, request }) => {
+  for (let n = 1; n <= 70; n++) {
+    const mergeTag = `q_${'abcdefghij'[Math.floor(n / 10)]}${'abcdefghij'[n % 10]}`;
+    expect((await request.post('/v1/fields', { data: { label: `Question ${n}`, merge_tag: mergeTag, type: 'TEXT', required: n === 55 } })).status()).toBe(201);
+  }
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto('/contacts/new');
+  await page.getByRole('textbox', { name: 'Question 35' }).focus();
+  await expect(page.getByRole('button', { name: 'Save contact' })).toBeInViewport();
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  const summary = page.getByRole('heading', { name: 'There is a problem with 2 inputs' });
+  await expect(summary).toBeInViewport();
+  await page.getByRole('link', { name: 'Question 55: Question 55 is required.' }).click();
+  await expect(page.getByRole('textbox', { name: 'Question 55' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Question 55' })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Save contact' })).toBeInViewport();
+  await expectNoAxeViolations(page, 'a long form with its error summary and finder');
 });

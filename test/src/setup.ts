@@ -18,3 +18,6 @@ HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
   this.removeAttribute('open');
   this.dispatchEvent(new Event('close'));
 };
+
+// jsdom lays nothing out, so it has no scrolling to do; the app asks for it when it moves the focus.
+Element.prototype.scrollIntoView ??= () => {};

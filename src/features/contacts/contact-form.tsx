@@ -3,7 +3,7 @@
  * Status and Tags. Checks run before sending; the API's own messages land at the input they
  * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
  */
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { flushSync } from 'react-dom';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
@@ -24,6 +24,7 @@ import { contactFormSchema, emptyContact, isKnown, type ContactFormValues } from
 import { ConflictChoice, conflictMessage, GeneratedField } from './generated-field.tsx';
 import { StatusField } from './status-field.tsx';
 import { automationOnCreate, STATUS_MEANINGS } from './statuses.ts';
+import { ContactErrorSummary, LONG_FORM_FIELDS, LongFormTools } from './long-form-tools.tsx';
 import { TagPicker } from './tag-picker.tsx';
 import { useMergeState } from './use-merge-state.ts';
 import { useSaveProblem } from './use-save-problem.ts';
@@ -67,6 +68,8 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
     // error it inserts would push the Save button from under a pointer already pressing it.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
+    // A long form's failed save shows its error summary, which takes the focus instead.
+    shouldFocusError: known.length < LONG_FORM_FIELDS,
   });
   const merge = useMergeState(form, known, start, initial);
   // A stored value is checked only once the admin changes it (a value that is no longer an option stays).
@@ -87,6 +90,18 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
     return hasChanges(changes) ? { base: merge.base, changes } : null;
   });
   const rendered = useProgressiveCount(known.length);
+  const long = known.length >= LONG_FORM_FIELDS;
+  const [showHints, setShowHints] = useState(!long);
+  /** Brings an input into view and gives it the focus, rendering the form's tail first if needed. */
+  const open = useCallback(
+    (id: string) => {
+      if (rendered.count < known.length) flushSync(rendered.showAll);
+      const input = document.getElementById(id);
+      input?.scrollIntoView({ block: 'center' });
+      input?.focus({ preventScroll: true });
+    },
+    [rendered, known.length],
+  );
   const { problem, setProblem, problemRef, placeError } = useSaveProblem({ purpose, fields, known, refetchFields, setError });
 
   const submit = handleSubmit(async (values) => {
@@ -186,6 +201,8 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
           </Alert>
         </div>
       )}
+      {long && <ContactErrorSummary control={control} fields={known} onOpen={open} />}
+      {long && <LongFormTools fields={known} showHints={showHints} onShowHints={setShowHints} onOpen={open} />}
       {unknown.length > 0 && (
         <Alert tone="warning" announce={false} title="Some fields cannot be filled in here.">
           <p>
@@ -205,6 +222,7 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
             defaultValue={own(initial.values, field.merge_tag)}
             conflict={own(merge.conflicts, field.merge_tag)}
             onResolve={merge.resolve}
+            showHint={showHints}
           />
         ))}
 
@@ -233,7 +251,8 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
       </fieldset>
 
       {purpose === 'update' && <AutomationNote control={control} fields={known} base={merge.base} />}
-      <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
+      {/* The actions stay in view at the bottom of the window, however long the form. */}
+      <div className="sticky bottom-0 z-10 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
         <Button type="submit" variant="primary" busy={saving && mode.current === 'save'} disabled={saving} busyLabel="Saving…">
           {purpose === 'create' ? 'Save contact' : 'Save changes'}
         </Button>

@@ -32,15 +32,17 @@ interface GeneratedFieldProps {
   /** The value stored now, when the admin's change meets a change made elsewhere. */
   conflict: FormValue | undefined;
   onResolve: (mergeTag: string, choice: Resolution) => void;
+  /** Whether the merge tag shows under the input (a long form hides them until asked). */
+  showHint: boolean;
 }
 
 /**
  * One generated input. Its props stay the same objects between renders, so when the form's
  * errors change (a submit marks 150 fields at once) only the inputs whose error changed render.
  */
-export const GeneratedField = memo(function GeneratedField({ field, control, defaultValue, conflict, onResolve }: GeneratedFieldProps) {
+export const GeneratedField = memo(function GeneratedField({ field, control, defaultValue, conflict, onResolve, showHint }: GeneratedFieldProps) {
   const rules = useMemo(() => contactRules(field), [field]);
-  const hint = useMemo(() => mergeTagHint(field.merge_tag), [field.merge_tag]);
+  const hint = useMemo(() => (showHint ? mergeTagHint(field.merge_tag) : undefined), [field.merge_tag, showHint]);
   const conflictText = conflict === undefined ? undefined : conflictMessage(specForField(field).display(conflict));
   return (
     <div>

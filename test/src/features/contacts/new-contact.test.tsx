@@ -407,9 +407,13 @@ describe('a workspace of many fields', () => {
     // Saved before the last inputs exist: they are rendered first, so the error can take the focus.
     expect(screen.queryByRole('textbox', { name: 'Field 149' })).toBeNull();
     fireEvent.keyDown(screen.getByRole('form', { name: 'New contact' }), { key: 'Enter', ctrlKey: true });
-    expect(await screen.findByText('Field 149 is required.')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Field 149' })).toHaveFocus());
+    // A long form's summary takes the focus; its link leads to the input, which exists by then.
+    const summary = await screen.findByRole('heading', { name: 'There is a problem with 1 input' });
+    await waitFor(() => expect(summary.parentElement).toHaveFocus());
     expect(screen.getAllByRole('textbox', { name: /^Field \d+$/ })).toHaveLength(150);
+    fireEvent.click(screen.getByRole('link', { name: 'Field 149: Field 149 is required.' }));
+    expect(screen.getByRole('textbox', { name: 'Field 149' })).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Field 149' })).toHaveAccessibleDescription('Field 149 is required.');
     expect(sent(app)).toEqual([]);
   });
 
