@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, FormProvider, useForm, useFormContext, type Path, type Resolver } from 'react-hook-form';
+import { FormProvider, useForm, type Path, type Resolver } from 'react-hook-form';
 import { fieldQueries, useCreateField, useUpdateField } from '../../api/fields.ts';
 import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -13,16 +13,17 @@ import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
-import { FIELD_TYPES, hasOptions, LABEL_MAX_LENGTH, parseDefinition, type FieldType } from '../../contract/field-types.ts';
-import { fieldTypes, specFor } from '../../field-types/registry.ts';
+import { hasOptions, LABEL_MAX_LENGTH, parseDefinition, type FieldType } from '../../contract/field-types.ts';
 import { readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { Link, useNavigate } from '../../lib/router/components.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
-import { acceptFieldDraft, defaultRules, fieldFormSchema, initialValues, optionLosses, toFieldInput, type FieldFormValues, type OptionLoss } from './field-form-schema.ts';
+import { DefaultValueInput } from './default-value-input.tsx';
+import { acceptFieldDraft, fieldFormSchema, initialValues, optionLosses, toFieldInput, type FieldFormValues, type OptionLoss } from './field-form-schema.ts';
 import { OptionImpactDialog } from './option-impact-dialog.tsx';
 import { OptionsEditor } from './options-editor.tsx';
+import { TypeChoice } from './type-choice.tsx';
 
 type KnownField = Field & { type: FieldType };
 
@@ -219,31 +220,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
 
           {type !== '' && hasOptions(type) && <OptionsEditor />}
 
-          {type !== '' && (
-            <Controller
-              control={control}
-              name="default_value"
-              render={({ field: input, fieldState }) => {
-                const { Widget } = specFor(type);
-                return (
-                  <FormField id="default_value" label="Default value" error={fieldState.error?.message} hint="Optional. New contacts start with this value.">
-                    {(aria) => (
-                      <Widget
-                        {...aria}
-                        aria-required={undefined}
-                        name={input.name}
-                        value={input.value}
-                        onChange={input.onChange}
-                        onBlur={input.onBlur}
-                        inputRef={input.ref}
-                        rules={defaultRules(type, watch('options'))}
-                      />
-                    )}
-                  </FormField>
-                );
-              }}
-            />
-          )}
+          {type !== '' && <DefaultValueInput type={type} />}
 
           <div className="flex flex-col gap-1">
             <div className="flex items-center gap-2">
@@ -272,68 +249,5 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
         <OptionImpactDialog field={field} losses={confirming.losses} onConfirm={() => void saveField(confirming.values)} onClose={() => setConfirming(undefined)} />
       )}
     </FormProvider>
-  );
-}
-
-/** The seven types as radio cards; on edit only the field's own, since CampaignLark cannot change it. */
-function TypeChoice({ editing }: { editing: boolean }) {
-  const { control, setValue, formState, getValues } = useFormContext<FieldFormValues>();
-  const error = formState.errors.type?.message;
-  const shown = editing ? FIELD_TYPES.filter((type) => type === getValues('type')) : FIELD_TYPES;
-  return (
-    <fieldset aria-describedby={[editing ? 'type-fixed' : '', error ? 'type-error' : ''].filter(Boolean).join(' ') || undefined}>
-      <legend className="text-sm font-medium">
-        Type<span aria-hidden="true" className="ml-0.5 text-red-700 dark:text-red-400">*</span>
-      </legend>
-      {editing && (
-        <p id="type-fixed" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          A field's type cannot be changed: CampaignLark refuses it. To use another type, create a new field and delete this one.
-        </p>
-      )}
-      <Controller
-        control={control}
-        name="type"
-        render={({ field: input }) => (
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {shown.map((type, index) => (
-              <div key={type} className="flex gap-2 rounded-md border border-slate-200 bg-white p-3 has-checked:border-indigo-600 has-checked:ring-1 has-checked:ring-indigo-600 dark:border-slate-700 dark:bg-slate-900">
-                <input
-                  id={`type-${type}`}
-                  ref={index === 0 ? input.ref : undefined}
-                  type="radio"
-                  name={input.name}
-                  value={type}
-                  checked={input.value === type}
-                  disabled={editing}
-                  aria-describedby={`type-${type}-description`}
-                  aria-invalid={error ? true : undefined}
-                  onBlur={input.onBlur}
-                  onChange={() => {
-                    // The default takes the new type's shape in the same render as the type itself,
-                    // and the type is this radio's own: nothing is read back from the page.
-                    setValue('default_value', fieldTypes[type].empty);
-                    input.onChange(type);
-                  }}
-                  className="mt-0.5 size-4 accent-indigo-600"
-                />
-                <div>
-                  <label htmlFor={`type-${type}`} className="text-sm font-medium">
-                    {fieldTypes[type].title}
-                  </label>
-                  <p id={`type-${type}-description`} className="text-xs text-slate-600 dark:text-slate-400">
-                    {fieldTypes[type].description}
-                  </p>
-                </div>
-              </div>
-            ))}
-          </div>
-        )}
-      />
-      {error && (
-        <p id="type-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </fieldset>
   );
 }
