@@ -7,7 +7,7 @@ import type { WorkspaceMode } from '../../api/schemas.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { isFormValueOf } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
-import { readDraft, type Draft } from '../../lib/form-draft.ts';
+import { readDraft, type Draft } from '../../lib/forms/drafts.ts';
 import { applyChanges, changesOf, own, rebase, type ContactChanges, type Rebased } from './contact-changes.ts';
 import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 

@@ -4,9 +4,8 @@
  * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
  */
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { flushSync } from 'react-dom';
-import { Controller, useForm, type Resolver } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
 import type { ContactStatus } from '../../contract/statuses.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -14,7 +13,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
-import { useDraftKeeping } from '../../lib/form-draft.ts';
+import { useDraftKeeping } from '../../lib/forms/drafts.ts';
+import { KIT_MODES, useLateResolver, useSaving } from '../../lib/forms/use-form-kit.ts';
 import { useProgressiveCount } from '../../lib/progressive-list.ts';
 import { Link } from '../../lib/router/components.tsx';
 import { AutomationNote } from './automation-note.tsx';
@@ -60,25 +60,22 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
   const [start] = useState(() => startContactForm(purpose, draftKey, known, initial));
   const [restored, setRestored] = useState(start.restored);
   // The checks depend on the base, which lives beside the form: the resolver reads the latest.
-  const resolver = useRef<Resolver<ContactFormValues>>(null);
+  const { resolver, check } = useLateResolver<ContactFormValues>();
   const form = useForm<ContactFormValues>({
-    resolver: (...args) => resolver.current!(...args),
+    resolver,
     defaultValues: start.base,
-    // Checked on Save, then again as each value changes; never on leaving an input, where the
-    // error it inserts would push the Save button from under a pointer already pressing it.
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    ...KIT_MODES,
     // A long form's failed save shows its error summary, which takes the focus instead.
     shouldFocusError: known.length < LONG_FORM_FIELDS,
   });
   const merge = useMergeState(form, known, start, initial);
   // A stored value is checked only once the admin changes it (a value that is no longer an option stays).
   const kept = purpose === 'update' ? merge.base.values : NOTHING_KEPT;
-  resolver.current = useMemo(() => zodResolver(contactFormSchema(known, kept)) as Resolver<ContactFormValues>, [known, kept]);
+  check(useMemo(() => contactFormSchema(known, kept), [known, kept]));
   const { control, handleSubmit, setError, setFocus, getValues } = form;
   const saved = useRef(false);
   const notify = useNotify();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving();
   const [keepForNext, setKeepForNext] = useState(false);
   const mode = useRef<Mode>('save');
   const firstInput = known[0] ? (`values.${known[0].merge_tag}` as const) : undefined;
@@ -110,10 +107,10 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
       notify('Nothing to save: no value was changed.');
       return;
     }
-    setSaving(true);
     setProblem(undefined);
     try {
-      const outcome = await save(merge.base, values);
+      const outcome = await run(() => save(merge.base, values));
+      if (!outcome) return;
       if ('rebased' in outcome) {
         merge.adopt(outcome.rebased);
         const count = Object.keys(outcome.rebased.conflicts).length;
@@ -135,11 +132,7 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
         onSaved(outcome.saved);
       }
     } catch (error) {
-      // The inputs come back first, so the one the answer names can take the focus.
-      flushSync(() => setSaving(false));
       await placeError(error);
-    } finally {
-      setSaving(false);
     }
   });
 

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Path, UseFormSetError } from 'react-hook-form';
 import type { Field } from '../../api/schemas.ts';
+import { placeServerErrors } from '../../lib/forms/use-form-kit.ts';
 import { placeContactError } from './contact-errors.ts';
 import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 
@@ -37,7 +38,7 @@ export function useSaveProblem({ purpose, fields, known, refetchFields, setError
   // A field that arrived with a fresh list gets its error once its input exists.
   useEffect(() => {
     if (pendingError && known.some((field) => `values.${field.merge_tag}` === pendingError.name)) {
-      setError(pendingError.name, { type: 'server', message: pendingError.message }, { shouldFocus: true });
+      placeServerErrors(setError, [pendingError]);
       setPendingError(undefined);
     }
   }, [pendingError, known, setError]);
@@ -46,13 +47,13 @@ export function useSaveProblem({ purpose, fields, known, refetchFields, setError
     const failure = placeContactError(error, fields);
     switch (failure.at) {
       case 'field':
-        setError(`values.${failure.mergeTag}`, { type: 'server', message: failure.message }, { shouldFocus: true });
+        placeServerErrors(setError, [{ name: `values.${failure.mergeTag}`, message: failure.message }]);
         return;
       case 'status':
-        setError('status', { type: 'server', message: failure.message }, { shouldFocus: true });
+        placeServerErrors(setError, [{ name: 'status', message: failure.message }]);
         return;
       case 'tags':
-        setError('tags', { type: 'server', message: failure.message }, { shouldFocus: true });
+        placeServerErrors(setError, [{ name: 'tags', message: failure.message }]);
         return;
       case 'refetch': {
         const fresh = await refetchFields().catch(() => fields);

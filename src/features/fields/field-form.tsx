@@ -1,8 +1,7 @@
 /** Create or edit a field, with a live preview beside it. */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm, type Path, type Resolver } from 'react-hook-form';
+import { FormProvider, type Path } from 'react-hook-form';
 import { fieldQueries, useCreateField, useUpdateField } from '../../api/fields.ts';
 import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -14,7 +13,7 @@ import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { hasOptions, LABEL_MAX_LENGTH, parseDefinition, type FieldType } from '../../contract/field-types.ts';
-import { readDraft, useDraftKeeping } from '../../lib/form-draft.ts';
+import { placeServerErrors, useFormKit } from '../../lib/forms/use-form-kit.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { Link, useNavigate } from '../../lib/router/components.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
@@ -48,20 +47,11 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
   const others = useMemo(() => fields.filter((other) => other.id !== field?.id), [fields, field?.id]);
   const takenTags = useMemo(() => new Set(others.map((other) => other.merge_tag)), [others]);
   const schema = useMemo(() => fieldFormSchema(others), [others]);
-  const [restored, setRestored] = useState(() => readDraft(draftKey, acceptFieldDraft));
-  const form = useForm<FieldFormValues>({
-    resolver: zodResolver(schema) as Resolver<FieldFormValues>,
-    defaultValues: initialValues(field),
-    values: restored?.form,
-    resetOptions: { keepDefaultValues: true },
-    // Checked on Save, then again as each value changes; never on leaving an input, where the
-    // error it inserts would push the Save button from under a pointer already pressing it.
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  });
-  const draft = useDraftKeeping(draftKey, form);
-  const { register, control, handleSubmit, setValue, setError, getValues, formState, watch, reset } = form;
-  const { errors, isSubmitted, isDirty } = formState;
+  const base = useMemo(() => initialValues(field), [field]);
+  const kit = useFormKit<FieldFormValues>({ schema, base, draftKey, accept: acceptFieldDraft });
+  const { form, restored } = kit;
+  const { register, control, handleSubmit, setValue, setError, getValues, formState, watch } = form;
+  const { errors, isSubmitted } = formState;
   const saved = useRef(false);
 
   const create = useCreateField();
@@ -87,9 +77,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     if (!fresh) return false;
     const result = fieldFormSchema(fresh.filter((other) => other.id !== field?.id)).safeParse(getValues());
     if (result.success) return false;
-    result.error.issues.forEach((issue, index) => {
-      setError(issue.path.join('.') as Path<FieldFormValues>, { type: 'server', message: issue.message }, { shouldFocus: index === 0 });
-    });
+    placeServerErrors(setError, result.error.issues.map((issue) => ({ name: issue.path.join('.') as Path<FieldFormValues>, message: issue.message })));
     return true;
   }
 
@@ -108,16 +96,17 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     setProblem(undefined);
     const input = toFieldInput({ ...values, type: values.type });
     try {
-      if (field) await update.mutateAsync({ id: field.id, input });
-      else await create.mutateAsync(input);
+      await kit.save(async () => {
+        if (field) await update.mutateAsync({ id: field.id, input });
+        else await create.mutateAsync(input);
+      });
       notify(`Field “${input.label}” ${field ? 'saved' : 'created'}.`);
-      draft.discard();
       saved.current = true;
       navigate('/fields');
     } catch (error) {
       const failure = placeFieldSaveError(error);
       if (failure.at === 'type') {
-        setError('type', { type: 'server', message: failure.message }, { shouldFocus: true });
+        placeServerErrors(setError, [{ name: 'type', message: failure.message }]);
       } else if (failure.at === 'recheck') {
         if (!(await recheckWithFreshFields())) setProblem({ message: 'Validation error', causes: VALIDATION_CAUSES });
       } else {
@@ -126,11 +115,11 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     }
   }
 
-  const saving = create.isPending || update.isPending;
+  const { saving } = kit;
 
   return (
     <FormProvider {...form}>
-      <LeaveGuard changed={() => (isDirty || restored !== null) && !saved.current} onDiscard={draft.discard} />
+      <LeaveGuard changed={() => kit.changed() && !saved.current} onDiscard={kit.discardDraft} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <form
           noValidate
@@ -144,16 +133,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
           className="space-y-6"
           aria-label={editing ? `Edit ${field.label}` : 'New field'}
         >
-          {restored && (
-            <RestoredDraft
-              savedAt={restored.savedAt}
-              onDiscard={() => {
-                draft.discard();
-                setRestored(null);
-                reset(initialValues(field));
-              }}
-            />
-          )}
+          {restored && <RestoredDraft savedAt={restored.savedAt} onDiscard={kit.discardRestored} />}
           {problem && (
             <div ref={problemRef} tabIndex={-1} className="outline-none">
               <Alert title={`CampaignLark did not save the field: “${problem.message}”`}>

@@ -1,4 +1,5 @@
 /** The checks of a tag's name and description, mirroring the contract so `Validation error` is rare. */
+import * as z from 'zod/mini';
 import type { Tag } from '../../api/schemas.ts';
 import { characterCount, uniquenessKey } from '../../contract/field-types.ts';
 import { TAG_DESCRIPTION_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../../contract/tags.ts';
@@ -23,3 +24,20 @@ export const TAG_VALIDATION_CAUSES = [
   'another tag already has the name',
   'the description is longer than 96 characters',
 ] as const;
+
+export interface TagFormValues {
+  name: string;
+  description: string;
+}
+
+/** The tag form's checks; `others`: every tag but the one being edited, for uniqueness. */
+export function tagFormSchema(others: readonly Tag[]) {
+  return z.object({ name: z.string(), description: z.string() }).check(
+    z.superRefine((values, context) => {
+      const name = tagNameProblem(values.name, others);
+      if (name) context.addIssue({ code: 'custom', path: ['name'], message: name });
+      const description = tagDescriptionProblem(values.description);
+      if (description) context.addIssue({ code: 'custom', path: ['description'], message: description });
+    }),
+  );
+}

@@ -29,7 +29,8 @@ describe('the Tags page', () => {
     await app.user.type(newTag().getByRole('textbox', { name: 'Description' }), 'Spends a lot');
     await app.user.click(newTag().getByRole('button', { name: 'Create tag' }));
     await waitFor(() => expect(names()).toContain('VIP'));
-    expect(screen.getByRole('status')).toHaveTextContent('Tag “VIP” created.');
+    // The save settles once the list shows the new tag; the form then clears itself for the next.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Tag “VIP” created.'));
     expect(newTag().getByRole('textbox', { name: 'Name' })).toHaveValue('');
     expect(newTag().getByRole('textbox', { name: 'Name' })).toHaveFocus();
     expect((await tagsOf(app)).at(-1)).toMatchObject({ name: 'VIP', description: 'Spends a lot' });

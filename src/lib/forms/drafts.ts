@@ -71,3 +71,34 @@ export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFor
     }, [key]),
   };
 }
+
+/** A flat form's draft: the values the form started from, and the ones the person changed. */
+export interface FlatDraft<T> {
+  base: T;
+  changes: Partial<T>;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The values that differ from the base, by key. */
+export function flatChanges<T extends object>(base: T, values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => !same(value, (base as Record<string, unknown>)[key]))) as Partial<T>;
+}
+
+/**
+ * A kept flat draft laid over the values as they are now: only the changed keys come back, so a
+ * value changed elsewhere since the draft was kept, and untouched here, stays as it is now.
+ * `accept` reads a whole form back (or null when it no longer fits); `changed` lists the keys restored.
+ */
+export function restoreFlatDraft<T extends object>(key: string, current: T, accept: (stored: unknown) => T | null): (Draft<T> & { changed: (keyof T)[] }) | null {
+  const draft = readDraft(key, (stored) => {
+    const { base, changes } = (stored ?? {}) as { base?: unknown; changes?: unknown };
+    const whole = accept({ ...(base as object), ...(changes as object) });
+    const startedFrom = accept(base);
+    if (!whole || !startedFrom) return null;
+    const changed = flatChanges(startedFrom, whole);
+    return Object.keys(changed).length > 0 ? ({ ...current, ...changed } as T) : null;
+  });
+  if (!draft) return null;
+  return { ...draft, changed: Object.keys(flatChanges(current, draft.form)) as (keyof T)[] };
+}

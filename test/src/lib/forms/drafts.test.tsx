@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { useForm } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
-import { readDraft, useDraftKeeping } from '../../../src/lib/form-draft.ts';
+import { readDraft, useDraftKeeping } from '../../../../src/lib/forms/drafts.ts';
 
 const KEY = 'test-draft';
 
