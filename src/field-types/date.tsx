@@ -1,5 +1,5 @@
 import { isFullDate } from '../contract/values.ts';
-import { plainInput } from './plain-input.tsx';
+import { plainInput, plainNative } from './plain-input.tsx';
 import { encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
@@ -18,6 +18,7 @@ export const dateType: FieldTypeSpec<string> = {
   description: 'A calendar day, such as a birthday or a renewal date.',
   empty: '',
   Widget: DateInput,
+  Native: plainNative({ type: 'date' }),
   schema: (rules) => textRule(rules, (text) => (isFullDate(text) ? null : 'Enter a real date, written YYYY-MM-DD.')),
   encode: encodeText,
   decode: readDate,

@@ -1,27 +1,38 @@
 import type { Ref } from 'react';
 import { inputClass } from '../components/ui/styles.ts';
 import { canonicalOption, encodeText, textRule } from './rules.ts';
-import type { FieldTypeSpec, WidgetProps } from './spec.ts';
+import type { FieldTypeSpec, NativeProps, WidgetProps } from './spec.ts';
 
-/** A native select: fast with a thousand options, and every screen reader knows it. */
-function SingleChoice({ value, onChange, inputRef, rules, ...props }: WidgetProps<string>) {
-  // A stored value that is no longer an option still shows, so it is never silently dropped.
-  const stale = value !== '' && !rules.options.includes(value);
+function ChoiceOptions({ rules, stale }: { rules: WidgetProps<string>['rules']; stale: string | null }) {
   return (
-    <select
-      {...props}
-      ref={inputRef as Ref<HTMLSelectElement>}
-      className={inputClass}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    >
+    <>
       <option value="">{rules.required ? 'Choose an option' : 'No choice'}</option>
-      {stale && <option value={value}>{value} (no longer an option)</option>}
+      {stale !== null && <option value={stale}>{stale} (no longer an option)</option>}
       {rules.options.map((option) => (
         <option key={option} value={option}>
           {option}
         </option>
       ))}
+    </>
+  );
+}
+
+/** A stored value that is no longer an option still shows, so it is never silently dropped. */
+const staleOf = (value: string | undefined, rules: WidgetProps<string>['rules']) => (value && !rules.options.includes(value) ? value : null);
+
+/** A native select: fast with a thousand options, and every screen reader knows it. */
+function SingleChoice({ value, onChange, inputRef, rules, ...props }: WidgetProps<string>) {
+  return (
+    <select {...props} ref={inputRef as Ref<HTMLSelectElement>} className={inputClass} value={value} onChange={(event) => onChange(event.target.value)}>
+      <ChoiceOptions rules={rules} stale={staleOf(value, rules)} />
+    </select>
+  );
+}
+
+function SingleChoiceNative({ registration, rules, initial, ...props }: NativeProps<string>) {
+  return (
+    <select {...props} {...registration} className={inputClass}>
+      <ChoiceOptions rules={rules} stale={staleOf(initial, rules)} />
     </select>
   );
 }
@@ -31,6 +42,7 @@ export const dropdownSingleType: FieldTypeSpec<string> = {
   description: 'One option from a list you define, such as a plan or a size.',
   empty: '',
   Widget: SingleChoice,
+  Native: SingleChoiceNative,
   schema: (rules) =>
     textRule(rules, (text) => (rules.options.includes(text) ? null : 'Choose one of the options in the list.')),
   encode: encodeText,

@@ -3,14 +3,17 @@
  * email keyboard and a plausibility check, here beside the types so the knowledge stays in one place.
  */
 import { isPlausibleEmail } from '../contract/values.ts';
-import { plainInput } from './plain-input.tsx';
+import { plainInput, plainNative } from './plain-input.tsx';
 import { textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 import { textType } from './text.tsx';
 
+const EMAIL_ATTRIBUTES = { type: 'email', inputMode: 'email', autoComplete: 'off' } as const;
+
 export const emailSpec: FieldTypeSpec<string> = {
   ...textType,
-  Widget: plainInput({ type: 'email', inputMode: 'email', autoComplete: 'off' }),
+  Widget: plainInput(EMAIL_ATTRIBUTES),
+  Native: plainNative(EMAIL_ATTRIBUTES),
   schema: (rules) =>
     textRule(rules, (text) => (isPlausibleEmail(text) ? null : 'Enter an email address, such as name@example.com.')),
 };

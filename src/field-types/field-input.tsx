@@ -4,6 +4,7 @@
  * component, so the preview cannot drift from the real thing.
  */
 import type { ReactNode, Ref } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { FieldType } from '../contract/field-types.ts';
 import { FormField } from '../components/ui/form-field.tsx';
 import { specForField } from './registry.ts';
@@ -41,6 +42,28 @@ export function FieldInput({ id, name, type, mergeTag = '', rules, value, onChan
           disabled={disabled}
         />
       )}
+    </FormField>
+  );
+}
+
+interface NativeFieldInputProps {
+  id: string;
+  type: FieldType;
+  mergeTag: string;
+  rules: FieldRules;
+  registration: UseFormRegisterReturn;
+  initial: FormValue | undefined;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+/** The same, with an input that holds its own value (the type must have a Native). */
+export function NativeFieldInput({ id, type, mergeTag, rules, registration, initial, hint, error }: NativeFieldInputProps) {
+  const { Native } = specForField({ type, merge_tag: mergeTag });
+  if (!Native) throw new Error(`The ${type} type has no native input.`);
+  return (
+    <FormField id={id} label={rules.label} hint={hint} error={error} required={rules.required}>
+      {(aria) => <Native {...aria} registration={registration} rules={rules} initial={initial} />}
     </FormField>
   );
 }

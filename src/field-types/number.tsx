@@ -1,4 +1,4 @@
-import { plainInput } from './plain-input.tsx';
+import { plainInput, plainNative } from './plain-input.tsx';
 import { textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
@@ -35,13 +35,15 @@ function numberProblem(text: string): string | null {
  * A text box that accepts decimals and negatives. Not type="number": that one changes its value
  * under the scroll wheel and hides what was typed when it is not a number.
  */
-const NumberInput = plainInput({ type: 'text', inputMode: 'decimal', autoComplete: 'off' });
+const NUMBER_ATTRIBUTES = { type: 'text', inputMode: 'decimal', autoComplete: 'off' } as const;
+const NumberInput = plainInput(NUMBER_ATTRIBUTES);
 
 export const numberType: FieldTypeSpec<string> = {
   title: 'Number',
   description: 'A whole or decimal number, negative or positive, such as 42 or -3.5.',
   empty: '',
   Widget: NumberInput,
+  Native: plainNative(NUMBER_ATTRIBUTES),
   schema: (rules) => textRule(rules, numberProblem),
   encode: (value) => (value.trim() === '' ? undefined : Number(value.trim())),
   decode: (stored) => {

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, Ref } from 'react';
 import { inputClass } from '../components/ui/styles.ts';
-import type { WidgetProps } from './spec.ts';
+import type { NativeProps, WidgetProps } from './spec.ts';
 
 type Attributes = Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'autoComplete'>;
 
@@ -17,5 +17,12 @@ export function plainInput(attributes: Attributes) {
         onChange={(event) => onChange(event.target.value)}
       />
     );
+  };
+}
+
+/** The same <input>, holding its own value (see NativeProps). */
+export function plainNative(attributes: Attributes) {
+  return function PlainNative({ registration, rules: _, initial: __, ...props }: NativeProps<string>) {
+    return <input {...props} {...attributes} {...registration} className={inputClass} />;
   };
 }

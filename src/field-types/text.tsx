@@ -1,4 +1,4 @@
-import { plainInput } from './plain-input.tsx';
+import { plainInput, plainNative } from './plain-input.tsx';
 import { encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
@@ -9,6 +9,7 @@ export const textType: FieldTypeSpec<string> = {
   description: 'Any words or characters, such as a name or a company.',
   empty: '',
   Widget: TextInput,
+  Native: plainNative({ type: 'text' }),
   schema: (rules) => textRule(rules),
   encode: encodeText,
   decode: (stored) => {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
 import type { ContactStatus } from '../../contract/statuses.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -72,7 +72,9 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
   // A stored value is checked only once the admin changes it (a value that is no longer an option stays).
   const kept = purpose === 'update' ? merge.base.values : NOTHING_KEPT;
   check(useMemo(() => contactFormSchema(known, kept), [known, kept]));
-  const { control, handleSubmit, setError, setFocus, getValues } = form;
+  const { control, register, handleSubmit, setError, setFocus, getValues } = form;
+  // One subscription to the values' errors for every input that holds its own value.
+  const valueErrors = useFormState({ control, name: 'values' }).errors.values as Record<string, { message?: string }> | undefined;
   const saved = useRef(false);
   const notify = useNotify();
   const { saving, run } = useSaving();
@@ -212,10 +214,13 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
             key={field.id}
             field={field}
             control={control}
+            register={register}
+            error={own(valueErrors ?? {}, field.merge_tag)?.message}
             defaultValue={own(initial.values, field.merge_tag)}
             conflict={own(merge.conflicts, field.merge_tag)}
             onResolve={merge.resolve}
             showHint={showHints}
+            round={merge.round}
           />
         ))}
 

@@ -1,8 +1,8 @@
 /** One generated input of the contact form, and the choice it offers when its value was changed elsewhere. */
 import { memo, useMemo } from 'react';
-import { Controller, type Control } from 'react-hook-form';
+import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { Button } from '../../components/ui/button.tsx';
-import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
+import { FieldInput, mergeTagHint, NativeFieldInput } from '../../field-types/field-input.tsx';
 import { specForField } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
 import { contactRules, type ContactFormValues, type KnownField } from '../../field-types/contact-values.ts';
@@ -28,44 +28,66 @@ const MemoFieldInput = memo(FieldInput);
 interface GeneratedFieldProps {
   field: KnownField;
   control: Control<ContactFormValues>;
+  register: UseFormRegister<ContactFormValues>;
   defaultValue: FormValue | undefined;
+  /** The input's error, for an input that holds its own value (a picker reads its own). */
+  error: string | undefined;
   /** The value stored now, when the admin's change meets a change made elsewhere. */
   conflict: FormValue | undefined;
   onResolve: (mergeTag: string, choice: Resolution) => void;
   /** Whether the merge tag shows under the input (a long form hides them until asked). */
   showHint: boolean;
+  /** Changes after each reset of the form, so an input holding its own value registers again. */
+  round: number;
 }
 
 /**
- * One generated input. Its props stay the same objects between renders, so when the form's
- * errors change (a submit marks 150 fields at once) only the inputs whose error changed render.
+ * One generated input. Inputs the browser can hold (text, number, date, yes/no, a single choice)
+ * are registered uncontrolled: typing in them renders nothing. The pickers are controlled. Props
+ * stay the same objects between renders, so a submit re-renders only the inputs whose error changed.
  */
-export const GeneratedField = memo(function GeneratedField({ field, control, defaultValue, conflict, onResolve, showHint }: GeneratedFieldProps) {
+export const GeneratedField = memo(function GeneratedField({ field, control, register, defaultValue, error, conflict, onResolve, showHint }: GeneratedFieldProps) {
   const rules = useMemo(() => contactRules(field), [field]);
   const hint = useMemo(() => (showHint ? mergeTagHint(field.merge_tag) : undefined), [field.merge_tag, showHint]);
-  const conflictText = conflict === undefined ? undefined : conflictMessage(specForField(field).display(conflict));
+  const spec = specForField(field);
+  const conflictText = conflict === undefined ? undefined : conflictMessage(spec.display(conflict));
+  const name = `values.${field.merge_tag}` as const;
+  const shown = (own: string | undefined) => [conflictText, own].filter(Boolean).join(' ') || undefined;
   return (
     <div>
-      <Controller
-        control={control}
-        name={`values.${field.merge_tag}`}
-        defaultValue={defaultValue}
-        render={({ field: input, fieldState }) => (
-          <MemoFieldInput
-            id={`field-${field.merge_tag}`}
-            name={input.name}
-            type={field.type}
-            mergeTag={field.merge_tag}
-            rules={rules}
-            value={input.value}
-            onChange={input.onChange}
-            onBlur={input.onBlur}
-            inputRef={input.ref}
-            hint={hint}
-            error={[conflictText, fieldState.error?.message].filter(Boolean).join(' ') || undefined}
-          />
-        )}
-      />
+      {spec.Native ? (
+        <NativeFieldInput
+          id={`field-${field.merge_tag}`}
+          type={field.type}
+          mergeTag={field.merge_tag}
+          rules={rules}
+          registration={register(name)}
+          initial={defaultValue}
+          hint={hint}
+          error={shown(error)}
+        />
+      ) : (
+        <Controller
+          control={control}
+          name={name}
+          defaultValue={defaultValue}
+          render={({ field: input, fieldState }) => (
+            <MemoFieldInput
+              id={`field-${field.merge_tag}`}
+              name={input.name}
+              type={field.type}
+              mergeTag={field.merge_tag}
+              rules={rules}
+              value={input.value}
+              onChange={input.onChange}
+              onBlur={input.onBlur}
+              inputRef={input.ref}
+              hint={hint}
+              error={shown(fieldState.error?.message)}
+            />
+          )}
+        />
+      )}
       {conflict !== undefined && <ConflictChoice label={field.label} onResolve={(choice) => onResolve(field.merge_tag, choice)} />}
     </div>
   );

@@ -16,18 +16,27 @@ const inputOf = (key: string): Path<ContactFormValues> => (key === STATUS_KEY ? 
 export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: readonly KnownField[], start: Rebased, initial: ContactFormValues) {
   const [base, setBase] = useState(start.base);
   const [conflicts, setConflicts] = useState<Conflicts>(start.conflicts);
+  // Counts the resets: the inputs that hold their own value register again after each (see show).
+  const [round, setRound] = useState(0);
   const latest = useRef({ base, conflicts, fields });
   latest.current = { base, conflicts, fields };
 
-  /** Resets the form to `nextBase`, then lays the admin's changes on top as changes. */
+  /**
+   * Resets the form to `nextBase`, then shows `shown`, the admin's changes as changes. A reset lets
+   * go of the inputs that hold their own value; the next round renders them, and they register
+   * again with the values set here.
+   */
   const show = useCallback(
     (nextBase: ContactFormValues, shown: ContactFormValues) => {
       form.reset(nextBase);
       const changes = changesOf(latest.current.fields, nextBase, shown);
-      const dirty = { shouldDirty: true };
-      for (const [tag, value] of Object.entries(changes.values)) form.setValue(`values.${tag}`, value, dirty);
-      if (changes.status) form.setValue('status', changes.status, dirty);
-      if (changes.tags) form.setValue('tags', shown.tags, dirty);
+      for (const { merge_tag: tag } of latest.current.fields) {
+        const value = own(shown.values, tag);
+        if (value !== undefined) form.setValue(`values.${tag}`, value, { shouldDirty: Object.hasOwn(changes.values, tag) });
+      }
+      form.setValue('status', shown.status, { shouldDirty: changes.status !== undefined });
+      form.setValue('tags', shown.tags, { shouldDirty: changes.tags !== undefined });
+      setRound((n) => n + 1);
     },
     [form],
   );
@@ -62,9 +71,9 @@ export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: re
     (values: ContactFormValues) => {
       setBase(values);
       setConflicts({});
-      form.reset(values);
+      show(values, values);
     },
-    [form],
+    [show],
   );
 
   /** "Use theirs" takes the stored value; "Keep mine" keeps the admin's. Either way the stored value becomes the base. */
@@ -88,5 +97,5 @@ export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: re
     [form],
   );
 
-  return { base, conflicts, adopt, restart, resolve };
+  return { base, conflicts, round, adopt, restart, resolve };
 }

@@ -41,12 +41,15 @@ export function readDraft<T>(key: string, accept: (stored: unknown) => T | null)
  * after a successful send.
  */
 export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFormReturn<T>, toDraft: (values: T) => unknown = (values) => values) {
+  // Set from a change until the draft is written: a pause in typing, then the browser's idle time.
+  const waiting = useRef(false);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   const convert = useRef(toDraft);
   convert.current = toDraft;
   const write = useCallback(() => {
     clearTimeout(pending.current);
-    pending.current = undefined;
+    if (!waiting.current) return;
+    waiting.current = false;
     const draft = convert.current(form.getValues());
     if (draft === null) discardDraft(key);
     else saveDraft(key, draft);
@@ -54,23 +57,27 @@ export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFor
   useEffect(() => {
     const subscription = form.watch((_values, { name }) => {
       if (name === undefined) return;
+      waiting.current = true;
       clearTimeout(pending.current);
-      pending.current = setTimeout(write, 250);
+      pending.current = setTimeout(() => whenIdle(write), 250);
     });
     return () => {
       subscription.unsubscribe();
       // Leaving the page within the wait still keeps the last keystrokes.
-      if (pending.current !== undefined) write();
+      write();
     };
   }, [form, write]);
   return {
     discard: useCallback(() => {
       clearTimeout(pending.current);
-      pending.current = undefined;
+      waiting.current = false;
       discardDraft(key);
     }, [key]),
   };
 }
+
+/** Runs `work` when the browser has nothing else to do (Safari has no requestIdleCallback: soon, then). */
+const whenIdle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : setTimeout(work, 0));
 
 /** A flat form's draft: the values the form started from, and the ones the person changed. */
 export interface FlatDraft<T> {
