@@ -1,4 +1,5 @@
 import { getRequestListener } from '@hono/node-server';
+import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -24,6 +25,37 @@ function larkApi(): Plugin {
   };
 }
 
+/**
+ * Writes dist/page-preloads.json: for each page of src/app/pages.ts, its chunks and its first reads,
+ * which the server names in that page's HTML (server/page-preloads.ts).
+ */
+function pagePreloads(): Plugin {
+  return {
+    name: 'lark-page-preloads',
+    apply: 'build',
+    async generateBundle(_, bundle) {
+      const { HOME, PAGES } = await import('./src/app/pages.ts');
+      const { READ_URLS } = await import('./src/api/read-urls.ts');
+      const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      /** The chunk and what it imports, all the way down, less the entry (the page loads it anyway). */
+      const closure = (fileName: string, seen = new Set<string>()): Set<string> => {
+        const chunk = byFile.get(fileName);
+        if (!chunk || chunk.isEntry || seen.has(fileName)) return seen;
+        seen.add(fileName);
+        for (const imported of chunk.imports) closure(imported, seen);
+        return seen;
+      };
+      const pages = PAGES.map((page) => {
+        const chunk = chunks.find((candidate) => candidate.facadeModuleId === resolve(page.module));
+        if (!chunk) throw new Error(`No chunk was built for the page ${page.module}.`);
+        return { path: page.path, modules: [...closure(chunk.fileName)].map((file) => `/${file}`), reads: page.reads.map((read) => READ_URLS[read]) };
+      });
+      this.emitFile({ type: 'asset', fileName: 'page-preloads.json', source: JSON.stringify({ home: HOME, pages }, null, 2) });
+    },
+  };
+}
+
 async function createDevListener() {
   const { readConfig, hostNamesFor } = await import('./server/config.ts');
   const { openStore } = await import('./server/sandbox/store.ts');
@@ -42,7 +74,7 @@ async function createDevListener() {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), larkApi()],
+  plugins: [react(), tailwindcss(), larkApi(), pagePreloads()],
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   preview: { port: 4173 },
   build: { target: 'es2023' },

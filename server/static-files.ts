@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { preloadLinks, withPreloads } from './page-preloads.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -28,13 +29,18 @@ export function serveApp(app: Hono, distDir: string) {
       c.res.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
     }
   });
+  // A page (a deep link such as /contacts/new, or / itself) is index.html with its page's preloads.
+  const page = (path: string) =>
+    // Read each time (they are tiny), so a rebuild under a running server never serves stale asset names.
+    withPreloads(readFileSync(join(distDir, 'index.html'), 'utf8'), preloadLinks(distDir, path));
+  app.get('/', (c) => c.html(page('/')));
+  app.get('/index.html', (c) => c.html(page('/')));
   app.use('*', serveStatic({ root: distDir }));
 
-  // A deep link such as /contacts/new is a page of the app; a missing /logo.png is a missing file.
+  // A missing /logo.png is a missing file.
   app.get('*', (c) => {
     const lastSegment = c.req.path.split('/').pop() ?? '';
     if (lastSegment.includes('.')) return c.text('Not found', 404);
-    // Read each time (it is tiny), so a rebuild under a running server never serves stale asset names.
-    return c.html(readFileSync(join(distDir, 'index.html'), 'utf8'));
+    return c.html(page(c.req.path));
   });
 }

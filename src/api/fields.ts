@@ -3,6 +3,7 @@ import { queryOptions, useMutation } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import type { FieldType } from '../contract/field-types.ts';
 import { request } from './client.ts';
+import { READ_URLS } from './read-urls.ts';
 import { contactQueries } from './contacts.ts';
 import { fieldSchema, sentenceSchema, type Field } from './schemas.ts';
 
@@ -10,7 +11,7 @@ export const fieldQueries = {
   all: () =>
     queryOptions({
       queryKey: ['fields'] as const,
-      queryFn: ({ signal }) => request('/v1/fields', { schema: z.array(fieldSchema), signal }),
+      queryFn: ({ signal }) => request(READ_URLS.fields, { schema: z.array(fieldSchema), signal }),
       select: (fields: Field[]) => fields.toSorted((a, b) => a.order - b.order || a.id - b.id),
     }),
 };

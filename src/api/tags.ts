@@ -1,8 +1,8 @@
 /** Tags: every page of the list, and creating one (the contact form's "Create tag …"). */
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { TAG_PAGE_LIMIT } from '../contract/tags.ts';
 import { request } from './client.ts';
+import { tagPageUrl } from './read-urls.ts';
 import { contactQueries } from './contacts.ts';
 import { paginationSchema, sentenceSchema, tagSchema, type Tag } from './schemas.ts';
 
@@ -12,7 +12,7 @@ const tagPageSchema = z.object({ tags: z.array(tagSchema), pagination: paginatio
 async function fetchAllTags(signal: AbortSignal): Promise<Tag[]> {
   const tags: Tag[] = [];
   for (let page = 1; ; page++) {
-    const answer = await request(`/v1/tags?page=${page}&limit=${TAG_PAGE_LIMIT.max}`, { schema: tagPageSchema, signal });
+    const answer = await request(tagPageUrl(page), { schema: tagPageSchema, signal });
     tags.push(...answer.tags);
     if (answer.tags.length === 0 || page >= answer.pagination.total_pages) return tags;
   }

@@ -1,30 +1,35 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import { fieldQueries } from '../api/fields.ts';
+import type { FirstRead } from '../api/read-urls.ts';
 import { statusQuery } from '../api/status.ts';
 import { tagQueries } from '../api/tags.ts';
 import type { Route } from '../lib/router/matching.ts';
+import { HOME, PAGES } from './pages.ts';
 import { NotFoundPage } from './route-error.tsx';
 
+/** Every page module, each its own chunk, fetched on first visit. */
+const pageModules = import.meta.glob<Record<string, ComponentType>>('../features/*/*-page.tsx');
+
 /**
- * Each page is its own chunk, loaded on first visit. What a page reads (the workspace mode, which
- * every page's banner and drafts need, and its lists) is requested alongside its code rather
- * than after it, so neither waits for the other.
+ * The routes, from the page table. What a page reads first is requested alongside its code rather
+ * than after it, so neither waits for the other (and the server names both in the page's HTML).
  */
 export function appRoutes(queryClient: QueryClient): Route[] {
-  const reads = (lists: { fields?: true; tags?: true }) => () => {
-    void queryClient.prefetchQuery(statusQuery());
-    if (lists.fields) void queryClient.prefetchQuery(fieldQueries.all());
-    if (lists.tags) void queryClient.prefetchQuery(tagQueries.all());
+  const queries: Record<FirstRead, () => Promise<unknown>> = {
+    status: () => queryClient.prefetchQuery(statusQuery()),
+    fields: () => queryClient.prefetchQuery(fieldQueries.all()),
+    tags: () => queryClient.prefetchQuery(tagQueries.all()),
   };
   return [
-    { path: '/', redirect: '/contacts' },
-    { path: '/fields', lazy: () => import('../features/fields/fields-page.tsx').then((m) => m.FieldsPage), prefetch: reads({ fields: true }) },
-    { path: '/fields/new', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => m.FieldFormPage), prefetch: reads({ fields: true }) },
-    { path: '/fields/:id/edit', lazy: () => import('../features/fields/field-form-page.tsx').then((m) => m.FieldFormPage), prefetch: reads({ fields: true }) },
-    { path: '/contacts/new', lazy: () => import('../features/contacts/new-contact-page.tsx').then((m) => m.NewContactPage), prefetch: reads({ fields: true, tags: true }) },
-    { path: '/contacts', lazy: () => import('../features/contacts/contacts-page.tsx').then((m) => m.ContactsPage), prefetch: reads({ fields: true, tags: true }) },
-    { path: '/contacts/edit', lazy: () => import('../features/contacts/edit-contact-page.tsx').then((m) => m.EditContactPage), prefetch: reads({ fields: true, tags: true }) },
-    { path: '/tags', lazy: () => import('../features/tags/tags-page.tsx').then((m) => m.TagsPage), prefetch: reads({ tags: true }) },
+    { path: '/', redirect: HOME },
+    ...PAGES.map(
+      (page): Route => ({
+        path: page.path,
+        lazy: () => pageModules[`../${page.module.replace(/^src\//, '')}`]!().then((module) => module[page.component]!),
+        prefetch: () => page.reads.forEach((read) => void queries[read]()),
+      }),
+    ),
     { path: '*', Component: NotFoundPage },
   ];
 }

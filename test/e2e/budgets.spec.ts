@@ -15,3 +15,15 @@ test('the first page needs at most 120 kB of gzipped JavaScript and 15 kB of CSS
   expect(weight.jsGzipBytes).toBeGreaterThan(50_000);
   expect(weight.cssGzipBytes).toBeGreaterThan(1_000);
 });
+
+test('a cold load fetches the page’s code and first reads alongside the entry, each once', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname + new URL(request.url()).search));
+  await page.goto('/fields');
+  await expect(page.getByRole('rowheader', { name: 'First Name' })).toBeVisible();
+  // Named in the HTML, then used by the app: one request each, not a preload and a second fetch.
+  expect(await page.locator('link[rel="modulepreload"][href*="fields-page"]').count()).toBe(1);
+  expect(requests.filter((path) => path === '/v1/fields')).toHaveLength(1);
+  expect(requests.filter((path) => path === '/api/status')).toHaveLength(1);
+  expect(requests.filter((path) => path.includes('fields-page'))).toHaveLength(1);
+});

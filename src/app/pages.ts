@@ -1,0 +1,28 @@
+/**
+ * The app's pages as data: each address, the module that draws it (its own chunk, fetched on first
+ * visit) and the lists it reads first. The router builds its routes from this, and the build
+ * writes it out with each page's chunks, so the server can name them in the page's HTML and the
+ * browser fetches code and reads while the entry script still runs.
+ */
+import type { FirstRead } from '../api/read-urls.ts';
+
+export interface PageEntry {
+  path: string;
+  /** The page's module, from the project root; it exports the page component as `page`'s name. */
+  module: string;
+  component: string;
+  reads: readonly FirstRead[];
+}
+
+export const PAGES: readonly PageEntry[] = [
+  { path: '/fields', module: 'src/features/fields/fields-page.tsx', component: 'FieldsPage', reads: ['status', 'fields'] },
+  { path: '/fields/new', module: 'src/features/fields/field-form-page.tsx', component: 'FieldFormPage', reads: ['status', 'fields'] },
+  { path: '/fields/:id/edit', module: 'src/features/fields/field-form-page.tsx', component: 'FieldFormPage', reads: ['status', 'fields'] },
+  { path: '/contacts/new', module: 'src/features/contacts/new-contact-page.tsx', component: 'NewContactPage', reads: ['status', 'fields', 'tags'] },
+  { path: '/contacts', module: 'src/features/contacts/contacts-page.tsx', component: 'ContactsPage', reads: ['status', 'fields', 'tags'] },
+  { path: '/contacts/edit', module: 'src/features/contacts/edit-contact-page.tsx', component: 'EditContactPage', reads: ['status', 'fields', 'tags'] },
+  { path: '/tags', module: 'src/features/tags/tags-page.tsx', component: 'TagsPage', reads: ['status', 'tags'] },
+];
+
+/** Where "/" goes. */
+export const HOME = '/contacts';
