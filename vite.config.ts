@@ -49,9 +49,17 @@ function pagePreloads(): Plugin {
       const pages = PAGES.map((page) => {
         const chunk = chunks.find((candidate) => candidate.facadeModuleId === resolve(page.module));
         if (!chunk) throw new Error(`No chunk was built for the page ${page.module}.`);
-        return { path: page.path, modules: [...closure(chunk.fileName)].map((file) => `/${file}`), reads: page.reads.map((read) => READ_URLS[read]) };
+        return {
+          path: page.path,
+          modules: [...closure(chunk.fileName)].map((file) => `/${file}`),
+          reads: page.reads.map((read) => READ_URLS[read]),
+        };
       });
-      this.emitFile({ type: 'asset', fileName: 'page-preloads.json', source: JSON.stringify({ home: HOME, pages }, null, 2) });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'page-preloads.json',
+        source: JSON.stringify({ home: HOME, pages }, null, 2),
+      });
     },
   };
 }

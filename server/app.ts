@@ -37,7 +37,10 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * escapes) and direction overrides are written as escapes.
  */
 export const escapeControls = (line: string) =>
-  line.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  line.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 export function createApp(options: AppOptions): Hono {
   const write = options.log ?? ((line: string) => console.log(line));

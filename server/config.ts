@@ -53,7 +53,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
 
   const host = env.HOST ?? DEFAULTS.HOST;
-  if (host.trim() === '' || /\s/.test(host)) throw new ConfigError(`HOST must be an address or host name, not "${host}".`);
+  if (host.trim() === '' || /\s/.test(host))
+    throw new ConfigError(`HOST must be an address or host name, not "${host}".`);
 
   const apiKey = optional(env, 'CAMPAIGNLARK_API_KEY', 'unset it to use the sandbox workspace, or give the key');
   // The key goes into a header: control characters or spaces would let it split the request.
@@ -71,13 +72,19 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`CAMPAIGNLARK_API_URL must be a URL such as ${DEFAULTS.CAMPAIGNLARK_API_URL}, not ${shown}.`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new ConfigError('CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.');
+    throw new ConfigError(
+      'CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.',
+    );
   }
   if (url.username !== '' || url.password !== '') {
-    throw new ConfigError('CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.');
+    throw new ConfigError(
+      'CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.',
+    );
   }
   if (url.search !== '' || url.hash !== '' || rawUrl.includes('?') || rawUrl.includes('#')) {
-    throw new ConfigError(`CAMPAIGNLARK_API_URL must be the API's base address alone, without a query or fragment: not ${shown}.`);
+    throw new ConfigError(
+      `CAMPAIGNLARK_API_URL must be the API's base address alone, without a query or fragment: not ${shown}.`,
+    );
   }
 
   const sandboxDb = env.SANDBOX_DB ?? DEFAULTS.SANDBOX_DB;
@@ -85,7 +92,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 
   const adminPassword = optional(env, 'ADMIN_PASSWORD', 'unset it, or give a password');
   if (adminPassword !== null && [...adminPassword].length < ADMIN_PASSWORD_MIN_LENGTH) {
-    throw new ConfigError(`ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters long; a long passphrase is best.`);
+    throw new ConfigError(
+      `ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters long; a long passphrase is best.`,
+    );
   }
   if (!isLoopback(host) && adminPassword === null) {
     throw new ConfigError(
@@ -121,22 +130,27 @@ function readTrustProxy(raw: string | undefined): boolean {
 
 /** Both PEM files, read and tried together, or neither. */
 function readTls(env: NodeJS.ProcessEnv): Config['tls'] {
-  const certPath = optional(env, 'TLS_CERT', 'unset it, or give the certificate\'s PEM file');
-  const keyPath = optional(env, 'TLS_KEY', 'unset it, or give the private key\'s PEM file');
+  const certPath = optional(env, 'TLS_CERT', "unset it, or give the certificate's PEM file");
+  const keyPath = optional(env, 'TLS_KEY', "unset it, or give the private key's PEM file");
   if (certPath === null && keyPath === null) return null;
-  if (certPath === null || keyPath === null) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither.');
+  if (certPath === null || keyPath === null)
+    throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither.');
   const read = (name: string, path: string) => {
     try {
       return readFileSync(path);
     } catch (error) {
-      throw new ConfigError(`${name} ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      throw new ConfigError(
+        `${name} ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      );
     }
   };
   const tls = { cert: read('TLS_CERT', certPath), key: read('TLS_KEY', keyPath) };
   try {
     createSecureContext(tls);
   } catch (error) {
-    throw new ConfigError(`TLS_CERT and TLS_KEY are not a PEM certificate and its private key (${(error as Error).message}).`);
+    throw new ConfigError(
+      `TLS_CERT and TLS_KEY are not a PEM certificate and its private key (${(error as Error).message}).`,
+    );
   }
   return tls;
 }

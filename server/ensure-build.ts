@@ -17,7 +17,9 @@ export async function ensureBuild(): Promise<void> {
   const builtAt = newestChange(join(root, 'dist', 'index.html'));
   const changedAt = Math.max(...SOURCES.map((name) => newestChange(join(root, name))));
   if (builtAt >= changedAt) return;
-  console.log(builtAt === 0 ? 'Building Lark Admin for its first start...' : 'Sources changed: rebuilding Lark Admin...');
+  console.log(
+    builtAt === 0 ? 'Building Lark Admin for its first start...' : 'Sources changed: rebuilding Lark Admin...',
+  );
   await build({ root, logLevel: 'warn' });
 }
 

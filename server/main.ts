@@ -26,7 +26,11 @@ if (config.apiKey === null) {
   try {
     store = openStore(config.sandboxDb);
   } catch (error) {
-    stop(error instanceof StoreRefusal ? error.message : `the sandbox database ${config.sandboxDb} could not be opened (${(error as Error).message}).`);
+    stop(
+      error instanceof StoreRefusal
+        ? error.message
+        : `the sandbox database ${config.sandboxDb} could not be opened (${(error as Error).message}).`,
+    );
   }
 }
 
@@ -47,7 +51,9 @@ const server = serve(
     fetch: app.fetch,
     port: config.port,
     hostname: config.host,
-    ...(config.tls ? { createServer: createHttpsServer, serverOptions: { ...limits, ...config.tls } } : { serverOptions: limits }),
+    ...(config.tls
+      ? { createServer: createHttpsServer, serverOptions: { ...limits, ...config.tls } }
+      : { serverOptions: limits }),
   },
   (info) => {
     const warning = plainHttpWarning(config);
@@ -57,12 +63,14 @@ const server = serve(
       ? `the sandbox workspace (data in ${config.sandboxDb})`
       : `the live CampaignLark workspace at ${config.apiUrl}`;
     console.log(`Lark Admin is serving ${workspace} at ${config.tls ? 'https' : 'http'}://${host}:${info.port}`);
-    if (!isBuilt(distDir)) console.log('The pages are not built (no dist/index.html): run `npm start` or `npm run build`.');
+    if (!isBuilt(distDir))
+      console.log('The pages are not built (no dist/index.html): run `npm start` or `npm run build`.');
   },
 );
 
 server.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EADDRINUSE') stop(`port ${config.port} on ${config.host} is already in use; set PORT to another.`);
+  if (error.code === 'EADDRINUSE')
+    stop(`port ${config.port} on ${config.host} is already in use; set PORT to another.`);
   if (error.code === 'EADDRNOTAVAIL') stop(`HOST ${config.host} is not an address of this machine.`);
   stop(error.message);
 });

@@ -42,4 +42,5 @@ export function preloadLinks(distDir: string, pathname: string): string {
 }
 
 /** The page's HTML with its links at the end of <head>. */
-export const withPreloads = (html: string, links: string) => (links === '' ? html : html.replace('</head>', `${links}</head>`));
+export const withPreloads = (html: string, links: string) =>
+  links === '' ? html : html.replace('</head>', `${links}</head>`);

@@ -34,70 +34,83 @@ export function createProxy(options: ProxyOptions) {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const seconds = Math.round(timeoutMs / 100) / 10;
 
-  return (route: ApiRoute) => async (c: Context): Promise<Response> => {
-    const url = new URL(c.req.url);
-    const target = options.apiUrl + forwardedPath(route, c.req.param('id'), (name) => c.req.query(name));
-    const headers = new Headers({ Authorization: `Bearer ${options.apiKey}`, 'User-Agent': 'LarkAdmin' });
-    for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = c.req.header(name);
-      if (value !== undefined) headers.set(name, value);
-    }
-    const method = c.req.method;
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
-    const signal = AbortSignal.timeout(timeoutMs);
-
-    let upstream: Response;
-    let payload: Uint8Array | 'too large';
-    try {
-      upstream = await fetch(target, { method, headers, body, signal, redirect: 'manual' });
-      payload = await readCapped(upstream);
-    } catch (error) {
-      if (signal.aborted) {
-        options.log(`upstream timeout: ${method} ${url.pathname} after ${seconds}s`);
-        return failure(504, `CampaignLark did not answer within ${seconds} seconds. Nothing is known to have changed; try again.`);
+  return (route: ApiRoute) =>
+    async (c: Context): Promise<Response> => {
+      const url = new URL(c.req.url);
+      const target = options.apiUrl + forwardedPath(route, c.req.param('id'), (name) => c.req.query(name));
+      const headers = new Headers({ Authorization: `Bearer ${options.apiKey}`, 'User-Agent': 'LarkAdmin' });
+      for (const name of FORWARDED_REQUEST_HEADERS) {
+        const value = c.req.header(name);
+        if (value !== undefined) headers.set(name, value);
       }
-      const cause = causeOf(error);
-      options.log(`upstream unreachable: ${method} ${url.pathname} (${cause})`);
-      return failure(502, `Lark Admin could not reach CampaignLark (${cause}). Check the server's network and CAMPAIGNLARK_API_URL.`);
-    }
-    if (upstream.status >= 300 && upstream.status < 400) {
-      options.log(`upstream redirect: ${method} ${url.pathname} answered ${upstream.status}`);
-      return failure(502, `CampaignLark answered with a redirect (${upstream.status}) where the API never redirects. Check CAMPAIGNLARK_API_URL.`);
-    }
-    if (payload === 'too large') {
-      options.log(`upstream answer over ${MAX_ANSWER_BYTES} bytes: ${method} ${url.pathname}`);
-      return failure(502, "CampaignLark's answer was too large.");
-    }
-    if (upstream.status < 200 || upstream.status > 599) {
-      options.log(`upstream status ${upstream.status}: ${method} ${url.pathname}`);
-      return failure(502, `CampaignLark answered with HTTP ${upstream.status}, which no API answer has.`);
-    }
-    // Only the media type is ever repeated: a parameter could carry anything, the key included.
-    const type = (upstream.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase().slice(0, 80);
-    const redact = (text: string) => text.replaceAll(options.apiKey, '[redacted]');
-    let json: unknown;
-    if (payload.byteLength > 0) {
+      const method = c.req.method;
+      const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
+      const signal = AbortSignal.timeout(timeoutMs);
+
+      let upstream: Response;
+      let payload: Uint8Array | 'too large';
       try {
-        if (!JSON_TYPE.test(type)) throw new Error('not JSON');
-        json = JSON.parse(new TextDecoder().decode(payload));
-      } catch {
-        const said = /^[\w.+-]+\/[\w.+-]+$/.test(type) ? redact(type) : 'no usable content type';
-        options.log(`upstream answer not JSON (${said}): ${method} ${url.pathname} ${upstream.status}`);
-        return failure(502, `CampaignLark answered with something other than JSON (HTTP ${upstream.status}, ${said}), so it was not passed on.`);
+        upstream = await fetch(target, { method, headers, body, signal, redirect: 'manual' });
+        payload = await readCapped(upstream);
+      } catch (error) {
+        if (signal.aborted) {
+          options.log(`upstream timeout: ${method} ${url.pathname} after ${seconds}s`);
+          return failure(
+            504,
+            `CampaignLark did not answer within ${seconds} seconds. Nothing is known to have changed; try again.`,
+          );
+        }
+        const cause = causeOf(error);
+        options.log(`upstream unreachable: ${method} ${url.pathname} (${cause})`);
+        return failure(
+          502,
+          `Lark Admin could not reach CampaignLark (${cause}). Check the server's network and CAMPAIGNLARK_API_URL.`,
+        );
       }
-    }
+      if (upstream.status >= 300 && upstream.status < 400) {
+        options.log(`upstream redirect: ${method} ${url.pathname} answered ${upstream.status}`);
+        return failure(
+          502,
+          `CampaignLark answered with a redirect (${upstream.status}) where the API never redirects. Check CAMPAIGNLARK_API_URL.`,
+        );
+      }
+      if (payload === 'too large') {
+        options.log(`upstream answer over ${MAX_ANSWER_BYTES} bytes: ${method} ${url.pathname}`);
+        return failure(502, "CampaignLark's answer was too large.");
+      }
+      if (upstream.status < 200 || upstream.status > 599) {
+        options.log(`upstream status ${upstream.status}: ${method} ${url.pathname}`);
+        return failure(502, `CampaignLark answered with HTTP ${upstream.status}, which no API answer has.`);
+      }
+      // Only the media type is ever repeated: a parameter could carry anything, the key included.
+      const type = (upstream.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase().slice(0, 80);
+      const redact = (text: string) => text.replaceAll(options.apiKey, '[redacted]');
+      let json: unknown;
+      if (payload.byteLength > 0) {
+        try {
+          if (!JSON_TYPE.test(type)) throw new Error('not JSON');
+          json = JSON.parse(new TextDecoder().decode(payload));
+        } catch {
+          const said = /^[\w.+-]+\/[\w.+-]+$/.test(type) ? redact(type) : 'no usable content type';
+          options.log(`upstream answer not JSON (${said}): ${method} ${url.pathname} ${upstream.status}`);
+          return failure(
+            502,
+            `CampaignLark answered with something other than JSON (HTTP ${upstream.status}, ${said}), so it was not passed on.`,
+          );
+        }
+      }
 
-    const returned = new Headers({ 'Cache-Control': 'no-store' });
-    for (const name of RETURNED_RESPONSE_HEADERS) {
-      const value = upstream.headers.get(name);
-      if (value !== null) returned.set(name, redact(value));
-    }
-    // A 204 (or any empty answer) passes on empty: a Response with no content may not carry a body.
-    if (json === undefined) return new Response(null, { status: upstream.status, headers: returned });
-    // CampaignLark has no reason to say the key back; if it ever does, in any JSON spelling, it goes no further.
-    returned.set('Content-Type', 'application/json; charset=utf-8');
-    return new Response(JSON.stringify(redactStrings(json, redact)), { status: upstream.status, headers: returned });
-  };
+      const returned = new Headers({ 'Cache-Control': 'no-store' });
+      for (const name of RETURNED_RESPONSE_HEADERS) {
+        const value = upstream.headers.get(name);
+        if (value !== null) returned.set(name, redact(value));
+      }
+      // A 204 (or any empty answer) passes on empty: a Response with no content may not carry a body.
+      if (json === undefined) return new Response(null, { status: upstream.status, headers: returned });
+      // CampaignLark has no reason to say the key back; if it ever does, in any JSON spelling, it goes no further.
+      returned.set('Content-Type', 'application/json; charset=utf-8');
+      return new Response(JSON.stringify(redactStrings(json, redact)), { status: upstream.status, headers: returned });
+    };
 }
 
 /** Every string in a JSON value (keys too) through `redact`. */

@@ -47,7 +47,11 @@ export function splitRoute(route: ApiRoute): RouteParts {
 }
 
 /** The path and query to send on, from the route, its validated id and only the query parameters it takes. */
-export function forwardedPath(route: ApiRoute, id: string | undefined, query: (name: string) => string | undefined): string {
+export function forwardedPath(
+  route: ApiRoute,
+  id: string | undefined,
+  query: (name: string) => string | undefined,
+): string {
   const { path } = splitRoute(route);
   const filled = id === undefined ? path : path.replace(':id', encodeURIComponent(id));
   const search = new URLSearchParams();

@@ -27,19 +27,21 @@ export function refusal(c: Context, status: 401 | 403 | 404 | 413 | 415 | 429, m
 }
 
 /** `hsts`: the server speaks HTTPS itself, so browsers are told to use nothing else. */
-export const securityHeaders = (hsts: boolean): MiddlewareHandler => async (c, next) => {
-  await next();
-  const headers = c.res.headers;
-  if (hsts) headers.set('Strict-Transport-Security', 'max-age=31536000');
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('Referrer-Policy', 'no-referrer');
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
-};
+export const securityHeaders =
+  (hsts: boolean): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    if (hsts) headers.set('Strict-Transport-Security', 'max-age=31536000');
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('X-Frame-Options', 'DENY');
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+    headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+    headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+  };
 
 /** Refuses a Host this server does not answer to: the mark of DNS rebinding. */
 export function hostCheck(allowed: ReadonlySet<string>): MiddlewareHandler {
@@ -89,7 +91,10 @@ export function guesserOf(address: string): string {
   const left = head === '' ? [] : head.split(':');
   const right = text.includes('::') ? (tail === '' ? [] : tail.split(':')) : [];
   const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 interface PasswordCheckOptions {
@@ -104,11 +109,15 @@ interface PasswordCheckOptions {
  * refused with 429 until the oldest failure is a minute old, whatever is sent: guessing goes at
  * a few a minute, not thousands a second. The right password clears its address's failures.
  */
-export function passwordCheck(password: string, { address, log, now = Date.now }: PasswordCheckOptions): MiddlewareHandler {
+export function passwordCheck(
+  password: string,
+  { address, log, now = Date.now }: PasswordCheckOptions,
+): MiddlewareHandler {
   const expected = digest(password);
   const failures = new Map<string, number[]>();
   let everyone: number[] = [];
-  const wait = (oldest: number, time: number) => String(Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - time) / 1000)));
+  const wait = (oldest: number, time: number) =>
+    String(Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - time) / 1000)));
   return async (c, next) => {
     const from = address(c);
     const guesser = guesserOf(from);
@@ -143,7 +152,8 @@ export function passwordCheck(password: string, { address, log, now = Date.now }
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A request carries a body when it says so: a length above zero, or a chunked stream. */
-const hasBody = (c: Context) => Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+const hasBody = (c: Context) =>
+  Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
 
 /**
  * /v1 and /api answer only Lark Admin's own pages. A browser marks a request another site made

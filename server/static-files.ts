@@ -15,7 +15,9 @@ export function isBuilt(distDir: string): boolean {
 export function serveApp(app: Hono, distDir: string) {
   if (!isBuilt(distDir)) {
     // `node server/main.ts` run by hand before any build: the API works, the pages say why not.
-    app.get('*', (c) => c.text('Lark Admin is not built yet: run `npm start` (it builds first) or `npm run build`.', 503));
+    app.get('*', (c) =>
+      c.text('Lark Admin is not built yet: run `npm start` (it builds first) or `npm run build`.', 503),
+    );
     return;
   }
 

@@ -11,7 +11,8 @@ const router = createRouter(appRoutes(queryClient));
 
 // Once the first page is up, the other pages' code arrives in idle time, so a move never waits.
 // Safari has no requestIdleCallback; there a short timer stands in.
-const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 200));
+const whenIdle = (run: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 200);
 const stopWatching = router.subscribe(() => {
   if (!router.state.shown) return;
   stopWatching();

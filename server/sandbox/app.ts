@@ -103,7 +103,9 @@ export function createSandbox(store: Store, options: SandboxOptions = {}): Hono 
     const { method, pattern } = splitRoute(route);
     app.on(method, pattern, async (c) => {
       const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(c);
-      const answer = await whileBusy(() => HANDLERS[route]({ store, id: c.req.param('id') ?? '', body, query: (name) => c.req.query(name) }));
+      const answer = await whileBusy(() =>
+        HANDLERS[route]({ store, id: c.req.param('id') ?? '', body, query: (name) => c.req.query(name) }),
+      );
       return c.json({ data: answer.data }, answer.status);
     });
   }

@@ -178,7 +178,9 @@ function rewriteContact(store: Store, seq: number, write: ContactWrite): Contact
 }
 
 function tagIdsOf(store: Store, seq: number): number[] {
-  const rows = store.db.prepare('SELECT tag_id FROM contact_tags WHERE contact_seq = ?').all(seq) as { tag_id: number }[];
+  const rows = store.db.prepare('SELECT tag_id FROM contact_tags WHERE contact_seq = ?').all(seq) as {
+    tag_id: number;
+  }[];
   return rows.map((row) => row.tag_id);
 }
 
@@ -272,7 +274,12 @@ export function contactByEmail(store: Store, email: string | undefined): Contact
   return recordOf(store, row.seq);
 }
 
-export function changeContactTags(store: Store, rawId: string, rawBody: unknown, change: 'add' | 'remove'): ContactRecord {
+export function changeContactTags(
+  store: Store,
+  rawId: string,
+  rawBody: unknown,
+  change: 'add' | 'remove',
+): ContactRecord {
   const id = readContactId(rawId);
   return store.transaction(() => {
     const current = existingContact(store, id);
@@ -281,7 +288,10 @@ export function changeContactTags(store: Store, rawId: string, rawBody: unknown,
     if (!Array.isArray(raw) || raw.length === 0) throw refuse(messages.tagIdsRequired);
     const tagIds = readTagIds(store, raw)!;
     const held = new Set(tagIdsOf(store, current.seq));
-    const next = change === 'add' ? [...held, ...tagIds.filter((tagId) => !held.has(tagId))] : [...held].filter((tagId) => !tagIds.includes(tagId));
+    const next =
+      change === 'add'
+        ? [...held, ...tagIds.filter((tagId) => !held.has(tagId))]
+        : [...held].filter((tagId) => !tagIds.includes(tagId));
     if (next.length === held.size && next.every((tagId) => held.has(tagId))) return recordOf(store, current.seq);
     replaceTags(store, current.seq, next);
     store.db.prepare('UPDATE contacts SET updated_at = ? WHERE seq = ?').run(now(), current.seq);

@@ -197,4 +197,3 @@ function renameContactValues(store: Store, from: string, to: string) {
     )
     .run({ from, to });
 }
-

@@ -3,7 +3,17 @@
  * Every write runs inside one IMMEDIATE transaction and is committed before the answer is sent,
  * with synchronous=FULL, so an acknowledged write survives the process being killed.
  */
-import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { matches } from './matching.ts';
@@ -101,7 +111,10 @@ export class StoreRefusal extends Error {}
 
 /** The SQLite result code of a node:sqlite error (its primary code), or null for any other error. */
 export function sqliteCode(error: unknown): number | null {
-  const code = (error as { code?: unknown; errcode?: unknown }).code === 'ERR_SQLITE_ERROR' ? (error as { errcode?: unknown }).errcode : null;
+  const code =
+    (error as { code?: unknown; errcode?: unknown }).code === 'ERR_SQLITE_ERROR'
+      ? (error as { errcode?: unknown }).errcode
+      : null;
   return typeof code === 'number' ? code & 0xff : null;
 }
 export const SQLITE_BUSY = 5;
@@ -144,14 +157,23 @@ function checkLocation(location: string) {
   // A link is judged by where it leads: a link into /proc is a system path too.
   const path = statOrNull(given) ? realpathSync(given) : given;
   const named = `SANDBOX_DB ${location}`;
-  if (/^\/(?:proc|sys|dev)(?:\/|$)/.test(path)) throw new StoreRefusal(`${named} is a system path (/proc, /sys or /dev); give a file for the sandbox workspace.`);
+  if (/^\/(?:proc|sys|dev)(?:\/|$)/.test(path))
+    throw new StoreRefusal(`${named} is a system path (/proc, /sys or /dev); give a file for the sandbox workspace.`);
   const stat = statOrNull(path);
-  if (stat?.isDirectory()) throw new StoreRefusal(`${named} is a directory; give a file path, such as ${location.replace(/\/+$/, '')}/sandbox.sqlite.`);
-  if (stat && !stat.isFile()) throw new StoreRefusal(`${named} is not a regular file; give a file path for the sandbox workspace.`);
+  if (stat?.isDirectory())
+    throw new StoreRefusal(
+      `${named} is a directory; give a file path, such as ${location.replace(/\/+$/, '')}/sandbox.sqlite.`,
+    );
+  if (stat && !stat.isFile())
+    throw new StoreRefusal(`${named} is not a regular file; give a file path for the sandbox workspace.`);
   if (!stat) mkdirSync(dirname(path), { recursive: true });
   // SQLite writes its journal beside the file, so the folder must take writes too.
-  if ((stat && !writable(path)) || !writable(dirname(path))) throw new StoreRefusal(`${named} is read-only (the file or its folder); Lark Admin must be able to write the sandbox workspace there.`);
-  if (stat && stat.size > 0 && !startsAsSqlite(path)) throw new StoreRefusal(`${named} is not a SQLite database (or is damaged); Lark Admin leaves it as it is.`);
+  if ((stat && !writable(path)) || !writable(dirname(path)))
+    throw new StoreRefusal(
+      `${named} is read-only (the file or its folder); Lark Admin must be able to write the sandbox workspace there.`,
+    );
+  if (stat && stat.size > 0 && !startsAsSqlite(path))
+    throw new StoreRefusal(`${named} is not a SQLite database (or is damaged); Lark Admin leaves it as it is.`);
 }
 
 /** Opens (and on first use creates and seeds) the workspace at a file path or `:memory:`. */
@@ -163,7 +185,10 @@ export function openStore(location: string): Store {
   } catch (error) {
     db.close();
     const code = sqliteCode(error);
-    if (code === SQLITE_NOTADB || code === SQLITE_CORRUPT) throw new StoreRefusal(`SANDBOX_DB ${location} is damaged (${(error as Error).message}); Lark Admin leaves it as it is.`);
+    if (code === SQLITE_NOTADB || code === SQLITE_CORRUPT)
+      throw new StoreRefusal(
+        `SANDBOX_DB ${location} is damaged (${(error as Error).message}); Lark Admin leaves it as it is.`,
+      );
     throw error;
   }
 }
@@ -189,17 +214,29 @@ function prepare(db: DatabaseSync, location: string): Store {
   };
 
   const pragma = (name: string) => Object.values(db.prepare(`PRAGMA ${name}`).get() as Record<string, number>)[0];
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((row) => row.name);
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
   // Anything at all in the schema (a view, a trigger) makes the file someone's, not a blank one.
   const { count: schemaRows } = db.prepare('SELECT count(*) AS count FROM sqlite_master').get() as { count: number };
   const [applicationId, version] = [pragma('application_id'), pragma('user_version')];
   // Files from before the application id was written have the schema version and our tables.
-  const ours = applicationId === APPLICATION_ID || (applicationId === 0 && version === SCHEMA_VERSION && ['fields', 'tags', 'contacts', 'workspace'].every((name) => tables.includes(name)));
+  const ours =
+    applicationId === APPLICATION_ID ||
+    (applicationId === 0 &&
+      version === SCHEMA_VERSION &&
+      ['fields', 'tags', 'contacts', 'workspace'].every((name) => tables.includes(name)));
   if (!ours && !(applicationId === 0 && version === 0 && schemaRows === 0)) {
-    throw new StoreRefusal(`SANDBOX_DB ${location} is another program's SQLite database, not a Lark Admin sandbox; Lark Admin never adds its tables to it.`);
+    throw new StoreRefusal(
+      `SANDBOX_DB ${location} is another program's SQLite database, not a Lark Admin sandbox; Lark Admin never adds its tables to it.`,
+    );
   }
   if (ours && version !== SCHEMA_VERSION) {
-    throw new StoreRefusal(`SANDBOX_DB ${location} has schema version ${version}; this Lark Admin reads version ${SCHEMA_VERSION}.`);
+    throw new StoreRefusal(
+      `SANDBOX_DB ${location} has schema version ${version}; this Lark Admin reads version ${SCHEMA_VERSION}.`,
+    );
   }
   if (location !== ':memory:') {
     db.exec('PRAGMA journal_mode = WAL');

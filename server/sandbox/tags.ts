@@ -44,7 +44,9 @@ function readTagInput(body: unknown, current?: TagRecord): { name: string; descr
 }
 
 function assertUniqueName(store: Store, name: string, exceptId: number) {
-  const taken = store.db.prepare('SELECT 1 FROM tags WHERE name_key = ? AND id != ?').get(uniquenessKey(name), exceptId);
+  const taken = store.db
+    .prepare('SELECT 1 FROM tags WHERE name_key = ? AND id != ?')
+    .get(uniquenessKey(name), exceptId);
   if (taken) throw validationError();
 }
 

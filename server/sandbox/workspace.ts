@@ -3,8 +3,7 @@ import type { Store } from './store.ts';
 
 export function transferInProgress(store: Store): boolean {
   const row = store.db.prepare('SELECT transfer_in_progress FROM workspace WHERE id = 1').get() as
-    | { transfer_in_progress: number }
-    | undefined;
+    { transfer_in_progress: number } | undefined;
   return row?.transfer_in_progress === 1;
 }
 

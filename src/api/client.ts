@@ -6,14 +6,7 @@
 import * as z from 'zod/mini';
 
 export type ApiErrorKind =
-  | 'validation'
-  | 'auth'
-  | 'forbidden'
-  | 'not-found'
-  | 'rate-limit'
-  | 'server'
-  | 'network'
-  | 'bad-response';
+  'validation' | 'auth' | 'forbidden' | 'not-found' | 'rate-limit' | 'server' | 'network' | 'bad-response';
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -107,14 +100,22 @@ export async function request<S extends z.ZodMiniType>(path: string, options: Re
     throw new ApiError(kindOf(response.status), response.status, message, retryAfterSeconds(response));
   }
   if (!isJson || text === '') {
-    throw new ApiError('bad-response', response.status, `The answer to ${what} was not the JSON the API sends, so nothing in it was used.`);
+    throw new ApiError(
+      'bad-response',
+      response.status,
+      `The answer to ${what} was not the JSON the API sends, so nothing in it was used.`,
+    );
   }
   const shape: z.ZodMiniType = options.envelope === false ? options.schema : z.object({ data: options.schema });
   const parsed = shape.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new ApiError('bad-response', response.status, `The answer to ${what} did not have the shape the API promises${where}, so nothing in it was used.`);
+    throw new ApiError(
+      'bad-response',
+      response.status,
+      `The answer to ${what} did not have the shape the API promises${where}, so nothing in it was used.`,
+    );
   }
   return (options.envelope === false ? parsed.data : (parsed.data as { data: unknown }).data) as z.output<S>;
 }

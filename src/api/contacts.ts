@@ -31,7 +31,8 @@ export const contactQueries = {
   search: (search: ContactSearch) =>
     queryOptions({
       queryKey: [...contactQueries.all(), 'search', search] as const,
-      queryFn: ({ signal }) => request('/v1/contacts/search', { method: 'POST', body: search, schema: searchResultSchema, signal }),
+      queryFn: ({ signal }) =>
+        request('/v1/contacts/search', { method: 'POST', body: search, schema: searchResultSchema, signal }),
       // The table keeps showing the last page while the next one loads.
       placeholderData: keepPreviousData,
     }),
@@ -43,7 +44,12 @@ export const contactQueries = {
     queryOptions({
       queryKey: [...contactQueries.all(), 'count', filter] as const,
       queryFn: ({ signal }) =>
-        request('/v1/contacts/search', { method: 'POST', body: { ...filter, page: 1, limit: SEARCH_LIMIT.min }, schema: searchResultSchema, signal }),
+        request('/v1/contacts/search', {
+          method: 'POST',
+          body: { ...filter, page: 1, limit: SEARCH_LIMIT.min },
+          schema: searchResultSchema,
+          signal,
+        }),
       select: (result) => result.pagination.total_count,
       // A count guides a decision about to be made: never an old one.
       staleTime: 0,
@@ -84,14 +90,32 @@ export type ContactWrite =
     }
   | { kind: 'replace'; id: string; input: ContactInput };
 
-async function patchContact({ id, email, fields, status, tags }: Extract<ContactWrite, { kind: 'patch' }>): Promise<Contact> {
+async function patchContact({
+  id,
+  email,
+  fields,
+  status,
+  tags,
+}: Extract<ContactWrite, { kind: 'patch' }>): Promise<Contact> {
   let contact: Contact | undefined;
   if (Object.keys(fields).length > 0 || status !== undefined) {
-    contact = await request('/v1/contacts/upsert', { method: 'POST', body: { email_address: email, partial_update: true, fields, ...(status ? { status } : {}) }, schema: contactSchema });
+    contact = await request('/v1/contacts/upsert', {
+      method: 'POST',
+      body: { email_address: email, partial_update: true, fields, ...(status ? { status } : {}) },
+      schema: contactSchema,
+    });
   }
   // Each step is safe to send again: the values are the same, and adding or removing a tag twice changes nothing.
-  for (const [change, ids] of [['add', tags?.added ?? []], ['remove', tags?.removed ?? []]] as const) {
-    if (ids.length > 0) contact = await request(`/v1/contacts/${encodeURIComponent(id)}/tags/${change}`, { method: 'POST', body: { tag_ids: ids }, schema: contactSchema });
+  for (const [change, ids] of [
+    ['add', tags?.added ?? []],
+    ['remove', tags?.removed ?? []],
+  ] as const) {
+    if (ids.length > 0)
+      contact = await request(`/v1/contacts/${encodeURIComponent(id)}/tags/${change}`, {
+        method: 'POST',
+        body: { tag_ids: ids },
+        schema: contactSchema,
+      });
   }
   return contact!;
 }
@@ -100,7 +124,8 @@ const meta = { invalidates: [contactQueries.all()] };
 
 export function useCreateContact() {
   return useMutation({
-    mutationFn: (input: ContactInput) => request('/v1/contacts', { method: 'POST', body: input, schema: contactSchema }),
+    mutationFn: (input: ContactInput) =>
+      request('/v1/contacts', { method: 'POST', body: input, schema: contactSchema }),
     meta,
   });
 }
@@ -110,7 +135,11 @@ export function useWriteContact() {
     mutationFn: (write: ContactWrite) =>
       write.kind === 'patch'
         ? patchContact(write)
-        : request(`/v1/contacts/${encodeURIComponent(write.id)}`, { method: 'PUT', body: write.input, schema: contactSchema }),
+        : request(`/v1/contacts/${encodeURIComponent(write.id)}`, {
+            method: 'PUT',
+            body: write.input,
+            schema: contactSchema,
+          }),
     meta,
   });
 }

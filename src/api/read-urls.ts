@@ -12,4 +12,5 @@ export const READ_URLS = {
 
 export type FirstRead = keyof typeof READ_URLS;
 
-export const tagPageUrl = (page: number) => (page === 1 ? READ_URLS.tags : `/v1/tags?page=${page}&limit=${TAG_PAGE_LIMIT.max}`);
+export const tagPageUrl = (page: number) =>
+  page === 1 ? READ_URLS.tags : `/v1/tags?page=${page}&limit=${TAG_PAGE_LIMIT.max}`;

@@ -39,7 +39,8 @@ export function useCreateTag() {
 
 export function useUpdateTag() {
   return useMutation({
-    mutationFn: ({ id, input }: { id: number; input: TagInput }) => request(`/v1/tags/${id}`, { method: 'PATCH', body: input, schema: tagSchema }),
+    mutationFn: ({ id, input }: { id: number; input: TagInput }) =>
+      request(`/v1/tags/${id}`, { method: 'PATCH', body: input, schema: tagSchema }),
     meta,
   });
 }

@@ -27,23 +27,24 @@ export function ConnectionBanner() {
   if (problem?.kind === 'auth') {
     return (
       <div role="alert" className={`${box} bg-red-700 text-white`}>
-        <strong>CampaignLark does not accept Lark Admin's API key:</strong> “{problem.message}” Whoever runs Lark Admin must
-        set a valid CAMPAIGNLARK_API_KEY and restart it. Forms keep what you typed.
+        <strong>CampaignLark does not accept Lark Admin's API key:</strong> “{problem.message}” Whoever runs Lark Admin
+        must set a valid CAMPAIGNLARK_API_KEY and restart it. Forms keep what you typed.
       </div>
     );
   }
   if (problem?.kind === 'forbidden') {
     return (
       <div role="alert" className={`${box} bg-red-700 text-white`}>
-        <strong>CampaignLark refuses requests from this server:</strong> “{problem.message}” Allow this server's IP address for the
-        API key in CampaignLark. Forms keep what you typed.
+        <strong>CampaignLark refuses requests from this server:</strong> “{problem.message}” Allow this server's IP
+        address for the API key in CampaignLark. Forms keep what you typed.
       </div>
     );
   }
   if (waitSeconds !== null) {
     return (
       <p role="status" className={`${box} bg-amber-200 text-amber-950`}>
-        CampaignLark asked Lark Admin to slow down. Trying again by itself in {waitSeconds} second{waitSeconds === 1 ? '' : 's'}…
+        CampaignLark asked Lark Admin to slow down. Trying again by itself in {waitSeconds} second
+        {waitSeconds === 1 ? '' : 's'}…
       </p>
     );
   }

@@ -15,12 +15,42 @@ export interface PageEntry {
 }
 
 export const PAGES: readonly PageEntry[] = [
-  { path: '/fields', module: 'src/features/fields/fields-page.tsx', component: 'FieldsPage', reads: ['status', 'fields'] },
-  { path: '/fields/new', module: 'src/features/fields/field-form-page.tsx', component: 'FieldFormPage', reads: ['status', 'fields'] },
-  { path: '/fields/:id/edit', module: 'src/features/fields/field-form-page.tsx', component: 'FieldFormPage', reads: ['status', 'fields'] },
-  { path: '/contacts/new', module: 'src/features/contacts/new-contact-page.tsx', component: 'NewContactPage', reads: ['status', 'fields', 'tags'] },
-  { path: '/contacts', module: 'src/features/contacts/contacts-page.tsx', component: 'ContactsPage', reads: ['status', 'fields', 'tags'] },
-  { path: '/contacts/edit', module: 'src/features/contacts/edit-contact-page.tsx', component: 'EditContactPage', reads: ['status', 'fields', 'tags'] },
+  {
+    path: '/fields',
+    module: 'src/features/fields/fields-page.tsx',
+    component: 'FieldsPage',
+    reads: ['status', 'fields'],
+  },
+  {
+    path: '/fields/new',
+    module: 'src/features/fields/field-form-page.tsx',
+    component: 'FieldFormPage',
+    reads: ['status', 'fields'],
+  },
+  {
+    path: '/fields/:id/edit',
+    module: 'src/features/fields/field-form-page.tsx',
+    component: 'FieldFormPage',
+    reads: ['status', 'fields'],
+  },
+  {
+    path: '/contacts/new',
+    module: 'src/features/contacts/new-contact-page.tsx',
+    component: 'NewContactPage',
+    reads: ['status', 'fields', 'tags'],
+  },
+  {
+    path: '/contacts',
+    module: 'src/features/contacts/contacts-page.tsx',
+    component: 'ContactsPage',
+    reads: ['status', 'fields', 'tags'],
+  },
+  {
+    path: '/contacts/edit',
+    module: 'src/features/contacts/edit-contact-page.tsx',
+    component: 'EditContactPage',
+    reads: ['status', 'fields', 'tags'],
+  },
   { path: '/tags', module: 'src/features/tags/tags-page.tsx', component: 'TagsPage', reads: ['status', 'tags'] },
 ];
 

@@ -23,13 +23,11 @@ export function appRoutes(queryClient: QueryClient): Route[] {
   };
   return [
     { path: '/', redirect: HOME },
-    ...PAGES.map(
-      (page): Route => ({
-        path: page.path,
-        lazy: () => pageModules[`../${page.module.replace(/^src\//, '')}`]!().then((module) => module[page.component]!),
-        prefetch: () => page.reads.forEach((read) => void queries[read]()),
-      }),
-    ),
+    ...PAGES.map((page): Route => ({
+      path: page.path,
+      lazy: () => pageModules[`../${page.module.replace(/^src\//, '')}`]!().then((module) => module[page.component]!),
+      prefetch: () => page.reads.forEach((read) => void queries[read]()),
+    })),
     { path: '*', Component: NotFoundPage },
   ];
 }

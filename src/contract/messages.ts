@@ -17,10 +17,8 @@ export const messages = {
   fieldImmutableDelete: 'This field is immutable and cannot be deleted.',
   fieldTypeChange: 'The type of the field cannot be changed.',
   fieldDeleted: 'The field has been deleted successfully.',
-  fieldInSegment: (segment: string) =>
-    `Cannot delete this field because it is being used in the '${segment}' segment.`,
-  fieldInSegments: (count: number) =>
-    `Cannot delete this field because it is being used in ${count} segments.`,
+  fieldInSegment: (segment: string) => `Cannot delete this field because it is being used in the '${segment}' segment.`,
+  fieldInSegments: (count: number) => `Cannot delete this field because it is being used in ${count} segments.`,
 
   contactNoFields: 'Please provide at least one field for the contact.',
   contactStatusRequired: 'Contact status is required.',
@@ -39,10 +37,8 @@ export const messages = {
   tagNotFound: 'We were unable to find the tag.',
   tagDeleted: 'The tag has been deleted successfully.',
   // Decision: "segment-use errors as for fields", with the tag named as a tag.
-  tagInSegment: (segment: string) =>
-    `Cannot delete this tag because it is being used in the '${segment}' segment.`,
-  tagInSegments: (count: number) =>
-    `Cannot delete this tag because it is being used in ${count} segments.`,
+  tagInSegment: (segment: string) => `Cannot delete this tag because it is being used in the '${segment}' segment.`,
+  tagInSegments: (count: number) => `Cannot delete this tag because it is being used in ${count} segments.`,
 
   // Decisions where the reference publishes no wording.
   contactNotFound: "We couldn't find the contact.",

@@ -2,13 +2,7 @@
  * Contact statuses the API accepts. One older page of the reference says BOUNCED where the others
  * say CLEANED: Lark Admin shows it, reads it as CLEANED in forms, and never sends it.
  */
-export const CONTACT_STATUSES = [
-  'SUBSCRIBED',
-  'UNSUBSCRIBED',
-  'UNCONFIRMED',
-  'CLEANED',
-  'COMPLAINED',
-] as const;
+export const CONTACT_STATUSES = ['SUBSCRIBED', 'UNSUBSCRIBED', 'UNCONFIRMED', 'CLEANED', 'COMPLAINED'] as const;
 
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 

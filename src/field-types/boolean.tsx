@@ -26,7 +26,9 @@ const FALSE = new Set(['false', 'no', '0', 'off']);
 
 function readBoolean(stored: unknown): boolean | null {
   if (typeof stored === 'boolean') return stored;
-  const text = String(stored ?? '').trim().toLowerCase();
+  const text = String(stored ?? '')
+    .trim()
+    .toLowerCase();
   if (TRUE.has(text)) return true;
   if (FALSE.has(text)) return false;
   return null;

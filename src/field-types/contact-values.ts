@@ -35,7 +35,9 @@ export function contactRules(field: KnownField): FieldRules {
  * does not send what was not changed.
  */
 export function contactFormSchema(fields: readonly KnownField[], kept: Record<string, FormValue> = {}) {
-  const values = Object.fromEntries(fields.map((field) => [field.merge_tag, valueSchema(field, kept[field.merge_tag])]));
+  const values = Object.fromEntries(
+    fields.map((field) => [field.merge_tag, valueSchema(field, kept[field.merge_tag])]),
+  );
   return z.object({
     status: z.enum(CONTACT_STATUSES, { error: 'Choose a status.' }),
     tags: z.array(z.number()),
@@ -52,7 +54,8 @@ function valueSchema(field: KnownField, kept: FormValue | undefined): z.ZodMiniT
     z.superRefine((value, context) => {
       if (sameValue(value, kept)) return;
       const result = rule.safeParse(value);
-      if (!result.success) for (const issue of result.error.issues) context.addIssue({ code: 'custom', message: issue.message });
+      if (!result.success)
+        for (const issue of result.error.issues) context.addIssue({ code: 'custom', message: issue.message });
     }),
   );
 }
@@ -60,7 +63,10 @@ function valueSchema(field: KnownField, kept: FormValue | undefined): z.ZodMiniT
 /** Each field's starting value: its default, parsed by type (one that does not fit is ignored). */
 export function defaultFieldValues(fields: readonly KnownField[]): Record<string, FormValue> {
   return Object.fromEntries(
-    fields.map((field) => [field.merge_tag, specForField(field).parseDefault(field.default_value, contactRules(field))]),
+    fields.map((field) => [
+      field.merge_tag,
+      specForField(field).parseDefault(field.default_value, contactRules(field)),
+    ]),
   );
 }
 
@@ -87,7 +93,10 @@ export function contactToForm(fields: readonly KnownField[], contact: Contact): 
     status: isContactStatus(contact.status) ? contact.status : 'CLEANED',
     tags: contact.tags.map((tag) => tag.id),
     values: Object.fromEntries(
-      fields.map((field) => [field.merge_tag, specForField(field).decode(contact.data[field.merge_tag], contactRules(field))]),
+      fields.map((field) => [
+        field.merge_tag,
+        specForField(field).decode(contact.data[field.merge_tag], contactRules(field)),
+      ]),
     ),
   };
 }

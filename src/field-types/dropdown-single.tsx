@@ -18,12 +18,19 @@ function ChoiceOptions({ rules, stale }: { rules: WidgetProps<string>['rules']; 
 }
 
 /** A stored value that is no longer an option still shows, so it is never silently dropped. */
-const staleOf = (value: string | undefined, rules: WidgetProps<string>['rules']) => (value && !rules.options.includes(value) ? value : null);
+const staleOf = (value: string | undefined, rules: WidgetProps<string>['rules']) =>
+  value && !rules.options.includes(value) ? value : null;
 
 /** A native select: fast with a thousand options, and every screen reader knows it. */
 function SingleChoice({ value, onChange, inputRef, rules, ...props }: WidgetProps<string>) {
   return (
-    <select {...props} ref={inputRef as Ref<HTMLSelectElement>} className={inputClass} value={value} onChange={(event) => onChange(event.target.value)}>
+    <select
+      {...props}
+      ref={inputRef as Ref<HTMLSelectElement>}
+      className={inputClass}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    >
       <ChoiceOptions rules={rules} stale={staleOf(value, rules)} />
     </select>
   );

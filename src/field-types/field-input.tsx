@@ -26,7 +26,20 @@ interface FieldInputProps {
   disabled?: boolean;
 }
 
-export function FieldInput({ id, name, type, mergeTag = '', rules, value, onChange, onBlur, inputRef, hint, error, disabled }: FieldInputProps) {
+export function FieldInput({
+  id,
+  name,
+  type,
+  mergeTag = '',
+  rules,
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+  hint,
+  error,
+  disabled,
+}: FieldInputProps) {
   const { Widget } = specForField({ type, merge_tag: mergeTag });
   return (
     <FormField id={id} label={rules.label} hint={hint} error={error} required={rules.required}>
@@ -58,7 +71,16 @@ interface NativeFieldInputProps {
 }
 
 /** The same, with an input that holds its own value (the type must have a Native). */
-export function NativeFieldInput({ id, type, mergeTag, rules, registration, initial, hint, error }: NativeFieldInputProps) {
+export function NativeFieldInput({
+  id,
+  type,
+  mergeTag,
+  rules,
+  registration,
+  initial,
+  hint,
+  error,
+}: NativeFieldInputProps) {
   const { Native } = specForField({ type, merge_tag: mergeTag });
   if (!Native) throw new Error(`The ${type} type has no native input.`);
   return (

@@ -10,7 +10,10 @@ const isBlank = (value: string) => value.trim() === '';
  * A text-held value: blank passes unless the field is required; otherwise `problem` says what
  * is wrong with the trimmed text, or null when nothing is.
  */
-export function textRule(rules: FieldRules, problem: (text: string) => string | null = () => null): z.ZodMiniType<string> {
+export function textRule(
+  rules: FieldRules,
+  problem: (text: string) => string | null = () => null,
+): z.ZodMiniType<string> {
   return z.string().check(
     z.superRefine((value, context) => {
       if (isBlank(value)) {

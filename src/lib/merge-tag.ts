@@ -2,7 +2,17 @@
 import { MERGE_TAG_MAX_LENGTH, MERGE_TAG_MIN_LENGTH } from '../contract/field-types.ts';
 
 /** Letters that Unicode does not decompose into a base letter and an accent. */
-const SPELLED_OUT: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
+const SPELLED_OUT: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  þ: 'th',
+  ð: 'd',
+  ı: 'i',
+};
 
 const FALLBACK = 'field';
 

@@ -10,7 +10,11 @@ import { startTransition, useEffect, useState } from 'react';
  * 480 inputs took 250 ms to all inputs, where batches of 40 took 770 ms (each batch lays the
  * whole page out again), and the first input still takes keys at once (npm run bench, 500 fields).
  */
-export function useProgressiveCount(total: number, first = 20, batch = Number.POSITIVE_INFINITY): { count: number; showAll: () => void } {
+export function useProgressiveCount(
+  total: number,
+  first = 20,
+  batch = Number.POSITIVE_INFINITY,
+): { count: number; showAll: () => void } {
   const [count, setCount] = useState(() => Math.min(total, first));
   const [complete, setComplete] = useState(total <= first);
   useEffect(() => {

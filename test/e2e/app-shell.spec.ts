@@ -1,9 +1,15 @@
 import { expect, test } from './fixtures.ts';
 
-test('the app shell loads from the real server, says it is the sandbox, and breaks no CSP rule', async ({ page, pageErrors }) => {
+test('the app shell loads from the real server, says it is the sandbox, and breaks no CSP rule', async ({
+  page,
+  pageErrors,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/contacts$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(page.getByText('Sandbox workspace:')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
   expect(pageErrors).toEqual([]);
@@ -27,8 +33,12 @@ test('going offline shows a notice that clears itself when the network returns',
 });
 
 for (const browser of ['with requestIdleCallback', 'without it, as in Safari']) {
-  test(`once the first page is up, the other pages' code arrives by itself, ${browser}`, async ({ page, pageErrors }) => {
-    if (browser.startsWith('without')) await page.addInitScript(() => Reflect.deleteProperty(window, 'requestIdleCallback'));
+  test(`once the first page is up, the other pages' code arrives by itself, ${browser}`, async ({
+    page,
+    pageErrors,
+  }) => {
+    if (browser.startsWith('without'))
+      await page.addInitScript(() => Reflect.deleteProperty(window, 'requestIdleCallback'));
     const tagsPageCode = page.waitForRequest(/\/assets\/tags-page-[^/]+\.js$/);
     await page.goto('/fields');
     await expect(page.getByRole('heading', { level: 1, name: 'Fields' })).toBeVisible();

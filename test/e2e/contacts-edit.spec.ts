@@ -13,12 +13,17 @@ test.beforeEach(async ({ request }) => {
     ['sansa@example.com', 'Pro', 'FR'],
     ['bran@example.com', 'Team', 'DE'],
   ]) {
-    const answer = await request.post('/v1/contacts', { data: { fields: { email_address: email, plan, country }, status: 'SUBSCRIBED', tags: [1] } });
+    const answer = await request.post('/v1/contacts', {
+      data: { fields: { email_address: email, plan, country }, status: 'SUBSCRIBED', tags: [1] },
+    });
     expect(answer.status()).toBe(201);
   }
 });
 
-test('find a contact by email, change a dropdown and a country, save, and see it after a reload', async ({ page, pageErrors }) => {
+test('find a contact by email, change a dropdown and a country, save, and see it after a reload', async ({
+  page,
+  pageErrors,
+}) => {
   await page.goto('/contacts');
   await page.getByRole('searchbox', { name: 'Search by email' }).fill('sansa');
   await expect(page.getByText('1 contact', { exact: true })).toBeVisible();
@@ -39,7 +44,9 @@ test('find a contact by email, change a dropdown and a country, save, and see it
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Plan' })).toHaveValue('Team');
   await expect(page.getByRole('combobox', { name: 'Country' })).toHaveValue('Spain');
-  const stored = await page.evaluate(async () => (await (await fetch('/v1/contacts/by-email?email=sansa@example.com')).json()).data.data);
+  const stored = await page.evaluate(
+    async () => (await (await fetch('/v1/contacts/by-email?email=sansa@example.com')).json()).data.data,
+  );
   expect(stored).toEqual({ email_address: 'sansa@example.com', plan: 'Team', country: 'ES' });
   expect(pageErrors).toEqual([]);
 });

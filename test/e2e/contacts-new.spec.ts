@@ -7,7 +7,14 @@ const FIELDS = [
   { label: 'Age', merge_tag: 'age', type: 'NUMBER' },
   { label: 'Newsletter', merge_tag: 'newsletter', type: 'BOOLEAN' },
   { label: 'Birthday', merge_tag: 'birthday', type: 'DATE' },
-  { label: 'Plan', merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Free,Pro,Team', default_value: 'Free', required: true },
+  {
+    label: 'Plan',
+    merge_tag: 'plan',
+    type: 'DROPDOWN_SINGLE',
+    definition: 'Free,Pro,Team',
+    default_value: 'Free',
+    required: true,
+  },
   { label: 'Interests', merge_tag: 'interests', type: 'DROPDOWN_MULTIPLE', definition: 'Golf,Chess,Opera' },
   { label: 'Country', merge_tag: 'country', type: 'COUNTRY' },
 ];
@@ -30,10 +37,16 @@ async function tabTo(page: Page, name: string) {
 }
 
 async function focusedName(page: Page) {
-  return page.evaluate(() => document.querySelector(`label[for="${document.activeElement?.id}"]`)?.textContent?.replace('*', ''));
+  return page.evaluate(() =>
+    document.querySelector(`label[for="${document.activeElement?.id}"]`)?.textContent?.replace('*', ''),
+  );
 }
 
-test('a contact entered by keyboard alone is stored with exactly the expected encoded values', async ({ page, request, pageErrors }) => {
+test('a contact entered by keyboard alone is stored with exactly the expected encoded values', async ({
+  page,
+  request,
+  pageErrors,
+}) => {
   await createFields(request);
   await page.goto('/contacts/new');
   await expect(page.getByRole('textbox', { name: 'Email Address' })).toBeVisible();
@@ -112,7 +125,10 @@ test('the contact form passes an axe scan, empty and with errors shown', async (
   await expectNoAxeViolations(page, 'the tag picker offering to create a tag');
 });
 
-test('Save pressed straight from a half-typed country lands, and shows every error at once', async ({ page, request }) => {
+test('Save pressed straight from a half-typed country lands, and shows every error at once', async ({
+  page,
+  request,
+}) => {
   await createFields(request);
   const homeCountry = { label: 'Home country', merge_tag: 'home_country', type: 'COUNTRY', required: true };
   expect((await request.post('/v1/fields', { data: homeCountry })).status()).toBe(201);

@@ -58,8 +58,20 @@ test('one field of each type, created through the form, is all there after a rel
 
   await page.reload();
   const labels = page.getByRole('table').getByRole('rowheader');
-  await expect(labels).toHaveText(['Email AddressLocked', 'First Name', 'Last Name', 'Company', 'Balance', 'Likes cats', 'Renewal', 'Plan', 'Interests', 'Home country']);
-  const row = (label: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+  await expect(labels).toHaveText([
+    'Email AddressLocked',
+    'First Name',
+    'Last Name',
+    'Company',
+    'Balance',
+    'Likes cats',
+    'Renewal',
+    'Plan',
+    'Interests',
+    'Home country',
+  ]);
+  const row = (label: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
   await expect(row('Company')).toContainText('Required');
   await expect(row('Balance')).toContainText('-3.5');
   await expect(row('Likes cats')).toContainText('Yes');
@@ -69,7 +81,9 @@ test('one field of each type, created through the form, is all there after a rel
   await expect(row('Home country')).toContainText('Germany (DE)');
 
   const stored = await page.evaluate(async () => (await (await fetch('/v1/fields')).json()).data);
-  expect(stored.slice(3).map((field: { type: string; default_value: string }) => [field.type, field.default_value])).toEqual([
+  expect(
+    stored.slice(3).map((field: { type: string; default_value: string }) => [field.type, field.default_value]),
+  ).toEqual([
     ['TEXT', 'Acme'],
     ['NUMBER', '-3.5'],
     ['BOOLEAN', 'true'],
@@ -91,7 +105,9 @@ test('Create pressed straight from a label that clashes lands, and shows every e
   await expect(page.getByText('Another field is already labelled “Email Address”.')).toBeVisible();
 });
 
-test('the Fields list and the field form pass an axe scan, empty, with errors, and in the delete dialog', async ({ page }) => {
+test('the Fields list and the field form pass an axe scan, empty, with errors, and in the delete dialog', async ({
+  page,
+}) => {
   await page.goto('/fields');
   await expect(page.getByRole('table')).toBeVisible();
   await expectNoAxeViolations(page, 'the fields list');
@@ -136,9 +152,13 @@ test('the form is usable at 375 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/fields/new');
   await expect(page.getByRole('textbox', { name: 'Label' })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.goto('/fields');
   await expect(page.getByRole('table')).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 });

@@ -24,25 +24,45 @@ function failOnDialogs(page: Page) {
 }
 
 async function expectNoHorizontalOverflow(page: Page, where: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `horizontal overflow on ${where}`).toBeLessThanOrEqual(0);
 }
 
-test('markup, quotes, emoji, right-to-left text and very long words from the API render as text', async ({ page, request, pageErrors }) => {
+test('markup, quotes, emoji, right-to-left text and very long words from the API render as text', async ({
+  page,
+  request,
+  pageErrors,
+}) => {
   const dialogs = failOnDialogs(page);
   for (const field of [
     { label: SCRIPT_LABEL, merge_tag: 'sneaky', type: 'TEXT' },
     { label: 'שם המשפחה', merge_tag: 'hebrew', type: 'TEXT' },
     { label: '🎉 Party "O\'Brien" 🎉', merge_tag: 'party', type: 'TEXT' },
     { label: LONG_LABEL, merge_tag: 'long', type: 'TEXT' },
-    { label: 'Choice', merge_tag: 'choice', type: 'DROPDOWN_SINGLE', definition: '<script>alert(2)</script>,"quoted",مرحبا' },
+    {
+      label: 'Choice',
+      merge_tag: 'choice',
+      type: 'DROPDOWN_SINGLE',
+      definition: '<script>alert(2)</script>,"quoted",مرحبا',
+    },
     { label: 'Huge list', merge_tag: 'huge', type: 'DROPDOWN_SINGLE', definition: THOUSAND.join(',') },
   ]) {
     expect((await post(request, '/v1/fields', field)).status()).toBe(201);
   }
-  expect((await post(request, '/v1/tags', { name: '<b>bold</b> & "tag"', description: '<script>alert(3)</script>' })).status()).toBe(201);
+  expect(
+    (
+      await post(request, '/v1/tags', { name: '<b>bold</b> & "tag"', description: '<script>alert(3)</script>' })
+    ).status(),
+  ).toBe(201);
   const contact = await post(request, '/v1/contacts', {
-    fields: { email_address: 'x@example.com', sneaky: '<script>alert("value")</script>', choice: '<script>alert(2)</script>', huge: 'Option 1000' },
+    fields: {
+      email_address: 'x@example.com',
+      sneaky: '<script>alert("value")</script>',
+      choice: '<script>alert(2)</script>',
+      huge: 'Option 1000',
+    },
     status: 'SUBSCRIBED',
     tags: [3],
   });
@@ -57,7 +77,9 @@ test('markup, quotes, emoji, right-to-left text and very long words from the API
   await page.goto('/contacts/new');
   await expect(page.getByRole('textbox', { name: SCRIPT_LABEL })).toBeVisible();
   await expect(page.getByRole('textbox', { name: '🎉 Party "O\'Brien" 🎉' })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Choice' }).getByRole('option', { name: '<script>alert(2)</script>' })).toHaveCount(1);
+  await expect(
+    page.getByRole('combobox', { name: 'Choice' }).getByRole('option', { name: '<script>alert(2)</script>' }),
+  ).toHaveCount(1);
   await expect(page.getByRole('combobox', { name: 'Huge list' }).getByRole('option')).toHaveCount(1001);
   await expectNoHorizontalOverflow(page, 'the contact form');
 
@@ -79,13 +101,26 @@ test('markup, quotes, emoji, right-to-left text and very long words from the API
   expect(pageErrors).toEqual([]);
 });
 
-test('a workspace of 500 fields gives a form that loads, takes typing and saves', async ({ page, request, pageErrors }) => {
+test('a workspace of 500 fields gives a form that loads, takes typing and saves', async ({
+  page,
+  request,
+  pageErrors,
+}) => {
   test.setTimeout(90_000);
   const types = ['TEXT', 'NUMBER', 'BOOLEAN', 'DATE', 'DROPDOWN_SINGLE', 'DROPDOWN_MULTIPLE', 'COUNTRY'];
   for (let n = 0; n < 497; n++) {
     const type = types[n % types.length]!;
-    const letters = n.toString(26).split('').map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('');
-    const field = { label: `Field ${n}`, merge_tag: `f_${letters}`, type, ...(type.startsWith('DROPDOWN') ? { definition: 'One,Two,Three' } : {}) };
+    const letters = n
+      .toString(26)
+      .split('')
+      .map((digit) => String.fromCharCode(97 + parseInt(digit, 26)))
+      .join('');
+    const field = {
+      label: `Field ${n}`,
+      merge_tag: `f_${letters}`,
+      type,
+      ...(type.startsWith('DROPDOWN') ? { definition: 'One,Two,Three' } : {}),
+    };
     expect((await post(request, '/v1/fields', field)).status()).toBe(201);
   }
   await page.goto('/contacts/new');

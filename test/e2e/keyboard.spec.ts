@@ -14,7 +14,10 @@ async function everyTabStopShowsFocus(page: Page, stops: number) {
         const style = box ? getComputedStyle(box) : null;
         return style !== null && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
       });
-      return { outlined, name: `${element.tagName.toLowerCase()} ${element.getAttribute('aria-label') ?? element.id ?? ''} ${element.textContent?.slice(0, 30) ?? ''}` };
+      return {
+        outlined,
+        name: `${element.tagName.toLowerCase()} ${element.getAttribute('aria-label') ?? element.id ?? ''} ${element.textContent?.slice(0, 30) ?? ''}`,
+      };
     });
     if (focus && !focus.outlined) unmarked.push(focus.name);
   }
@@ -23,7 +26,14 @@ async function everyTabStopShowsFocus(page: Page, stops: number) {
 
 test('every tab stop shows where the focus is, on each page', async ({ page, request }) => {
   await request.post('/v1/contacts', { data: { fields: { email_address: 'a@example.com' }, status: 'SUBSCRIBED' } });
-  for (const path of ['/contacts', '/contacts/new', '/fields', '/fields/new', '/tags', '/contacts/edit?email=a@example.com']) {
+  for (const path of [
+    '/contacts',
+    '/contacts/new',
+    '/fields',
+    '/fields/new',
+    '/tags',
+    '/contacts/edit?email=a@example.com',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
@@ -57,5 +67,10 @@ test('a dropdown field can be created by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Field “Shirt size” created.' })).toBeVisible();
   const fields = await (await page.request.get('/v1/fields')).json();
-  expect(fields.data.at(-1)).toMatchObject({ label: 'Shirt size', merge_tag: 'shirt_size', definition: 'S,M,L', default_value: 'M' });
+  expect(fields.data.at(-1)).toMatchObject({
+    label: 'Shirt size',
+    merge_tag: 'shirt_size',
+    definition: 'S,M,L',
+    default_value: 'M',
+  });
 });

@@ -42,7 +42,7 @@ export const test = base.extend<{ campaignlark: Fake; server: RunningServer; pag
     await use(page);
     // Responses still arriving as the test ends (code fetched in idle time) are read before the page closes.
     // Reading one may let another arrive: read until none is left.
-    for (let read = 0; read < checks.length; ) {
+    for (let read = 0; read < checks.length;) {
       const pending = checks.slice(read);
       read = checks.length;
       await Promise.all(pending);

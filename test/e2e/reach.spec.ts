@@ -5,12 +5,22 @@ import { expect, test } from './fixtures.ts';
 
 test.beforeEach(async ({ request }) => {
   for (const field of [
-    { label: 'A rather long field label', merge_tag: 'long_label', type: 'TEXT', default_value: 'something fairly long' },
+    {
+      label: 'A rather long field label',
+      merge_tag: 'long_label',
+      type: 'TEXT',
+      default_value: 'something fairly long',
+    },
     { label: 'Plan', merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Free,Pro,Team' },
   ]) {
     expect((await request.post('/v1/fields', { data: field })).status()).toBe(201);
   }
-  await request.post('/v1/tags', { data: { name: 'a tag with a long name', description: 'and a description that takes up a good deal of room in its column' } });
+  await request.post('/v1/tags', {
+    data: {
+      name: 'a tag with a long name',
+      description: 'and a description that takes up a good deal of room in its column',
+    },
+  });
 });
 
 /** Whether the element is wholly inside the viewport, with no scrolling of the page or the table. */
@@ -27,15 +37,24 @@ for (const [name, viewport] of [
   test(`on ${name}, every row's actions are in view without scrolling sideways`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await page.goto('/fields');
-    for (const button of await page.getByRole('table').getByRole('button', { name: /^Delete / }).all()) {
+    for (const button of await page
+      .getByRole('table')
+      .getByRole('button', { name: /^Delete / })
+      .all()) {
       expect(await whollyInView(page, button), String(await button.getAttribute('aria-label'))).toBe(true);
     }
-    for (const link of await page.getByRole('table').getByRole('link', { name: /^Edit / }).all()) expect(await whollyInView(page, link)).toBe(true);
+    for (const link of await page
+      .getByRole('table')
+      .getByRole('link', { name: /^Edit / })
+      .all())
+      expect(await whollyInView(page, link)).toBe(true);
     await page.goto('/tags');
     for (const button of await page.getByRole('table').getByRole('button').all()) {
       expect(await whollyInView(page, button), String(await button.getAttribute('aria-label'))).toBe(true);
     }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
   });
 }
 
@@ -59,12 +78,13 @@ test('a saved notice covers no button, and leaves with the next page', async ({ 
   await page.getByRole('button', { name: 'Create tag' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'Tag “fresh” created.' });
   await expect(notice).toBeVisible();
-  const covered = await page.evaluate(() =>
-    [...document.querySelectorAll('main button, main a')].filter((element) => {
-      const box = element.getBoundingClientRect();
-      const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-      return box.width > 0 && top !== null && !element.contains(top) && top.closest('[role="status"]') !== null;
-    }).length,
+  const covered = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('main button, main a')].filter((element) => {
+        const box = element.getBoundingClientRect();
+        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return box.width > 0 && top !== null && !element.contains(top) && top.closest('[role="status"]') !== null;
+      }).length,
   );
   expect(covered).toBe(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fields' }).click();
@@ -99,7 +119,13 @@ test('Ctrl+Enter saves the field form', async ({ page, request }) => {
 test('a long form keeps Save in view, and its error summary leads to each input', async ({ page, request }) => {
   for (let n = 1; n <= 70; n++) {
     const mergeTag = `q_${'abcdefghij'[Math.floor(n / 10)]}${'abcdefghij'[n % 10]}`;
-    expect((await request.post('/v1/fields', { data: { label: `Question ${n}`, merge_tag: mergeTag, type: 'TEXT', required: n === 55 } })).status()).toBe(201);
+    expect(
+      (
+        await request.post('/v1/fields', {
+          data: { label: `Question ${n}`, merge_tag: mergeTag, type: 'TEXT', required: n === 55 },
+        })
+      ).status(),
+    ).toBe(201);
   }
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.goto('/contacts/new');

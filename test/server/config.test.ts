@@ -44,14 +44,32 @@ describe('readConfig', () => {
     [{ PORT: 'eighty' }, 'PORT must be a whole number from 1 to 65535 (or 0 for any free port), not "eighty".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535 (or 0 for any free port), not "70000".'],
     [{ HOST: '' }, 'HOST must be an address or host name, not "".'],
-    [{ CAMPAIGNLARK_API_KEY: ' ' }, 'CAMPAIGNLARK_API_KEY is set but empty; unset it to use the sandbox workspace, or give the key.'],
-    [{ CAMPAIGNLARK_API_KEY: 'abc\r\nX-Evil: 1' }, 'CAMPAIGNLARK_API_KEY contains spaces or characters that no API key has.'],
-    [{ CAMPAIGNLARK_API_URL: 'api.campaignlark.com' }, 'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not "api.campaignlark.com".'],
-    [{ CAMPAIGNLARK_API_URL: 'http://api.campaignlark.com/v1' }, 'CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.'],
+    [
+      { CAMPAIGNLARK_API_KEY: ' ' },
+      'CAMPAIGNLARK_API_KEY is set but empty; unset it to use the sandbox workspace, or give the key.',
+    ],
+    [
+      { CAMPAIGNLARK_API_KEY: 'abc\r\nX-Evil: 1' },
+      'CAMPAIGNLARK_API_KEY contains spaces or characters that no API key has.',
+    ],
+    [
+      { CAMPAIGNLARK_API_URL: 'api.campaignlark.com' },
+      'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not "api.campaignlark.com".',
+    ],
+    [
+      { CAMPAIGNLARK_API_URL: 'http://api.campaignlark.com/v1' },
+      'CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.',
+    ],
     [{ SANDBOX_DB: '' }, 'SANDBOX_DB must be a file path or :memory:.'],
     [{ ADMIN_PASSWORD: '' }, 'ADMIN_PASSWORD is set but empty; unset it, or give a password.'],
-    [{ HOST: '0.0.0.0' }, 'HOST 0.0.0.0 lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.'],
-    [{ HOST: '192.168.1.20' }, 'HOST 192.168.1.20 lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.'],
+    [
+      { HOST: '0.0.0.0' },
+      'HOST 0.0.0.0 lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.',
+    ],
+    [
+      { HOST: '192.168.1.20' },
+      'HOST 192.168.1.20 lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.',
+    ],
   ])('refuses %o in one clear sentence', (env, message) => {
     expect(() => readConfig(env)).toThrow(new ConfigError(message));
   });
@@ -68,7 +86,7 @@ describe('hostNamesFor', () => {
     expect([...names].sort()).toEqual(['127.0.0.1', '::1', 'admin.example.com', 'localhost']);
   });
 
-  it('adds this machine\'s addresses when bound to all of them', () => {
+  it("adds this machine's addresses when bound to all of them", () => {
     expect(hostNamesFor({ host: '0.0.0.0', extraHosts: [] }).size).toBeGreaterThan(3);
   });
 });

@@ -14,9 +14,39 @@ describe('a new workspace', () => {
     const { status, body } = await api.get('/v1/fields');
     expect(status).toBe(200);
     expect(body.data).toEqual([
-      { id: 1, label: 'Email Address', merge_tag: 'email_address', type: 'TEXT', definition: '', default_value: '', order: 0, immutable: true, required: true },
-      { id: 2, label: 'First Name', merge_tag: 'first_name', type: 'TEXT', definition: '', default_value: '', order: 1, immutable: false, required: false },
-      { id: 3, label: 'Last Name', merge_tag: 'last_name', type: 'TEXT', definition: '', default_value: '', order: 2, immutable: false, required: false },
+      {
+        id: 1,
+        label: 'Email Address',
+        merge_tag: 'email_address',
+        type: 'TEXT',
+        definition: '',
+        default_value: '',
+        order: 0,
+        immutable: true,
+        required: true,
+      },
+      {
+        id: 2,
+        label: 'First Name',
+        merge_tag: 'first_name',
+        type: 'TEXT',
+        definition: '',
+        default_value: '',
+        order: 1,
+        immutable: false,
+        required: false,
+      },
+      {
+        id: 3,
+        label: 'Last Name',
+        merge_tag: 'last_name',
+        type: 'TEXT',
+        definition: '',
+        default_value: '',
+        order: 2,
+        immutable: false,
+        required: false,
+      },
     ]);
   });
 
@@ -31,9 +61,21 @@ describe('POST /v1/fields', () => {
     const types = ['TEXT', 'NUMBER', 'BOOLEAN', 'DATE', 'DROPDOWN_SINGLE', 'DROPDOWN_MULTIPLE', 'COUNTRY'];
     for (const [index, type] of types.entries()) {
       const definition = type.startsWith('DROPDOWN') ? 'A,B' : undefined;
-      const { status, body } = await api.post('/v1/fields', { label: `Field ${index}`, merge_tag: `field_${'abcdefg'[index]}`, type, definition });
+      const { status, body } = await api.post('/v1/fields', {
+        label: `Field ${index}`,
+        merge_tag: `field_${'abcdefg'[index]}`,
+        type,
+        definition,
+      });
       expect(status).toBe(201);
-      expect(body.data).toMatchObject({ id: 4 + index, type, order: 3 + index, immutable: false, required: false, default_value: '' });
+      expect(body.data).toMatchObject({
+        id: 4 + index,
+        type,
+        order: 3 + index,
+        immutable: false,
+        required: false,
+        default_value: '',
+      });
       expect(body.data.definition).toBe(definition ?? '');
     }
     const { body } = await api.get('/v1/fields');
@@ -65,7 +107,10 @@ describe('POST /v1/fields', () => {
     ['an old type name', { label: 'A', merge_tag: 'a_b', type: 'BOOL' }],
     ['dropdown without definition', { label: 'A', merge_tag: 'a_b', type: 'DROPDOWN_SINGLE' }],
     ['dropdown with one option', { label: 'A', merge_tag: 'a_b', type: 'DROPDOWN_MULTIPLE', definition: 'Red' }],
-    ['dropdown with one option twice', { label: 'A', merge_tag: 'a_b', type: 'DROPDOWN_SINGLE', definition: 'Red,red, Red' }],
+    [
+      'dropdown with one option twice',
+      { label: 'A', merge_tag: 'a_b', type: 'DROPDOWN_SINGLE', definition: 'Red,red, Red' },
+    ],
     ['label already used', { label: 'First Name', merge_tag: 'a_b', type: 'TEXT' }],
     ['label already used in another case', { label: 'first name ', merge_tag: 'a_b', type: 'TEXT' }],
     ['merge_tag already used', { label: 'A', merge_tag: 'first_name', type: 'TEXT' }],
@@ -108,27 +153,56 @@ describe('PATCH /v1/fields/:id', () => {
       required: true,
     });
     expect(status).toBe(200);
-    expect(body.data).toEqual({ ...created.data, label: 'Favourite colour', merge_tag: 'fav_colour', definition: 'Red,Blue,Green,Violet', default_value: 'Violet', required: true });
+    expect(body.data).toEqual({
+      ...created.data,
+      label: 'Favourite colour',
+      merge_tag: 'fav_colour',
+      definition: 'Red,Blue,Green,Violet',
+      default_value: 'Violet',
+      required: true,
+    });
   });
 
   it('keeps what the body leaves out', async () => {
     const { body: created } = await api.post('/v1/fields', { ...colour, default_value: 'Red', required: true });
-    const { body } = await api.patch(`/v1/fields/${created.data.id}`, { label: 'Hue', merge_tag: 'colour', type: 'DROPDOWN_SINGLE' });
+    const { body } = await api.patch(`/v1/fields/${created.data.id}`, {
+      label: 'Hue',
+      merge_tag: 'colour',
+      type: 'DROPDOWN_SINGLE',
+    });
     expect(body.data).toEqual({ ...created.data, label: 'Hue' });
   });
 
-  it('carries contacts\' values over to a new merge tag', async () => {
-    const { body: created } = await api.post('/v1/fields', { label: 'Tags', merge_tag: 'hues', type: 'DROPDOWN_MULTIPLE', definition: 'Red,Blue' });
-    await api.post('/v1/contacts', { fields: { email_address: 'a@example.com', hues: ['Blue', 'Red'] }, status: 'SUBSCRIBED' });
-    await api.patch(`/v1/fields/${created.data.id}`, { label: 'Tags', merge_tag: 'colours', type: 'DROPDOWN_MULTIPLE' });
+  it("carries contacts' values over to a new merge tag", async () => {
+    const { body: created } = await api.post('/v1/fields', {
+      label: 'Tags',
+      merge_tag: 'hues',
+      type: 'DROPDOWN_MULTIPLE',
+      definition: 'Red,Blue',
+    });
+    await api.post('/v1/contacts', {
+      fields: { email_address: 'a@example.com', hues: ['Blue', 'Red'] },
+      status: 'SUBSCRIBED',
+    });
+    await api.patch(`/v1/fields/${created.data.id}`, {
+      label: 'Tags',
+      merge_tag: 'colours',
+      type: 'DROPDOWN_MULTIPLE',
+    });
     const { body } = await api.get('/v1/contacts/by-email?email=a@example.com');
     expect(body.data.data).toEqual({ email_address: 'a@example.com', colours: ['Blue', 'Red'] });
   });
 
   it('answers 404 for a field that does not exist, and for an id that is no field id', async () => {
-    expect(await api.patch('/v1/fields/999', colour)).toMatchObject({ status: 404, body: error('We were unable to find the field.') });
+    expect(await api.patch('/v1/fields/999', colour)).toMatchObject({
+      status: 404,
+      body: error('We were unable to find the field.'),
+    });
     for (const id of ['abc', '0']) {
-      expect(await api.patch(`/v1/fields/${id}`, colour)).toMatchObject({ status: 404, body: error(`There is no PATCH /v1/fields/${id} in the CampaignLark API.`) });
+      expect(await api.patch(`/v1/fields/${id}`, colour)).toMatchObject({
+        status: 404,
+        body: error(`There is no PATCH /v1/fields/${id} in the CampaignLark API.`),
+      });
     }
   });
 
@@ -153,7 +227,12 @@ describe('PATCH /v1/fields/:id', () => {
   });
 
   it('lets a field keep its own label and merge tag', async () => {
-    const { status } = await api.patch('/v1/fields/2', { label: 'First Name', merge_tag: 'first_name', type: 'TEXT', required: true });
+    const { status } = await api.patch('/v1/fields/2', {
+      label: 'First Name',
+      merge_tag: 'first_name',
+      type: 'TEXT',
+      required: true,
+    });
     expect(status).toBe(200);
   });
 
@@ -166,7 +245,10 @@ describe('PATCH /v1/fields/:id', () => {
 
 describe('DELETE /v1/fields/:id', () => {
   it('deletes the field and the values contacts held in it', async () => {
-    await api.post('/v1/contacts', { fields: { email_address: 'a@example.com', first_name: 'Ann' }, status: 'SUBSCRIBED' });
+    await api.post('/v1/contacts', {
+      fields: { email_address: 'a@example.com', first_name: 'Ann' },
+      status: 'SUBSCRIBED',
+    });
     const answer = await api.del('/v1/fields/2');
     expect(answer).toMatchObject({ status: 200, body: { data: 'The field has been deleted successfully.' } });
     expect((await api.get('/v1/fields')).body.data.map((field: { id: number }) => field.id)).toEqual([1, 3]);
@@ -175,13 +257,19 @@ describe('DELETE /v1/fields/:id', () => {
   });
 
   it('refuses to delete an immutable field', async () => {
-    expect(await api.del('/v1/fields/1')).toMatchObject({ status: 400, body: error('This field is immutable and cannot be deleted.') });
+    expect(await api.del('/v1/fields/1')).toMatchObject({
+      status: 400,
+      body: error('This field is immutable and cannot be deleted.'),
+    });
   });
 
   it('names the one segment that uses the field', async () => {
     addSegment(api.store, 'Londoners', { fieldIds: [2] });
     const answer = await api.del('/v1/fields/2');
-    expect(answer).toMatchObject({ status: 400, body: error("Cannot delete this field because it is being used in the 'Londoners' segment.") });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: error("Cannot delete this field because it is being used in the 'Londoners' segment."),
+    });
   });
 
   it('counts the segments when several use the field', async () => {
@@ -189,7 +277,10 @@ describe('DELETE /v1/fields/:id', () => {
     addSegment(api.store, 'Parisians', { fieldIds: [2, 3] });
     addSegment(api.store, 'Berliners', { fieldIds: [2] });
     const answer = await api.del('/v1/fields/2');
-    expect(answer).toMatchObject({ status: 400, body: error('Cannot delete this field because it is being used in 3 segments.') });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: error('Cannot delete this field because it is being used in 3 segments.'),
+    });
   });
 
   it('refuses while an import or export runs', async () => {
@@ -198,6 +289,9 @@ describe('DELETE /v1/fields/:id', () => {
   });
 
   it('answers 404 for a field that does not exist', async () => {
-    expect(await api.del('/v1/fields/77')).toMatchObject({ status: 404, body: error('We were unable to find the field.') });
+    expect(await api.del('/v1/fields/77')).toMatchObject({
+      status: 404,
+      body: error('We were unable to find the field.'),
+    });
   });
 });

@@ -25,10 +25,27 @@ beforeEach(() => {
 });
 
 const live = (extra: { adminPassword?: string; trustProxy?: boolean } = {}) =>
-  createApp({ backend: { mode: 'live', apiUrl: upstream.apiUrl, apiKey: KEY }, hostNames: new Set(['localhost']), log: (line) => logs.push(line), ...extra });
+  createApp({
+    backend: { mode: 'live', apiUrl: upstream.apiUrl, apiKey: KEY },
+    hostNames: new Set(['localhost']),
+    log: (line) => logs.push(line),
+    ...extra,
+  });
 
-async function call(app: ReturnType<typeof live>, method: string, path: string, headers: Record<string, string> = {}, body?: string) {
-  const init: RequestInit = { method, headers: body === undefined ? headers : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } };
+async function call(
+  app: ReturnType<typeof live>,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+) {
+  const init: RequestInit = {
+    method,
+    headers:
+      body === undefined
+        ? headers
+        : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
+  };
   if (body !== undefined) init.body = body;
   const response = await app.request(`http://localhost${path}`, init);
   return { status: response.status, headers: response.headers, text: await response.text() };
@@ -73,14 +90,20 @@ describe('1. path parameters have their route’s shape before anything is forwa
 
 describe('2. a refused body does not break the next request on the same connection', () => {
   it('answers 413 with Connection: close, so a client that reuses connections opens a new one', async () => {
-    const app = createApp({ backend: { mode: 'sandbox', store: openStore(':memory:') }, hostNames: new Set(['127.0.0.1']), log: () => {} });
+    const app = createApp({
+      backend: { mode: 'sandbox', store: openStore(':memory:') },
+      hostNames: new Set(['127.0.0.1']),
+      log: () => {},
+    });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((done) => server.once('listening', done));
     const { port } = server.address() as AddressInfo;
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const send = (method: string, path: string, body?: Buffer) =>
       new Promise<{ status: number; connection: string | undefined }>((done, fail) => {
-        const headers: Record<string, string> = body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {};
+        const headers: Record<string, string> = body
+          ? { 'content-type': 'application/json', 'content-length': String(body.length) }
+          : {};
         const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers }, (response) => {
           response.resume();
           response.on('end', () => done({ status: response.statusCode!, connection: response.headers.connection }));
@@ -107,7 +130,9 @@ describe('3. password guessing is limited per address', () => {
     const app = live({ adminPassword: PASSWORD, trustProxy: true });
     const from = (address: string) => ({ 'x-forwarded-for': `198.51.100.1, ${address}` });
     for (let guess = 0; guess < 10; guess++) {
-      expect((await call(app, 'GET', '/api/status', { ...basic(`guess${guess}`), ...from('203.0.113.9') })).status).toBe(401);
+      expect(
+        (await call(app, 'GET', '/api/status', { ...basic(`guess${guess}`), ...from('203.0.113.9') })).status,
+      ).toBe(401);
     }
     const locked = await call(app, 'GET', '/api/status', { ...basic(PASSWORD), ...from('203.0.113.9') });
     expect(locked.status).toBe(429);
@@ -123,12 +148,15 @@ describe('3. password guessing is limited per address', () => {
     for (let guess = 0; guess < 10; guess++) {
       await call(app, 'GET', '/api/status', { ...basic(`guess${guess}`), 'x-forwarded-for': `198.51.100.${guess}` });
     }
-    expect((await call(app, 'GET', '/api/status', { ...basic(PASSWORD), 'x-forwarded-for': '198.51.100.99' })).status).toBe(429);
+    expect(
+      (await call(app, 'GET', '/api/status', { ...basic(PASSWORD), 'x-forwarded-for': '198.51.100.99' })).status,
+    ).toBe(429);
   });
 
   it('counts an IPv6 /64 as one guesser, and all guessers together at most 100 a minute', async () => {
     const app = live({ adminPassword: PASSWORD, trustProxy: true });
-    const guess = (address: string) => call(app, 'GET', '/api/status', { ...basic('wrong guess'), 'x-forwarded-for': address });
+    const guess = (address: string) =>
+      call(app, 'GET', '/api/status', { ...basic('wrong guess'), 'x-forwarded-for': address });
     for (let n = 1; n <= 10; n++) expect((await guess(`2001:db8:1:2::${n.toString(16)}`)).status).toBe(401);
     expect((await guess('2001:db8:1:2:ffff::1')).status).toBe(429);
     expect((await guess('2001:db8:1:3::1')).status).toBe(401);
@@ -140,7 +168,8 @@ describe('3. password guessing is limited per address', () => {
   it('clears an address’s failures when the right password comes', async () => {
     const app = live({ adminPassword: PASSWORD });
     for (let round = 0; round < 3; round++) {
-      for (let guess = 0; guess < 9; guess++) expect((await call(app, 'GET', '/api/status', basic('typo'))).status).toBe(401);
+      for (let guess = 0; guess < 9; guess++)
+        expect((await call(app, 'GET', '/api/status', basic('typo'))).status).toBe(401);
       expect((await call(app, 'GET', '/api/status', basic(PASSWORD))).status).toBe(200);
     }
   });
@@ -152,14 +181,21 @@ describe('3. password guessing is limited per address', () => {
   });
 
   it('refuses to start with a password shorter than 12 characters', () => {
-    expect(() => readConfig({ ADMIN_PASSWORD: 'hunter2hunt' })).toThrow(new ConfigError('ADMIN_PASSWORD must be at least 12 characters long; a long passphrase is best.'));
+    expect(() => readConfig({ ADMIN_PASSWORD: 'hunter2hunt' })).toThrow(
+      new ConfigError('ADMIN_PASSWORD must be at least 12 characters long; a long passphrase is best.'),
+    );
     expect(readConfig({ ADMIN_PASSWORD: 'hunter2hunte' }).adminPassword).toBe('hunter2hunte');
   });
 });
 
 describe('5. another site cannot make a signed-in browser use the key', () => {
   it('refuses reads and writes a browser marks as from another site or origin, before forwarding', async () => {
-    const marks: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    const marks: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
     for (const headers of marks) {
       for (const path of ['/v1/fields', '/v1/contacts/by-email?email=a%40b.co', '/api/status']) {
         const answer = await call(live(), 'GET', path, headers);
@@ -171,7 +207,11 @@ describe('5. another site cannot make a signed-in browser use the key', () => {
   });
 
   it('lets its own pages, a typed address and scripts without those marks through', async () => {
-    const own: Record<string, string>[] = [{}, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }, { 'sec-fetch-site': 'none' }];
+    const own: Record<string, string>[] = [
+      {},
+      { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' },
+      { 'sec-fetch-site': 'none' },
+    ];
     for (const headers of own) {
       expect((await call(live(), 'GET', '/v1/fields', headers)).status).toBe(200);
     }
@@ -183,26 +223,38 @@ describe('6. CampaignLark’s answers are checked before they are passed on', ()
   it('refuses an answer over 10 MB after decompression with 502', async () => {
     const bomb = gzipSync(Buffer.alloc(11 * 1024 * 1024, ' '));
     expect(bomb.length).toBeLessThan(100_000);
-    upstream.answer((_, response) => response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(bomb));
+    upstream.answer((_, response) =>
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(bomb),
+    );
     const answer = await call(live(), 'GET', '/v1/fields');
     expect(answer.status).toBe(502);
     expect(JSON.parse(answer.text)).toEqual({ error: { message: "CampaignLark's answer was too large." } });
   });
 
   it('passes only JSON: an HTML page becomes a 502 with a clear message, never HTML from this origin', async () => {
-    upstream.answer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<script>alert(1)</script>'));
+    upstream.answer((_, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<script>alert(1)</script>'),
+    );
     const answer = await call(live(), 'GET', '/v1/fields');
     expect(answer.status).toBe(502);
     expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(JSON.parse(answer.text).error.message).toBe('CampaignLark answered with something other than JSON (HTTP 200, text/html), so it was not passed on.');
+    expect(JSON.parse(answer.text).error.message).toBe(
+      'CampaignLark answered with something other than JSON (HTTP 200, text/html), so it was not passed on.',
+    );
   });
 
   it('never repeats a content type that could carry the key, and refuses JSON that does not parse', async () => {
-    upstream.answer((_, response) => response.writeHead(401, { 'content-type': `text/plain; key=${KEY}` }).end(`key ${KEY}`));
+    upstream.answer((_, response) =>
+      response.writeHead(401, { 'content-type': `text/plain; key=${KEY}` }).end(`key ${KEY}`),
+    );
     const plain = await call(live(), 'GET', '/v1/fields');
     expect(plain.status).toBe(502);
-    expect(JSON.parse(plain.text).error.message).toBe('CampaignLark answered with something other than JSON (HTTP 401, text/plain), so it was not passed on.');
-    upstream.answer((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"data": [1, 2'));
+    expect(JSON.parse(plain.text).error.message).toBe(
+      'CampaignLark answered with something other than JSON (HTTP 401, text/plain), so it was not passed on.',
+    );
+    upstream.answer((_, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"data": [1, 2'),
+    );
     expect((await call(live(), 'GET', '/v1/fields')).status).toBe(502);
     expect(logs.join('\n')).not.toContain(KEY);
   });
@@ -230,19 +282,39 @@ describe('6. CampaignLark’s answers are checked before they are passed on', ()
     const answer = await call(live(), 'GET', '/v1/fields');
     expect(answer.text).not.toContain(KEY);
     expect(JSON.stringify(JSON.parse(answer.text))).not.toContain(KEY);
-    expect(JSON.parse(answer.text)).toEqual({ error: { message: 'The key [redacted] is revoked.', detail: '[redacted]', '[redacted]': 1 } });
+    expect(JSON.parse(answer.text)).toEqual({
+      error: { message: 'The key [redacted] is revoked.', detail: '[redacted]', '[redacted]': 1 },
+    });
     expect([...answer.headers.values()].join(' ')).not.toContain(KEY);
   });
 });
 
 describe('7. CAMPAIGNLARK_API_URL is the base address alone', () => {
   it.each([
-    ['https://user:hunter2@api.campaignlark.com/v1', 'CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.'],
-    ['https://api.campaignlark.com/v1?debug=1', 'CAMPAIGNLARK_API_URL must be the API\'s base address alone, without a query or fragment: not "https://api.campaignlark.com/v1?debug=1".'],
-    ['https://api.campaignlark.com/v1#x', 'CAMPAIGNLARK_API_URL must be the API\'s base address alone, without a query or fragment: not "https://api.campaignlark.com/v1#x".'],
-    ['https://user:hunter2@api campaignlark', 'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not the value given (not shown: it holds an @).'],
-    ['https://admin:hunter2/x@api.campaignlark.com/v1', 'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not the value given (not shown: it holds an @).'],
-    ['https://u:hunter2@x@api.campaignlark.com/v1', 'CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.'],
+    [
+      'https://user:hunter2@api.campaignlark.com/v1',
+      'CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.',
+    ],
+    [
+      'https://api.campaignlark.com/v1?debug=1',
+      'CAMPAIGNLARK_API_URL must be the API\'s base address alone, without a query or fragment: not "https://api.campaignlark.com/v1?debug=1".',
+    ],
+    [
+      'https://api.campaignlark.com/v1#x',
+      'CAMPAIGNLARK_API_URL must be the API\'s base address alone, without a query or fragment: not "https://api.campaignlark.com/v1#x".',
+    ],
+    [
+      'https://user:hunter2@api campaignlark',
+      'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not the value given (not shown: it holds an @).',
+    ],
+    [
+      'https://admin:hunter2/x@api.campaignlark.com/v1',
+      'CAMPAIGNLARK_API_URL must be a URL such as https://api.campaignlark.com/v1, not the value given (not shown: it holds an @).',
+    ],
+    [
+      'https://u:hunter2@x@api.campaignlark.com/v1',
+      'CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.',
+    ],
   ])('refuses %s, never printing its password', (url, message) => {
     expect(() => readConfig({ CAMPAIGNLARK_API_URL: url })).toThrow(new ConfigError(message));
     expect(message).not.toContain('hunter2');
@@ -253,7 +325,10 @@ describe('8. a logged path cannot forge log lines', () => {
   it('escapes what a login failure logs too', async () => {
     const app = live({ adminPassword: 'correct horse battery', trustProxy: true });
     // A C1 control (CSI) is the most a header can smuggle: newlines never pass HTTP itself.
-    await call(app, 'GET', '/api/status', { authorization: `Basic ${btoa('a:b')}`, 'x-forwarded-for': '1.2.3.4\u009b31m' });
+    await call(app, 'GET', '/api/status', {
+      authorization: `Basic ${btoa('a:b')}`,
+      'x-forwarded-for': '1.2.3.4\u009b31m',
+    });
     expect(logs.join('\n')).not.toMatch(/\u009b/);
     expect(logs).toContain('login failed from 1.2.3.4\\u009b31m');
   });
@@ -279,7 +354,11 @@ describe('10. a DELETE with no body needs no Content-Type', () => {
     const created = await api.post('/v1/tags', { name: 'temporary' });
     const answer = await api.app.request(`http://localhost/v1/tags/${created.body.data.id}`, { method: 'DELETE' });
     expect(answer.status).toBe(200);
-    const form = await api.app.request('http://localhost/v1/tags', { method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': '14' }, body: '{"name":"x"}  ' });
+    const form = await api.app.request('http://localhost/v1/tags', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'content-length': '14' },
+      body: '{"name":"x"}  ',
+    });
     expect(form.status).toBe(415);
   });
 });

@@ -9,21 +9,34 @@ import { openStore } from '../../server/sandbox/store.ts';
 function builtApp() {
   const dist = mkdtempSync(join(tmpdir(), 'lark-dist-'));
   mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>Lark Admin</title></head><body><div id="root"></div></body></html>');
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><html><head><title>Lark Admin</title></head><body><div id="root"></div></body></html>',
+  );
   writeFileSync(
     join(dist, 'page-preloads.json'),
     JSON.stringify({
       home: '/contacts',
       pages: [
-        { path: '/contacts', modules: ['/assets/contacts-page-A1.js', '/assets/shared-B2.js'], reads: ['/api/status', '/v1/fields'] },
+        {
+          path: '/contacts',
+          modules: ['/assets/contacts-page-A1.js', '/assets/shared-B2.js'],
+          reads: ['/api/status', '/v1/fields'],
+        },
         { path: '/fields/:id/edit', modules: ['/assets/field-form-page-C3.js'], reads: ['/v1/fields'] },
       ],
     }),
   );
-  return createApp({ backend: { mode: 'sandbox', store: openStore(':memory:') }, hostNames: new Set(['localhost']), log: () => {}, distDir: dist });
+  return createApp({
+    backend: { mode: 'sandbox', store: openStore(':memory:') },
+    hostNames: new Set(['localhost']),
+    log: () => {},
+    distDir: dist,
+  });
 }
 
-const html = async (app: ReturnType<typeof builtApp>, path: string) => (await app.request(`http://localhost${path}`)).text();
+const html = async (app: ReturnType<typeof builtApp>, path: string) =>
+  (await app.request(`http://localhost${path}`)).text();
 
 describe('page preloads', () => {
   it('names a page’s chunks and its first reads at the end of <head>, for its address and for /', async () => {

@@ -28,7 +28,11 @@ function createContact(url: string, n: number) {
 }
 
 async function contactEmails(url: string): Promise<string[]> {
-  const response = await fetch(`${url}/v1/contacts/search`, { method: 'POST', headers: json, body: JSON.stringify({ limit: 250 }) });
+  const response = await fetch(`${url}/v1/contacts/search`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ limit: 250 }),
+  });
   const { data } = (await response.json()) as { data: { contacts: { data: { email_address: string } }[] } };
   return data.contacts.map((contact) => contact.data.email_address);
 }
@@ -49,14 +53,18 @@ describe('starting', () => {
     const first = await start({ SANDBOX_DB: ':memory:' });
     const { code, output } = await runServerToExit({ SANDBOX_DB: ':memory:', PORT: new URL(first.url).port });
     expect(code).toBe(1);
-    expect(output.trim()).toBe(`Lark Admin cannot start: port ${new URL(first.url).port} on 127.0.0.1 is already in use; set PORT to another.`);
+    expect(output.trim()).toBe(
+      `Lark Admin cannot start: port ${new URL(first.url).port} on 127.0.0.1 is already in use; set PORT to another.`,
+    );
   });
 
   it('starts on a non-loopback address when a password is set, and asks for it', async () => {
     const server = await start({ SANDBOX_DB: ':memory:', HOST: '0.0.0.0', ADMIN_PASSWORD: 'correct horse battery' });
     const url = server.url.replace('0.0.0.0', '127.0.0.1');
     expect((await fetch(`${url}/api/status`)).status).toBe(401);
-    const authorized = await fetch(`${url}/api/status`, { headers: { authorization: `Basic ${btoa('admin:correct horse battery')}` } });
+    const authorized = await fetch(`${url}/api/status`, {
+      headers: { authorization: `Basic ${btoa('admin:correct horse battery')}` },
+    });
     expect(await authorized.json()).toEqual({ mode: 'sandbox' });
   });
 });
@@ -65,12 +73,21 @@ describe('the sandbox database file', () => {
   it('keeps the workspace across a restart', async () => {
     const db = tempDb();
     const first = await start({ SANDBOX_DB: db });
-    await fetch(`${first.url}/v1/fields`, { method: 'POST', headers: json, body: JSON.stringify({ label: 'Shoe size', merge_tag: 'shoe_size', type: 'NUMBER' }) });
+    await fetch(`${first.url}/v1/fields`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ label: 'Shoe size', merge_tag: 'shoe_size', type: 'NUMBER' }),
+    });
     await createContact(first.url, 1);
     await first.stop();
     const second = await start({ SANDBOX_DB: db });
     const fields = (await (await fetch(`${second.url}/v1/fields`)).json()) as { data: { merge_tag: string }[] };
-    expect(fields.data.map((field) => field.merge_tag)).toEqual(['email_address', 'first_name', 'last_name', 'shoe_size']);
+    expect(fields.data.map((field) => field.merge_tag)).toEqual([
+      'email_address',
+      'first_name',
+      'last_name',
+      'shoe_size',
+    ]);
     expect(await contactEmails(second.url)).toEqual(['p1@example.com']);
   });
 
@@ -121,7 +138,9 @@ describe('live mode as a process', () => {
       const server = await start({ CAMPAIGNLARK_API_KEY: key, CAMPAIGNLARK_API_URL: upstream.apiUrl });
       expect(await (await fetch(`${server.url}/api/status`)).json()).toEqual({ mode: 'live' });
       await fetch(`${server.url}/v1/fields`);
-      upstream.answer((_, response) => response.writeHead(401).end('{"error":{"message":"The API key you provided is invalid or has been revoked."}}'));
+      upstream.answer((_, response) =>
+        response.writeHead(401).end('{"error":{"message":"The API key you provided is invalid or has been revoked."}}'),
+      );
       await fetch(`${server.url}/v1/tags`);
       await upstream.close();
       await fetch(`${server.url}/v1/tags`);

@@ -14,11 +14,21 @@ function liveApp(apiUrl = upstream.apiUrl, timeoutMs = 20_000) {
   });
 }
 
-async function send(app: ReturnType<typeof liveApp>, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function send(
+  app: ReturnType<typeof liveApp>,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const init: RequestInit = { method, headers: { ...headers } };
   if (method !== 'GET') {
     init.body = JSON.stringify(body ?? {});
-    init.headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(init.body)), ...headers };
+    init.headers = {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(init.body)),
+      ...headers,
+    };
   }
   const response = await app.request(`http://localhost${path}`, init);
   const text = await response.text();
@@ -44,7 +54,7 @@ describe('live mode', () => {
     expect(upstream.received[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
-  it('forwards a write with its body, but never the browser\'s own credentials', async () => {
+  it("forwards a write with its body, but never the browser's own credentials", async () => {
     const field = { label: 'Shoe size', merge_tag: 'shoe_size', type: 'NUMBER' };
     await send(liveApp(), 'POST', '/v1/fields', field, {
       authorization: 'Basic YWRtaW46cGFzcw==',
@@ -65,17 +75,29 @@ describe('live mode', () => {
   it('forwards every contract route to the same path', async () => {
     const id = '64f1a2b3c4d5e6f7a8b9c0d1';
     const routes = [
-      ['GET', '/v1/fields'], ['POST', '/v1/fields'], ['PATCH', '/v1/fields/4'], ['DELETE', '/v1/fields/4'],
-      ['POST', '/v1/contacts'], ['PUT', `/v1/contacts/${id}`], ['POST', '/v1/contacts/upsert'],
-      ['POST', '/v1/contacts/search'], ['GET', '/v1/contacts/by-email?email=a%40b.co'],
-      ['POST', `/v1/contacts/${id}/tags/add`], ['POST', `/v1/contacts/${id}/tags/remove`],
-      ['GET', '/v1/tags'], ['POST', '/v1/tags'], ['PATCH', '/v1/tags/2'], ['DELETE', '/v1/tags/2'],
+      ['GET', '/v1/fields'],
+      ['POST', '/v1/fields'],
+      ['PATCH', '/v1/fields/4'],
+      ['DELETE', '/v1/fields/4'],
+      ['POST', '/v1/contacts'],
+      ['PUT', `/v1/contacts/${id}`],
+      ['POST', '/v1/contacts/upsert'],
+      ['POST', '/v1/contacts/search'],
+      ['GET', '/v1/contacts/by-email?email=a%40b.co'],
+      ['POST', `/v1/contacts/${id}/tags/add`],
+      ['POST', `/v1/contacts/${id}/tags/remove`],
+      ['GET', '/v1/tags'],
+      ['POST', '/v1/tags'],
+      ['PATCH', '/v1/tags/2'],
+      ['DELETE', '/v1/tags/2'],
     ] as const;
     for (const [method, path] of routes) await send(liveApp(), method, path);
-    expect(upstream.received.map((request) => `${request.method} ${request.url}`)).toEqual(routes.map(([m, p]) => `${m} ${p}`));
+    expect(upstream.received.map((request) => `${request.method} ${request.url}`)).toEqual(
+      routes.map(([m, p]) => `${m} ${p}`),
+    );
   });
 
-  it('passes the API\'s errors through as they are', async () => {
+  it("passes the API's errors through as they are", async () => {
     for (const [status, message] of [
       [400, 'Validation error'],
       [401, 'The API key you provided is invalid or has been revoked.'],
@@ -84,7 +106,9 @@ describe('live mode', () => {
       [500, 'Internal error'],
     ] as const) {
       upstream.answer((_, response) =>
-        response.writeHead(status, { 'content-type': 'application/json', 'set-cookie': 'tracking=1' }).end(JSON.stringify({ error: { message } })),
+        response
+          .writeHead(status, { 'content-type': 'application/json', 'set-cookie': 'tracking=1' })
+          .end(JSON.stringify({ error: { message } })),
       );
       const answer = await send(liveApp(), 'PATCH', '/v1/fields/4', {});
       expect(answer.status).toBe(status);
@@ -129,7 +153,9 @@ describe('live mode', () => {
   it('answers an unknown route itself, without asking CampaignLark', async () => {
     const answer = await send(liveApp(), 'GET', '/v1/segments');
     expect(answer.status).toBe(404);
-    expect(JSON.parse(answer.text)).toEqual({ error: { message: 'There is no GET /v1/segments in the CampaignLark API.' } });
+    expect(JSON.parse(answer.text)).toEqual({
+      error: { message: 'There is no GET /v1/segments in the CampaignLark API.' },
+    });
     expect(upstream.received).toHaveLength(0);
   });
 
@@ -141,7 +167,11 @@ describe('live mode', () => {
 
   it('never shows the key in an answer or a log line, even when things go wrong', async () => {
     const answers = [];
-    upstream.answer((_, response) => response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'bad key' } })));
+    upstream.answer((_, response) =>
+      response
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'bad key' } })),
+    );
     answers.push(await send(liveApp(), 'GET', '/v1/fields'));
     upstream.answer(() => {});
     answers.push(await send(liveApp(upstream.apiUrl, 200), 'POST', '/v1/contacts', {}));

@@ -17,12 +17,21 @@ export function sandbox(options: { requestsPerSecond?: number; store?: Store } =
     log: () => {},
   });
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const init: RequestInit = { method, headers: { ...headers } };
     // As a real client sends it: a body comes with its type and length; no body, neither.
     if (method !== 'GET' && method !== 'HEAD' && body !== undefined) {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers };
+      init.headers = {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(text)),
+        ...headers,
+      };
       init.body = text;
     }
     const response = await app.request(`http://localhost${path}`, init);

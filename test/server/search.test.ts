@@ -6,10 +6,54 @@ const validation = error('Validation error');
 
 /** Five contacts with distinct values, tags and statuses. */
 const PEOPLE = [
-  { email: 'ann@alpha.com', age: 30, vip: true, joined: '2020-01-15', plan: 'Free', colours: ['Red'], country: 'GB', note: 'Loves Tea', status: 'SUBSCRIBED', tags: [1] },
-  { email: 'bob@beta.com', age: 45, vip: false, joined: '2021-06-01', plan: 'Pro', colours: ['Red', 'Blue'], country: 'DE', note: 'coffee', status: 'UNSUBSCRIBED', tags: [1, 2] },
-  { email: 'cy@alpha.com', age: 18.5, vip: true, joined: '2019-12-31', plan: 'Pro', colours: ['Blue', 'Green'], country: 'FR', note: 'TEA and cake', status: 'SUBSCRIBED', tags: [2] },
-  { email: 'di@gamma.org', age: -3, vip: false, joined: '2022-02-28', plan: 'Free', colours: [], country: 'GB', note: '', status: 'CLEANED', tags: [] },
+  {
+    email: 'ann@alpha.com',
+    age: 30,
+    vip: true,
+    joined: '2020-01-15',
+    plan: 'Free',
+    colours: ['Red'],
+    country: 'GB',
+    note: 'Loves Tea',
+    status: 'SUBSCRIBED',
+    tags: [1],
+  },
+  {
+    email: 'bob@beta.com',
+    age: 45,
+    vip: false,
+    joined: '2021-06-01',
+    plan: 'Pro',
+    colours: ['Red', 'Blue'],
+    country: 'DE',
+    note: 'coffee',
+    status: 'UNSUBSCRIBED',
+    tags: [1, 2],
+  },
+  {
+    email: 'cy@alpha.com',
+    age: 18.5,
+    vip: true,
+    joined: '2019-12-31',
+    plan: 'Pro',
+    colours: ['Blue', 'Green'],
+    country: 'FR',
+    note: 'TEA and cake',
+    status: 'SUBSCRIBED',
+    tags: [2],
+  },
+  {
+    email: 'di@gamma.org',
+    age: -3,
+    vip: false,
+    joined: '2022-02-28',
+    plan: 'Free',
+    colours: [],
+    country: 'GB',
+    note: '',
+    status: 'CLEANED',
+    tags: [],
+  },
   { email: 'ed@gamma.org', status: 'SUBSCRIBED', tags: [1, 2] },
 ] as const;
 
@@ -43,8 +87,16 @@ describe('POST /v1/contacts/search conditions', () => {
   it.each([
     ['text EQUALS ignores case', where('email_address', 'EQUALS', 'ANN@alpha.com'), ['ann@alpha.com']],
     ['text CONTAINS ignores case', where('note', 'CONTAINS', 'tea'), ['ann@alpha.com', 'cy@alpha.com']],
-    ['text NOT_CONTAINS includes contacts with no value', where('note', 'NOT_CONTAINS', 'tea'), ['bob@beta.com', 'di@gamma.org', 'ed@gamma.org']],
-    ['text NOT_EQUALS', where('email_address', 'NOT_EQUALS', 'ann@alpha.com'), ['bob@beta.com', 'cy@alpha.com', 'di@gamma.org', 'ed@gamma.org']],
+    [
+      'text NOT_CONTAINS includes contacts with no value',
+      where('note', 'NOT_CONTAINS', 'tea'),
+      ['bob@beta.com', 'di@gamma.org', 'ed@gamma.org'],
+    ],
+    [
+      'text NOT_EQUALS',
+      where('email_address', 'NOT_EQUALS', 'ann@alpha.com'),
+      ['bob@beta.com', 'cy@alpha.com', 'di@gamma.org', 'ed@gamma.org'],
+    ],
     ['email CONTAINS a domain', where('email_address', 'CONTAINS', '@gamma'), ['di@gamma.org', 'ed@gamma.org']],
     ['number EQUALS', where('age', 'EQUALS', 18.5), ['cy@alpha.com']],
     ['number GREATER_THAN', where('age', 'GREATER_THAN', 18.5), ['ann@alpha.com', 'bob@beta.com']],
@@ -55,14 +107,26 @@ describe('POST /v1/contacts/search conditions', () => {
     ['date LESS_THAN', where('joined', 'LESS_THAN', '2020-01-15'), ['cy@alpha.com']],
     ['date EQUALS', where('joined', 'EQUALS', '2022-02-28'), ['di@gamma.org']],
     ['single choice EQUALS', where('plan', 'EQUALS', 'Pro'), ['bob@beta.com', 'cy@alpha.com']],
-    ['single choice NOT_EQUALS includes contacts with no value', where('plan', 'NOT_EQUALS', 'Pro'), ['ann@alpha.com', 'di@gamma.org', 'ed@gamma.org']],
+    [
+      'single choice NOT_EQUALS includes contacts with no value',
+      where('plan', 'NOT_EQUALS', 'Pro'),
+      ['ann@alpha.com', 'di@gamma.org', 'ed@gamma.org'],
+    ],
     ['multiple choice CONTAINS one option', where('colours', 'CONTAINS', 'blue'), ['bob@beta.com', 'cy@alpha.com']],
     ['multiple choice CONTAINS all of several', where('colours', 'CONTAINS', ['Red', 'Blue']), ['bob@beta.com']],
-    ['multiple choice NOT_CONTAINS', where('colours', 'NOT_CONTAINS', 'Red'), ['cy@alpha.com', 'di@gamma.org', 'ed@gamma.org']],
+    [
+      'multiple choice NOT_CONTAINS',
+      where('colours', 'NOT_CONTAINS', 'Red'),
+      ['cy@alpha.com', 'di@gamma.org', 'ed@gamma.org'],
+    ],
     ['multiple choice EQUALS the exact set', where('colours', 'EQUALS', ['Blue', 'Red']), ['bob@beta.com']],
     ['country EQUALS', where('country', 'EQUALS', 'GB'), ['ann@alpha.com', 'di@gamma.org']],
     ['EXISTS', where('colours', 'EXISTS'), ['ann@alpha.com', 'bob@beta.com', 'cy@alpha.com']],
-    ['two conditions together', { fields: [...where('country', 'EQUALS', 'GB').fields, ...where('age', 'GREATER_THAN', 0).fields] }, ['ann@alpha.com']],
+    [
+      'two conditions together',
+      { fields: [...where('country', 'EQUALS', 'GB').fields, ...where('age', 'GREATER_THAN', 0).fields] },
+      ['ann@alpha.com'],
+    ],
   ])('%s', async (_, body, expected) => {
     expect(await emails(body)).toEqual(expected);
   });
@@ -102,7 +166,9 @@ describe('POST /v1/contacts/search filters', () => {
   });
 
   it('combines conditions, tags and status', async () => {
-    expect(await emails({ ...where('email_address', 'CONTAINS', 'alpha'), tags: [2], status: 'SUBSCRIBED' })).toEqual(['cy@alpha.com']);
+    expect(await emails({ ...where('email_address', 'CONTAINS', 'alpha'), tags: [2], status: 'SUBSCRIBED' })).toEqual([
+      'cy@alpha.com',
+    ]);
   });
 });
 
@@ -112,7 +178,10 @@ describe('POST /v1/contacts/search paging and sorting', () => {
   beforeAll(async () => {
     big = sandbox();
     for (let n = 1; n <= 120; n++) {
-      await big.post('/v1/contacts', { fields: { email_address: `c${String(n).padStart(3, '0')}@example.com` }, status: 'SUBSCRIBED' });
+      await big.post('/v1/contacts', {
+        fields: { email_address: `c${String(n).padStart(3, '0')}@example.com` },
+        status: 'SUBSCRIBED',
+      });
     }
     // The 7th contact is the one most recently changed.
     const { body } = await big.get('/v1/contacts/by-email?email=c007@example.com');

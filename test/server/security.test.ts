@@ -16,7 +16,10 @@ function distWithApp() {
   const dist = mkdtempSync(join(tmpdir(), 'lark-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Lark Admin</title><div id="root"></div>');
-  writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), `console.log("app");\n${'export const padding = "lark";\n'.repeat(200)}`);
+  writeFileSync(
+    join(dist, 'assets', 'index-Ab12Cd34.js'),
+    `console.log("app");\n${'export const padding = "lark";\n'.repeat(200)}`,
+  );
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dist;
 }
@@ -33,7 +36,15 @@ function appWith(options: { adminPassword?: string; distDir?: string }) {
 describe('headers on every response', () => {
   it('sends a strict CSP without inline script, nosniff, no referrer and no framing', async () => {
     const app = appWith({ distDir: distWithApp() });
-    for (const path of ['/api/status', '/v1/fields', '/v1/nothing', '/', '/contacts/new', '/assets/index-Ab12Cd34.js', '/missing.png']) {
+    for (const path of [
+      '/api/status',
+      '/v1/fields',
+      '/v1/nothing',
+      '/',
+      '/contacts/new',
+      '/assets/index-Ab12Cd34.js',
+      '/missing.png',
+    ]) {
       const response = await app.request(`http://localhost${path}`);
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("script-src 'self'");
@@ -163,7 +174,10 @@ describe('who gets in', () => {
 
   it('accepts a same-origin JSON write', async () => {
     const api = sandbox();
-    const answer = await api.call('POST', '/v1/fields', newField, { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
+    const answer = await api.call('POST', '/v1/fields', newField, {
+      origin: 'http://localhost',
+      'sec-fetch-site': 'same-origin',
+    });
     expect(answer.status).toBe(201);
   });
 
@@ -175,7 +189,10 @@ describe('who gets in', () => {
       expect(anonymous.status, path).toBe(401);
       expect(anonymous.headers.get('www-authenticate'), path).toMatch(/^Basic realm="Lark Admin"/);
       expect((await app.request(`http://localhost${path}`, { headers: basic('admin:wrong') })).status, path).toBe(401);
-      expect((await app.request(`http://localhost${path}`, { headers: basic('anyone:correct horse') })).status, path).toBe(200);
+      expect(
+        (await app.request(`http://localhost${path}`, { headers: basic('anyone:correct horse') })).status,
+        path,
+      ).toBe(200);
     }
   });
 });

@@ -15,7 +15,9 @@ describe('GET /v1/tags', () => {
     expect(body.data.tags).toHaveLength(50);
     expect(body.data.pagination).toEqual({ current_page: 1, per_page: 50, total_pages: 2, total_count: 60 });
     const { body: second } = await api.get('/v1/tags?page=2&limit=50');
-    expect(second.data.tags.map((tag: { name: string }) => tag.name)).toEqual(Array.from({ length: 10 }, (_, i) => `tag ${49 + i}`));
+    expect(second.data.tags.map((tag: { name: string }) => tag.name)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `tag ${49 + i}`),
+    );
     expect((await api.get('/v1/tags?limit=100')).body.data.tags).toHaveLength(60);
     expect((await api.get('/v1/tags?limit=1')).body.data.pagination.total_pages).toBe(60);
     for (const query of ['limit=0', 'limit=101', 'page=0', 'page=x']) {
@@ -46,29 +48,47 @@ describe('POST /v1/tags', () => {
 
 describe('PATCH /v1/tags/:id', () => {
   it('renames a tag and keeps its description unless one is sent', async () => {
-    expect((await api.patch('/v1/tags/1', { name: 'monthly' })).body.data).toEqual({ id: 1, name: 'monthly', description: 'Receives the monthly newsletter' });
+    expect((await api.patch('/v1/tags/1', { name: 'monthly' })).body.data).toEqual({
+      id: 1,
+      name: 'monthly',
+      description: 'Receives the monthly newsletter',
+    });
     expect((await api.patch('/v1/tags/1', { name: 'monthly', description: '' })).body.data.description).toBe('');
   });
 
-  it('refuses a missing name or another tag\'s name, and answers 404 for no such tag', async () => {
+  it("refuses a missing name or another tag's name, and answers 404 for no such tag", async () => {
     expect(await api.patch('/v1/tags/1', { description: 'x' })).toMatchObject({ status: 400, body: validation });
     expect(await api.patch('/v1/tags/1', { name: 'CUSTOMER' })).toMatchObject({ status: 400, body: validation });
-    expect(await api.patch('/v1/tags/9', { name: 'z' })).toMatchObject({ status: 404, body: error('We were unable to find the tag.') });
+    expect(await api.patch('/v1/tags/9', { name: 'z' })).toMatchObject({
+      status: 404,
+      body: error('We were unable to find the tag.'),
+    });
   });
 });
 
 describe('DELETE /v1/tags/:id', () => {
   it('deletes the tag and takes it off contacts', async () => {
     await api.post('/v1/contacts', { fields: { email_address: 'a@example.com' }, status: 'SUBSCRIBED', tags: [1, 2] });
-    expect(await api.del('/v1/tags/1')).toMatchObject({ status: 200, body: { data: 'The tag has been deleted successfully.' } });
-    expect((await api.get('/v1/contacts/by-email?email=a@example.com')).body.data.tags).toEqual([{ id: 2, name: 'customer' }]);
+    expect(await api.del('/v1/tags/1')).toMatchObject({
+      status: 200,
+      body: { data: 'The tag has been deleted successfully.' },
+    });
+    expect((await api.get('/v1/contacts/by-email?email=a@example.com')).body.data.tags).toEqual([
+      { id: 2, name: 'customer' },
+    ]);
     expect(await api.del('/v1/tags/1')).toMatchObject({ status: 404, body: error('We were unable to find the tag.') });
   });
 
   it('refuses while segments use the tag', async () => {
     addSegment(api.store, 'Readers', { tagIds: [1] });
-    expect(await api.del('/v1/tags/1')).toMatchObject({ status: 400, body: error("Cannot delete this tag because it is being used in the 'Readers' segment.") });
+    expect(await api.del('/v1/tags/1')).toMatchObject({
+      status: 400,
+      body: error("Cannot delete this tag because it is being used in the 'Readers' segment."),
+    });
     addSegment(api.store, 'Buyers', { tagIds: [1, 2] });
-    expect(await api.del('/v1/tags/1')).toMatchObject({ status: 400, body: error('Cannot delete this tag because it is being used in 2 segments.') });
+    expect(await api.del('/v1/tags/1')).toMatchObject({
+      status: 400,
+      body: error('Cannot delete this tag because it is being used in 2 segments.'),
+    });
   });
 });

@@ -22,7 +22,9 @@ function httpsGet(url: string, headers: Record<string, string> = {}) {
     get(url, { ca: readFileSync(CERT), headers }, (response) => {
       let body = '';
       response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => done({ status: response.statusCode!, hsts: response.headers['strict-transport-security'], body }));
+      response.on('end', () =>
+        done({ status: response.statusCode!, hsts: response.headers['strict-transport-security'], body }),
+      );
     }).on('error', fail);
   });
 }
@@ -43,21 +45,31 @@ describe('TLS_CERT and TLS_KEY', () => {
   });
 
   it('refuses a key that is no key', () => {
-    expect(() => readConfig({ TLS_CERT: CERT, TLS_KEY: CERT })).toThrow(/^TLS_CERT and TLS_KEY are not a PEM certificate and its private key/);
+    expect(() => readConfig({ TLS_CERT: CERT, TLS_KEY: CERT })).toThrow(
+      /^TLS_CERT and TLS_KEY are not a PEM certificate and its private key/,
+    );
   });
 });
 
 describe('plain HTTP on a network', () => {
   it('prints one warning line at start', async () => {
     running = await startServer({ SANDBOX_DB: ':memory:', HOST: '0.0.0.0', ADMIN_PASSWORD: PASSWORD });
-    const warnings = running.output().split('\n').filter((line) => line.startsWith('Warning:'));
+    const warnings = running
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('Warning:'));
     expect(warnings).toEqual([
       'Warning: HOST 0.0.0.0 serves plain HTTP, so the password crosses the network unencrypted; set TLS_CERT and TLS_KEY, or put a TLS proxy in front and set TRUST_PROXY=1.',
     ]);
   });
 
   it('stays quiet with TRUST_PROXY=1, or on this machine alone', async () => {
-    running = await startServer({ SANDBOX_DB: ':memory:', HOST: '0.0.0.0', ADMIN_PASSWORD: PASSWORD, TRUST_PROXY: '1' });
+    running = await startServer({
+      SANDBOX_DB: ':memory:',
+      HOST: '0.0.0.0',
+      ADMIN_PASSWORD: PASSWORD,
+      TRUST_PROXY: '1',
+    });
     expect(running.output()).not.toContain('Warning:');
     await running.stop();
     running = await startServer({ SANDBOX_DB: ':memory:' });
@@ -67,6 +79,8 @@ describe('plain HTTP on a network', () => {
   it('refuses a TRUST_PROXY that is neither 1 nor 0', async () => {
     const { code, output } = await runServerToExit({ SANDBOX_DB: ':memory:', TRUST_PROXY: 'yes' });
     expect(code).toBe(1);
-    expect(output.trim()).toBe('Lark Admin cannot start: TRUST_PROXY must be 1 (a TLS proxy is in front) or 0, not "yes".');
+    expect(output.trim()).toBe(
+      'Lark Admin cannot start: TRUST_PROXY must be 1 (a TLS proxy is in front) or 0, not "yes".',
+    );
   });
 });

@@ -11,16 +11,27 @@ function sources(dir: string): string[] {
     .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
 }
 
-const importsOf = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^(?:import|export)[^'"]*from '([^']+)'/gm)].map((match) => match[1]!);
+const importsOf = (file: string) =>
+  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^(?:import|export)[^'"]*from '([^']+)'/gm)].map(
+    (match) => match[1]!,
+  );
 
 describe('layers', () => {
   it('src/contract imports nothing of ours from outside it', () => {
-    const crossings = sources('src/contract').flatMap((file) => importsOf(file).filter((path) => path.startsWith('.') && !path.startsWith('./')).map((path) => `${file} → ${path}`));
+    const crossings = sources('src/contract').flatMap((file) =>
+      importsOf(file)
+        .filter((path) => path.startsWith('.') && !path.startsWith('./'))
+        .map((path) => `${file} → ${path}`),
+    );
     expect(crossings).toEqual([]);
   });
 
   it('the server imports from src/ only the contract', () => {
-    const crossings = sources('server').flatMap((file) => importsOf(file).filter((path) => path.includes('/src/') && !path.includes('/src/contract/')).map((path) => `${file} → ${path}`));
+    const crossings = sources('server').flatMap((file) =>
+      importsOf(file)
+        .filter((path) => path.includes('/src/') && !path.includes('/src/contract/'))
+        .map((path) => `${file} → ${path}`),
+    );
     expect(crossings).toEqual([]);
   });
 });

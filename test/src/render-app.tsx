@@ -15,7 +15,11 @@ import { createRouter, type Router } from '../../src/lib/router/create-router.ts
 import { memoryHistory } from '../../src/lib/router/history.ts';
 import type { Route } from '../../src/lib/router/matching.ts';
 
-type Answer = (request: { method: string; path: string; body: unknown }) => Response | undefined | Promise<Response | undefined>;
+type Answer = (request: {
+  method: string;
+  path: string;
+  body: unknown;
+}) => Response | undefined | Promise<Response | undefined>;
 
 export interface RenderedApp {
   store: Store;
@@ -40,7 +44,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export function renderApp(path: string, options: { store?: Store; routes?: Route[] } = {}): RenderedApp {
   const store = options.store ?? openStore(':memory:');
   // Seeding a workspace sends far more than 100 requests a second; the limit itself has its own tests.
-  const server = createApp({ backend: { mode: 'sandbox', store, requestsPerSecond: 100_000 }, hostNames: new Set(['localhost']), log: () => {} });
+  const server = createApp({
+    backend: { mode: 'sandbox', store, requestsPerSecond: 100_000 },
+    hostNames: new Set(['localhost']),
+    log: () => {},
+  });
   const requests: string[] = [];
   const sent: RenderedApp['sent'] = [];
   const answers: { answer: Answer; once: boolean }[] = [];
@@ -58,10 +66,12 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
     await new Promise((resolve) => setTimeout(resolve, 0));
     for (const [index, entry] of answers.entries()) {
       // A rejected answer (a dropped connection) counts as answered too.
-      const response = await Promise.resolve(entry.answer({ method, path: url.pathname, body })).catch((error: unknown) => {
-        if (entry.once) answers.splice(index, 1);
-        throw error;
-      });
+      const response = await Promise.resolve(entry.answer({ method, path: url.pathname, body })).catch(
+        (error: unknown) => {
+          if (entry.once) answers.splice(index, 1);
+          throw error;
+        },
+      );
       if (response) {
         if (entry.once) answers.splice(index, 1);
         return response;

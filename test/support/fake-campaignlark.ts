@@ -17,7 +17,9 @@ export interface FakeRequest {
 }
 
 /** Answers a request itself (a fault), or returns undefined to let the sandbox answer. */
-export type Fault = (request: FakeRequest) => { status: number; headers?: Record<string, string>; body: string; delayMs?: number } | undefined;
+export type Fault = (
+  request: FakeRequest,
+) => { status: number; headers?: Record<string, string>; body: string; delayMs?: number } | undefined;
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((done) => {
@@ -28,24 +30,35 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 }
 
 export async function startFakeCampaignLark() {
-  const sandbox = createApp({ backend: { mode: 'sandbox', store: openStore(':memory:'), requestsPerSecond: 100_000 }, hostNames: new Set(['localhost']), log: () => {} });
+  const sandbox = createApp({
+    backend: { mode: 'sandbox', store: openStore(':memory:'), requestsPerSecond: 100_000 },
+    hostNames: new Set(['localhost']),
+    log: () => {},
+  });
   const received: FakeRequest[] = [];
   let faults: Fault[] = [];
 
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
     const path = (request.url ?? '/').replace(/^\/v1/, '');
-    const seen = { method: request.method ?? 'GET', path: path.split('?')[0]!, authorization: request.headers.authorization };
+    const seen = {
+      method: request.method ?? 'GET',
+      path: path.split('?')[0]!,
+      authorization: request.headers.authorization,
+    };
     received.push(seen);
     if (seen.authorization !== `Bearer ${FAKE_KEY}`) {
-      response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'The API key you provided is invalid or has been revoked.' } }));
+      response
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'The API key you provided is invalid or has been revoked.' } }));
       return;
     }
     for (const fault of faults) {
       const answer = fault(seen);
       if (answer) {
         if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-        if (!response.destroyed) response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(answer.body);
+        if (!response.destroyed)
+          response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(answer.body);
         return;
       }
     }
@@ -54,7 +67,9 @@ export async function startFakeCampaignLark() {
       headers: { 'content-type': 'application/json' },
       body: seen.method === 'GET' || seen.method === 'HEAD' ? undefined : body.toString('utf8'),
     });
-    response.writeHead(forwarded.status, Object.fromEntries(forwarded.headers)).end(Buffer.from(await forwarded.arrayBuffer()));
+    response
+      .writeHead(forwarded.status, Object.fromEntries(forwarded.headers))
+      .end(Buffer.from(await forwarded.arrayBuffer()));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

@@ -41,6 +41,7 @@ export async function firstPageWeight(page: Page, url: string, readySelector: st
       return { path: new URL(name).pathname, gzipBytes: gzipSync(await answer.body()).length };
     }),
   );
-  const total = (extension: string) => files.filter((file) => file.path.endsWith(extension)).reduce((sum, file) => sum + file.gzipBytes, 0);
+  const total = (extension: string) =>
+    files.filter((file) => file.path.endsWith(extension)).reduce((sum, file) => sum + file.gzipBytes, 0);
   return { jsGzipBytes: total('.js'), cssGzipBytes: total('.css'), files };
 }

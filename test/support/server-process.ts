@@ -17,16 +17,35 @@ export interface RunningServer {
 
 function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = { ...process.env };
-  for (const name of ['CAMPAIGNLARK_API_KEY', 'CAMPAIGNLARK_API_URL', 'ADMIN_PASSWORD', 'ALLOWED_HOSTS', 'HOST', 'SANDBOX_DB', 'TLS_CERT', 'TLS_KEY', 'TRUST_PROXY']) {
+  for (const name of [
+    'CAMPAIGNLARK_API_KEY',
+    'CAMPAIGNLARK_API_URL',
+    'ADMIN_PASSWORD',
+    'ALLOWED_HOSTS',
+    'HOST',
+    'SANDBOX_DB',
+    'TLS_CERT',
+    'TLS_KEY',
+    'TRUST_PROXY',
+  ]) {
     delete inherited[name];
   }
   return { ...inherited, PORT: '0', ...env };
 }
 
 /** Runs the server to its exit (for settings it must refuse); resolves with its code and output. */
-export function runServerToExit(env: Record<string, string>, timeoutMs = 10_000, user: { uid?: number; gid?: number } = {}): Promise<{ code: number | null; output: string }> {
+export function runServerToExit(
+  env: Record<string, string>,
+  timeoutMs = 10_000,
+  user: { uid?: number; gid?: number } = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['server/main.ts'], { cwd: PROJECT_ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'], ...user });
+    const child = spawn(process.execPath, ['server/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: baseEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...user,
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -42,7 +61,11 @@ export function runServerToExit(env: Record<string, string>, timeoutMs = 10_000,
 }
 
 export function startServer(env: Record<string, string>, timeoutMs = 15_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['server/main.ts'], { cwd: PROJECT_ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['server/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: baseEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const end = async (signal: NodeJS.Signals) => {

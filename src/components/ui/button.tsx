@@ -19,9 +19,24 @@ export function buttonClass(variant: keyof typeof VARIANTS = 'secondary') {
   return `inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md px-3.5 py-2 text-sm font-semibold shadow-xs disabled:cursor-not-allowed ${focusRing} ${VARIANTS[variant]}`;
 }
 
-export function Button({ variant = 'secondary', busy = false, busyLabel, className = '', children, disabled, type = 'button', ...props }: ButtonProps) {
+export function Button({
+  variant = 'secondary',
+  busy = false,
+  busyLabel,
+  className = '',
+  children,
+  disabled,
+  type = 'button',
+  ...props
+}: ButtonProps) {
   return (
-    <button {...props} type={type} disabled={disabled || busy} aria-busy={busy || undefined} className={`${buttonClass(variant)} ${className}`}>
+    <button
+      {...props}
+      type={type}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      className={`${buttonClass(variant)} ${className}`}
+    >
       {busy && (
         <span aria-hidden="true" className="opacity-0 [animation:appear_0s_linear_300ms_forwards]">
           <span className="block size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />

@@ -114,7 +114,10 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         isChosen={(item) => selected !== null && itemKey(selected) === itemKey(item)}
       />
       {isOpen && offered.length === 0 && (
-        <p role="status" className="absolute z-20 mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-600 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300">
+        <p
+          role="status"
+          className="absolute z-20 mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-600 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300"
+        >
           {props.noMatch}
         </p>
       )}

@@ -59,7 +59,19 @@ interface ConfirmDialogProps {
 }
 
 /** "Delete …?" with Cancel focused first, and the API's refusal shown inside. */
-export function ConfirmDialog({ id, title, description, confirmLabel, busyLabel, busy, failure, onConfirm, onClose, children, confirmDisabled }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  id,
+  title,
+  description,
+  confirmLabel,
+  busyLabel,
+  busy,
+  failure,
+  onConfirm,
+  onClose,
+  children,
+  confirmDisabled,
+}: ConfirmDialogProps) {
   const handle = useRef<DialogHandle>(null);
   const close = () => handle.current?.close();
   return (
@@ -74,7 +86,13 @@ export function ConfirmDialog({ id, title, description, confirmLabel, busyLabel,
         <Button autoFocus onClick={close}>
           Cancel
         </Button>
-        <Button variant="danger" busy={busy} busyLabel={busyLabel} disabled={confirmDisabled} onClick={() => onConfirm(close)}>
+        <Button
+          variant="danger"
+          busy={busy}
+          busyLabel={busyLabel}
+          disabled={confirmDisabled}
+          onClick={() => onConfirm(close)}
+        >
           {confirmLabel}
         </Button>
       </div>

@@ -12,7 +12,15 @@ export interface SummaryItem {
 }
 
 /** `attempt`: counts the saves; each failed one brings the focus here again, while typing never does. */
-export function ErrorSummary({ items, attempt, onOpen }: { items: readonly SummaryItem[]; attempt: number; onOpen: (id: string) => void }) {
+export function ErrorSummary({
+  items,
+  attempt,
+  onOpen,
+}: {
+  items: readonly SummaryItem[];
+  attempt: number;
+  onOpen: (id: string) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const shown = items.length > 0;
   useEffect(() => {
@@ -36,7 +44,11 @@ export function ErrorSummary({ items, attempt, onOpen }: { items: readonly Summa
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {items.map((item) => (
           <li key={item.id}>
-            <a href={`#${item.id}`} onClick={(event) => open(event, item.id)} className="text-red-800 underline dark:text-red-300">
+            <a
+              href={`#${item.id}`}
+              onClick={(event) => open(event, item.id)}
+              className="text-red-800 underline dark:text-red-300"
+            >
               {item.label}: {item.message}
             </a>
           </li>

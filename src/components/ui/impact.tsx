@@ -22,7 +22,10 @@ export function ImpactList({ impacts }: { impacts: readonly CountedImpact[] }) {
   return (
     <ul aria-live="polite" className="mt-4 space-y-2 text-sm">
       {impacts.map(({ key, say, count }) => (
-        <li key={key} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">
+        <li
+          key={key}
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+        >
           {count.isPending ? (
             'Counting…'
           ) : count.isError || count.data === undefined ? (

@@ -16,7 +16,9 @@ interface LeaveGuardProps {
 }
 
 export function LeaveGuard({ changed, onDiscard }: LeaveGuardProps) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => changed() && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => changed() && currentLocation.pathname !== nextLocation.pathname,
+  );
   const handle = useRef<DialogHandle>(null);
 
   useEffect(() => {

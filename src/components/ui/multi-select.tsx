@@ -61,38 +61,44 @@ export function MultiSelect(props: MultiSelectProps) {
     onSelectedItemsChange: ({ selectedItems }) => onChange(selectedItems ?? []),
   });
 
-  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<Entry>({
-    items: offered,
-    inputId: id,
-    labelId: `${id}-label`,
-    menuId: `${id}-listbox`,
-    inputValue,
-    selectedItem: null,
-    // The first match is ready to take with Enter: type "germ", press Enter.
-    defaultHighlightedIndex: 0,
-    itemToString: entryText,
-    itemToKey: (item) => (item === null ? null : 'option' in item ? item.option : `+${item.create}`),
-    stateReducer: (state, { type, changes }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange && onlyCreateOffered(changes.inputValue ?? '')) return { ...changes, highlightedIndex: -1 };
-      // Enter with nothing highlighted does nothing: a second Enter must not create the word either.
-      if (type === useCombobox.stateChangeTypes.InputKeyDownEnter && state.highlightedIndex < 0) return state;
-      // Choosing keeps the list open and the box empty, ready for the next choice.
-      if (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) {
-        return { ...changes, isOpen: true, highlightedIndex: 0, inputValue: '' };
-      }
-      return changes;
-    },
-    onStateChange: ({ type, selectedItem }) => {
-      if (
-        (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) &&
-        selectedItem
-      ) {
-        if ('option' in selectedItem) onChange([...value, selectedItem.option]);
-        else create?.onCreate(selectedItem.create);
-        setInputValue('');
-      }
-    },
-  });
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
+    useCombobox<Entry>({
+      items: offered,
+      inputId: id,
+      labelId: `${id}-label`,
+      menuId: `${id}-listbox`,
+      inputValue,
+      selectedItem: null,
+      // The first match is ready to take with Enter: type "germ", press Enter.
+      defaultHighlightedIndex: 0,
+      itemToString: entryText,
+      itemToKey: (item) => (item === null ? null : 'option' in item ? item.option : `+${item.create}`),
+      stateReducer: (state, { type, changes }) => {
+        if (type === useCombobox.stateChangeTypes.InputChange && onlyCreateOffered(changes.inputValue ?? ''))
+          return { ...changes, highlightedIndex: -1 };
+        // Enter with nothing highlighted does nothing: a second Enter must not create the word either.
+        if (type === useCombobox.stateChangeTypes.InputKeyDownEnter && state.highlightedIndex < 0) return state;
+        // Choosing keeps the list open and the box empty, ready for the next choice.
+        if (
+          type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+          type === useCombobox.stateChangeTypes.ItemClick
+        ) {
+          return { ...changes, isOpen: true, highlightedIndex: 0, inputValue: '' };
+        }
+        return changes;
+      },
+      onStateChange: ({ type, selectedItem }) => {
+        if (
+          (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+            type === useCombobox.stateChangeTypes.ItemClick) &&
+          selectedItem
+        ) {
+          if ('option' in selectedItem) onChange([...value, selectedItem.option]);
+          else create?.onCreate(selectedItem.create);
+          setInputValue('');
+        }
+      },
+    });
 
   return (
     <div className="relative">
@@ -142,7 +148,12 @@ export function MultiSelect(props: MultiSelectProps) {
           className="min-w-24 flex-1 border-0 bg-transparent p-0.5 text-sm outline-none"
           autoComplete="off"
         />
-        <ListToggle isOpen={isOpen} getToggleButtonProps={getToggleButtonProps} disabled={props.disabled} className="px-1 text-slate-600 dark:text-slate-300" />
+        <ListToggle
+          isOpen={isOpen}
+          getToggleButtonProps={getToggleButtonProps}
+          disabled={props.disabled}
+          className="px-1 text-slate-600 dark:text-slate-300"
+        />
       </div>
       <OptionList
         isOpen={isOpen}

@@ -41,15 +41,22 @@ export function NoticeRegion() {
   const moving = useNavigation().state === 'loading';
 
   // Moving to another page takes away what the last page showed; a notice made on the way is kept.
-  useEffect(() => setNotices((all) => all.filter((notice) => notice.shownOn === undefined || notice.shownOn === pathname)), [pathname, setNotices]);
+  useEffect(
+    () => setNotices((all) => all.filter((notice) => notice.shownOn === undefined || notice.shownOn === pathname)),
+    [pathname, setNotices],
+  );
   useEffect(() => {
-    if (!moving && notices.some((notice) => notice.shownOn === undefined)) setNotices((all) => all.map((notice) => ({ shownOn: pathname, ...notice })));
+    if (!moving && notices.some((notice) => notice.shownOn === undefined))
+      setNotices((all) => all.map((notice) => ({ shownOn: pathname, ...notice })));
   }, [notices, pathname, moving, setNotices]);
 
   return (
     <div role="status" aria-live="polite" className="[&:not(:empty)]:mb-4">
       {notices.map((notice) => (
-        <p key={notice.id} className="flex items-center justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50">
+        <p
+          key={notice.id}
+          className="flex items-center justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50"
+        >
           <span>{notice.text}</span>
           <button
             type="button"

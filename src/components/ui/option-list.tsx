@@ -12,7 +12,16 @@ interface OptionListProps<T> {
   isChosen?: (item: T) => boolean;
 }
 
-export function OptionList<T>({ isOpen, items, highlightedIndex, getMenuProps, getItemProps, itemKey, itemLabel, isChosen }: OptionListProps<T>) {
+export function OptionList<T>({
+  isOpen,
+  items,
+  highlightedIndex,
+  getMenuProps,
+  getItemProps,
+  itemKey,
+  itemLabel,
+  isChosen,
+}: OptionListProps<T>) {
   return (
     <ul
       {...getMenuProps()}
@@ -47,7 +56,12 @@ interface ListToggleProps<T> {
 
 export function ListToggle<T>({ isOpen, getToggleButtonProps, disabled, className }: ListToggleProps<T>) {
   return (
-    <button type="button" {...getToggleButtonProps({ disabled })} aria-label={isOpen ? 'Close the list' : 'Open the list'} className={className}>
+    <button
+      type="button"
+      {...getToggleButtonProps({ disabled })}
+      aria-label={isOpen ? 'Close the list' : 'Open the list'}
+      className={className}
+    >
       <span aria-hidden="true">▾</span>
     </button>
   );

@@ -7,13 +7,19 @@ import { focusRing } from './styles.ts';
  */
 export function TableRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${focusRing}`}
+    >
       {children}
     </div>
   );
 }
 
-export const tableHeadClass = 'border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400';
+export const tableHeadClass =
+  'border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400';
 
 /**
  * A row's actions stay in view at the right edge while the rest of the row scrolls sideways, so

@@ -24,9 +24,14 @@ export type Conflicts = Record<string, FormValue>;
 export const STATUS_KEY = 'STATUS';
 
 /** A record's own entry: a merge tag such as `constructor` must never reach Object's own. */
-export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
 
-export function changesOf(fields: readonly KnownField[], base: ContactFormValues, form: ContactFormValues): ContactChanges {
+export function changesOf(
+  fields: readonly KnownField[],
+  base: ContactFormValues,
+  form: ContactFormValues,
+): ContactChanges {
   const values = fields.flatMap(({ merge_tag: tag }): [string, FormValue][] => {
     const value = own(form.values, tag);
     return value !== undefined && !sameValue(value, own(base.values, tag)) ? [[tag, value]] : [];
@@ -45,7 +50,12 @@ export const hasChanges = (changes: ContactChanges) =>
 
 /** The base with the changes applied: what the form shows. */
 export function applyChanges(base: ContactFormValues, changes: ContactChanges): ContactFormValues {
-  const tags = changes.tags ? [...base.tags.filter((id) => !changes.tags!.removed.includes(id)), ...changes.tags.added.filter((id) => !base.tags.includes(id))] : base.tags;
+  const tags = changes.tags
+    ? [
+        ...base.tags.filter((id) => !changes.tags!.removed.includes(id)),
+        ...changes.tags.added.filter((id) => !base.tags.includes(id)),
+      ]
+    : base.tags;
   return { status: changes.status ?? base.status, tags, values: { ...base.values, ...changes.values } };
 }
 
@@ -58,23 +68,35 @@ export interface Rebased {
 }
 
 /** Moves the admin's changes from an old base onto the record as it is now. */
-export function rebase(fields: readonly KnownField[], base: ContactFormValues, form: ContactFormValues, theirs: ContactFormValues): Rebased {
+export function rebase(
+  fields: readonly KnownField[],
+  base: ContactFormValues,
+  form: ContactFormValues,
+  theirs: ContactFormValues,
+): Rebased {
   const changes = changesOf(fields, base, form);
   const conflicting = Object.entries(changes.values).filter(([tag, mine]) => {
     const stored = own(theirs.values, tag);
     return !sameValue(stored, own(base.values, tag)) && !sameValue(stored, mine);
   });
-  const statusConflict = changes.status !== undefined && theirs.status !== base.status && theirs.status !== changes.status;
+  const statusConflict =
+    changes.status !== undefined && theirs.status !== base.status && theirs.status !== changes.status;
   return {
     // A conflicting value keeps its old base, so the next save still sees the admin's change.
     base: {
       status: statusConflict ? base.status : theirs.status,
       tags: theirs.tags,
-      values: { ...theirs.values, ...Object.fromEntries(conflicting.map(([tag]) => [tag, own(base.values, tag) as FormValue])) },
+      values: {
+        ...theirs.values,
+        ...Object.fromEntries(conflicting.map(([tag]) => [tag, own(base.values, tag) as FormValue])),
+      },
     },
     // Tags are sets: the admin's additions and removals apply to whatever is there now.
     form: applyChanges(theirs, changes),
-    conflicts: Object.fromEntries([...conflicting.map(([tag]) => [tag, own(theirs.values, tag) as FormValue]), ...(statusConflict ? [[STATUS_KEY, theirs.status]] : [])]),
+    conflicts: Object.fromEntries([
+      ...conflicting.map(([tag]) => [tag, own(theirs.values, tag) as FormValue]),
+      ...(statusConflict ? [[STATUS_KEY, theirs.status]] : []),
+    ]),
   };
 }
 
@@ -84,7 +106,12 @@ export function rebase(fields: readonly KnownField[], base: ContactFormValues, f
  * on top. `workspaceTags`: the merge tags of every field in the workspace (of a type Lark Admin
  * knows or not), which a whole-record write must carry.
  */
-export function writeOf(fields: readonly KnownField[], rebased: Omit<Rebased, 'conflicts'>, stored: Contact, workspaceTags: ReadonlySet<string>): ContactWrite | null {
+export function writeOf(
+  fields: readonly KnownField[],
+  rebased: Omit<Rebased, 'conflicts'>,
+  stored: Contact,
+  workspaceTags: ReadonlySet<string>,
+): ContactWrite | null {
   const changes = changesOf(fields, rebased.base, rebased.form);
   if (!hasChanges(changes)) return null;
   const encoded = Object.entries(changes.values).map(([tag, value]): [string, WireValue | null] => {
@@ -101,7 +128,15 @@ export function writeOf(fields: readonly KnownField[], rebased: Omit<Rebased, 'c
       ...(changes.tags ? { tags: changes.tags } : {}),
     };
   }
-  const kept = Object.entries(stored.data).filter(([tag]) => workspaceTags.has(tag) && !encoded.some(([changed]) => changed === tag));
-  const whole = [...kept, ...encoded].filter((entry): entry is [string, WireValue] => entry[1] !== null && entry[1] !== undefined);
-  return { kind: 'replace', id: stored.id, input: { fields: Object.fromEntries(whole), tags: rebased.form.tags, status: rebased.form.status } };
+  const kept = Object.entries(stored.data).filter(
+    ([tag]) => workspaceTags.has(tag) && !encoded.some(([changed]) => changed === tag),
+  );
+  const whole = [...kept, ...encoded].filter(
+    (entry): entry is [string, WireValue] => entry[1] !== null && entry[1] !== undefined,
+  );
+  return {
+    kind: 'replace',
+    id: stored.id,
+    input: { fields: Object.fromEntries(whole), tags: rebased.form.tags, status: rebased.form.status },
+  };
 }

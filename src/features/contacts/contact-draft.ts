@@ -20,11 +20,17 @@ export interface ContactDraft {
 }
 
 type Loose = Record<string, unknown> | null | undefined;
-const asObject = (value: unknown): Loose => (value && typeof value === 'object' ? (value as Record<string, unknown>) : null);
-const ids = (value: unknown): number[] => (Array.isArray(value) ? value.filter((id): id is number => Number.isInteger(id)) : []);
+const asObject = (value: unknown): Loose =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+const ids = (value: unknown): number[] =>
+  Array.isArray(value) ? value.filter((id): id is number => Number.isInteger(id)) : [];
 
 /** Values under today's merge tags that have their field's shape; the rest is dropped. */
-function readValues(stored: unknown, fields: readonly KnownField[], fallback: Record<string, FormValue>): Record<string, FormValue> {
+function readValues(
+  stored: unknown,
+  fields: readonly KnownField[],
+  fallback: Record<string, FormValue>,
+): Record<string, FormValue> {
   const values = asObject(stored) ?? {};
   const read: [string, FormValue][] = [];
   for (const field of fields) {
@@ -36,7 +42,11 @@ function readValues(stored: unknown, fields: readonly KnownField[], fallback: Re
 }
 
 /** The stored draft, keeping only what still fits today's fields; `initial` fills the gaps of its base. */
-export function loadContactDraft(key: string, fields: readonly KnownField[], initial: ContactFormValues): Draft<ContactDraft> | null {
+export function loadContactDraft(
+  key: string,
+  fields: readonly KnownField[],
+  initial: ContactFormValues,
+): Draft<ContactDraft> | null {
   return readDraft(key, (stored) => {
     const draft = asObject(stored);
     const base = asObject(draft?.base);
@@ -69,13 +79,21 @@ export interface ContactStart extends Rebased {
  * top. Over a stored contact the draft goes through the merge, so a value changed elsewhere
  * since the draft was kept is never quietly written back.
  */
-export function startContactForm(purpose: 'create' | 'update', key: string, fields: readonly KnownField[], initial: ContactFormValues): ContactStart {
+export function startContactForm(
+  purpose: 'create' | 'update',
+  key: string,
+  fields: readonly KnownField[],
+  initial: ContactFormValues,
+): ContactStart {
   const fresh: ContactStart = { base: initial, form: initial, conflicts: {}, restored: null };
   const draft = loadContactDraft(key, fields, initial);
   if (!draft) return fresh;
   const { base, changes } = draft.form;
   // A new contact has no record to merge with; its draft's base may hold a status and tags kept for it.
-  const rebased = purpose === 'create' ? { base: initial, form: applyChanges(base, changes), conflicts: {} } : rebase(fields, base, applyChanges(base, changes), initial);
+  const rebased =
+    purpose === 'create'
+      ? { base: initial, form: applyChanges(base, changes), conflicts: {} }
+      : rebase(fields, base, applyChanges(base, changes), initial);
   const kept = changesOf(fields, rebased.base, rebased.form);
   const inputs = [
     ...fields.filter((field) => Object.hasOwn(kept.values, field.merge_tag)).map((field) => field.label),

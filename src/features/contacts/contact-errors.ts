@@ -19,31 +19,51 @@ export type ContactFailure =
    */
   | { at: 'form'; message: string; saved: false | 'unknown'; gone?: boolean };
 
-const STATUS_MESSAGES: readonly string[] = [messages.contactStatusRequired, messages.updateStatusRequired, messages.statusInvalid];
+const STATUS_MESSAGES: readonly string[] = [
+  messages.contactStatusRequired,
+  messages.updateStatusRequired,
+  messages.statusInvalid,
+];
 
 function formLevel(error: ApiError): ContactFailure {
   switch (error.kind) {
     case 'auth':
-      return { at: 'form', saved: false, message: `CampaignLark did not accept Lark Admin's API key: “${error.message}” Whoever runs Lark Admin must check CAMPAIGNLARK_API_KEY.` };
+      return {
+        at: 'form',
+        saved: false,
+        message: `CampaignLark did not accept Lark Admin's API key: “${error.message}” Whoever runs Lark Admin must check CAMPAIGNLARK_API_KEY.`,
+      };
     case 'forbidden':
       return { at: 'form', saved: false, message: `The request was refused: “${error.message}”` };
     case 'rate-limit': {
-      const wait = !error.retryAfter ? 'a few seconds' : `${error.retryAfter} second${error.retryAfter === 1 ? '' : 's'}`;
-      return { at: 'form', saved: false, message: `CampaignLark is receiving too many requests from this workspace. Send again in ${wait}.` };
+      const wait = !error.retryAfter
+        ? 'a few seconds'
+        : `${error.retryAfter} second${error.retryAfter === 1 ? '' : 's'}`;
+      return {
+        at: 'form',
+        saved: false,
+        message: `CampaignLark is receiving too many requests from this workspace. Send again in ${wait}.`,
+      };
     }
     case 'server':
     case 'network':
     case 'bad-response':
       return { at: 'form', saved: 'unknown', message: error.message };
     case 'not-found':
-      return { at: 'form', saved: false, gone: true, message: `CampaignLark answered: “${error.message}” The contact no longer exists.` };
+      return {
+        at: 'form',
+        saved: false,
+        gone: true,
+        message: `CampaignLark answered: “${error.message}” The contact no longer exists.`,
+      };
     default:
       return { at: 'form', saved: false, message: `CampaignLark answered: “${error.message}”` };
   }
 }
 
 export function placeContactError(error: unknown, fields: readonly Field[]): ContactFailure {
-  if (!(error instanceof ApiError)) return { at: 'form', saved: 'unknown', message: `Something unexpected went wrong: ${String(error)}` };
+  if (!(error instanceof ApiError))
+    return { at: 'form', saved: 'unknown', message: `Something unexpected went wrong: ${String(error)}` };
   const { message } = error;
   if (error.kind !== 'validation' && error.kind !== 'not-found') return formLevel(error);
 
@@ -59,7 +79,11 @@ export function placeContactError(error: unknown, fields: readonly Field[]): Con
     const field = fields.find((candidate) => candidate.label === label);
     if (!field) return { at: 'refetch', message, label };
     if (field.type === null) {
-      return { at: 'form', saved: false, message: `${message} “${label}” is a field of a type Lark Admin does not know (${field.raw_type}), so it cannot be filled in here.` };
+      return {
+        at: 'form',
+        saved: false,
+        message: `${message} “${label}” is a field of a type Lark Admin does not know (${field.raw_type}), so it cannot be filled in here.`,
+      };
     }
     return { at: 'field', mergeTag: field.merge_tag, message };
   }

@@ -44,7 +44,12 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
 
   const conditionField = fields.find((field) => field.merge_tag === view.field);
   const tagNames = (ids: number[]) => ids.map((tagId) => tags.find((tag) => tag.id === tagId)?.name ?? `Tag ${tagId}`);
-  const unapplied = conditionField && conditionOf(view, fields) === null ? (view.op && conditionField.type !== 'BOOLEAN' ? 'enter a value' : 'choose a condition') : null;
+  const unapplied =
+    conditionField && conditionOf(view, fields) === null
+      ? view.op && conditionField.type !== 'BOOLEAN'
+        ? 'enter a value'
+        : 'choose a condition'
+      : null;
 
   return (
     <form
@@ -55,11 +60,24 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
       className={`${folded ? 'max-sm:hidden' : ''} mb-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800 dark:bg-slate-900`}
     >
       <FormField id="filter-email" label="Search by email">
-        {(aria) => <input {...aria} type="search" value={q} onChange={(event) => setQ(event.target.value)} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            type="search"
+            value={q}
+            onChange={(event) => setQ(event.target.value)}
+            className={inputClass}
+          />
+        )}
       </FormField>
       <FormField id="filter-status" label="Status">
         {(aria) => (
-          <select {...aria} value={view.status} onChange={(event) => onChange({ status: isContactStatus(event.target.value) ? event.target.value : '' })} className={inputClass}>
+          <select
+            {...aria}
+            value={view.status}
+            onChange={(event) => onChange({ status: isContactStatus(event.target.value) ? event.target.value : '' })}
+            className={inputClass}
+          >
             <option value="">Any status</option>
             <StatusOptions />
           </select>
@@ -71,7 +89,9 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
             {...aria}
             options={tags.map((tag) => tag.name)}
             value={tagNames(view.tags)}
-            onChange={(names) => onChange({ tags: names.flatMap((name) => tags.find((tag) => tag.name === name)?.id ?? []) })}
+            onChange={(names) =>
+              onChange({ tags: names.flatMap((name) => tags.find((tag) => tag.name === name)?.id ?? []) })
+            }
           />
         )}
       </FormField>
@@ -96,7 +116,12 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
       </FormField>
       <FormField id="filter-field" label="Field">
         {(aria) => (
-          <select {...aria} value={view.field} onChange={(event) => onChange({ field: event.target.value, op: '', value: '' })} className={inputClass}>
+          <select
+            {...aria}
+            value={view.field}
+            onChange={(event) => onChange({ field: event.target.value, op: '', value: '' })}
+            className={inputClass}
+          >
             <option value="">Any field</option>
             {fields
               .filter((field) => field.merge_tag !== EMAIL_MERGE_TAG)
@@ -110,12 +135,23 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
       </FormField>
       {conditionField && <Condition field={conditionField} view={view} onChange={onChange} />}
       {conditionField && view.op && view.op !== 'EXISTS' && conditionField.type !== 'BOOLEAN' && (
-        <ConditionValue key={conditionField.merge_tag} field={conditionField} text={view.value} onChange={(value) => onChange({ value }, true)} />
+        <ConditionValue
+          key={conditionField.merge_tag}
+          field={conditionField}
+          text={view.value}
+          onChange={(value) => onChange({ value }, true)}
+        />
       )}
-      {unapplied && <p className="self-end text-sm text-amber-800 sm:col-span-2 dark:text-amber-300">Condition not applied: {unapplied}.</p>}
+      {unapplied && (
+        <p className="self-end text-sm text-amber-800 sm:col-span-2 dark:text-amber-300">
+          Condition not applied: {unapplied}.
+        </p>
+      )}
       {isFiltered(view) && (
         <div className="flex items-end">
-          <Button onClick={() => onChange({ q: '', status: '', tags: [], field: '', op: '', value: '' })}>Clear filters</Button>
+          <Button onClick={() => onChange({ q: '', status: '', tags: [], field: '', op: '', value: '' })}>
+            Clear filters
+          </Button>
         </div>
       )}
     </form>
@@ -126,9 +162,19 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
  * The condition's operator. A yes/no field offers its three meaningful questions in one choice,
  * never a tick box whose unticked state would mean "any" before it is touched and "no" after.
  */
-function Condition({ field, view, onChange }: { field: KnownField; view: ContactView; onChange: (patch: Partial<ContactView>) => void }) {
+function Condition({
+  field,
+  view,
+  onChange,
+}: {
+  field: KnownField;
+  view: ContactView;
+  onChange: (patch: Partial<ContactView>) => void;
+}) {
   if (field.type === 'BOOLEAN') {
-    const chosen = BOOLEAN_CONDITIONS.find((choice) => choice.op === view.op && (choice.op === 'EXISTS' || choice.value === view.value));
+    const chosen = BOOLEAN_CONDITIONS.find(
+      (choice) => choice.op === view.op && (choice.op === 'EXISTS' || choice.value === view.value),
+    );
     return (
       <FormField id="filter-operator" label="Condition">
         {(aria) => (
@@ -155,7 +201,12 @@ function Condition({ field, view, onChange }: { field: KnownField; view: Contact
   return (
     <FormField id="filter-operator" label="Condition">
       {(aria) => (
-        <select {...aria} value={view.op} onChange={(event) => onChange({ op: event.target.value as SearchOperator | '' })} className={inputClass}>
+        <select
+          {...aria}
+          value={view.op}
+          onChange={(event) => onChange({ op: event.target.value as SearchOperator | '' })}
+          className={inputClass}
+        >
           <option value="">Choose a condition</option>
           {OPERATORS_BY_TYPE[field.type].map((operator) => (
             <option key={operator} value={operator}>
@@ -169,7 +220,15 @@ function Condition({ field, view, onChange }: { field: KnownField; view: Contact
 }
 
 /** The condition's value, typed with the field's own widget; kept in the URL as text. */
-function ConditionValue({ field, text, onChange }: { field: KnownField; text: string; onChange: (text: string) => void }) {
+function ConditionValue({
+  field,
+  text,
+  onChange,
+}: {
+  field: KnownField;
+  text: string;
+  onChange: (text: string) => void;
+}) {
   const spec = specForField(field);
   const rules = { ...contactRules(field), label: 'Value', required: false };
   const [value, setValue] = useState(() => spec.parseDefault(text, rules));

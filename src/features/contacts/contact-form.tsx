@@ -54,7 +54,17 @@ type Mode = 'save' | 'next';
 
 const NOTHING_KEPT = {};
 
-export function ContactForm({ purpose, fields, tags, initial, draftKey, save, refetchFields, onSaved, onSavedAndNext }: ContactFormProps) {
+export function ContactForm({
+  purpose,
+  fields,
+  tags,
+  initial,
+  draftKey,
+  save,
+  refetchFields,
+  onSaved,
+  onSavedAndNext,
+}: ContactFormProps) {
   const known = useMemo(() => fields.filter(isKnown), [fields]);
   const unknown = useMemo(() => fields.filter((field) => !isKnown(field)), [fields]);
   const [start] = useState(() => startContactForm(purpose, draftKey, known, initial));
@@ -74,7 +84,8 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
   check(useMemo(() => contactFormSchema(known, kept), [known, kept]));
   const { control, register, handleSubmit, setError, setFocus, getValues } = form;
   // One subscription to the values' errors for every input that holds its own value.
-  const valueErrors = useFormState({ control, name: 'values' }).errors.values as Record<string, { message?: string }> | undefined;
+  const valueErrors = useFormState({ control, name: 'values' }).errors.values as
+    Record<string, { message?: string }> | undefined;
   const saved = useRef(false);
   const notify = useNotify();
   const { saving, run } = useSaving();
@@ -101,7 +112,13 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
     },
     [rendered, known.length],
   );
-  const { problem, setProblem, problemRef, placeError } = useSaveProblem({ purpose, fields, known, refetchFields, setError });
+  const { problem, setProblem, problemRef, placeError } = useSaveProblem({
+    purpose,
+    fields,
+    known,
+    refetchFields,
+    setError,
+  });
 
   const submit = handleSubmit(async (values) => {
     if (saving) return;
@@ -233,8 +250,12 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
               onChange={input.onChange}
               onBlur={input.onBlur}
               inputRef={input.ref}
-              error={statusConflict ? conflictMessage(STATUS_MEANINGS[statusConflict].title) : fieldState.error?.message}
-              consequence={purpose === 'create' ? automationOnCreate : () => 'Changing the status sets off no automation.'}
+              error={
+                statusConflict ? conflictMessage(STATUS_MEANINGS[statusConflict].title) : fieldState.error?.message
+              }
+              consequence={
+                purpose === 'create' ? automationOnCreate : () => 'Changing the status sets off no automation.'
+              }
             />
           )}
         />
@@ -243,7 +264,14 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
           control={control}
           name="tags"
           render={({ field: input, fieldState }) => (
-            <TagPicker tags={tags} value={input.value} onChange={input.onChange} onBlur={input.onBlur} inputRef={input.ref} error={fieldState.error?.message} />
+            <TagPicker
+              tags={tags}
+              value={input.value}
+              onChange={input.onChange}
+              onBlur={input.onBlur}
+              inputRef={input.ref}
+              error={fieldState.error?.message}
+            />
           )}
         />
       </fieldset>
@@ -251,22 +279,44 @@ export function ContactForm({ purpose, fields, tags, initial, draftKey, save, re
       {purpose === 'update' && <AutomationNote control={control} fields={known} base={merge.base} />}
       {/* The actions stay in view at the bottom of the window, however long the form. */}
       <div className="sticky bottom-0 z-10 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
-        <Button type="submit" variant="primary" busy={saving && mode.current === 'save'} disabled={saving} busyLabel="Saving…">
+        <Button
+          type="submit"
+          variant="primary"
+          busy={saving && mode.current === 'save'}
+          disabled={saving}
+          busyLabel="Saving…"
+        >
           {purpose === 'create' ? 'Save contact' : 'Save changes'}
         </Button>
         {onSavedAndNext && (
           <>
-            <Button busy={saving && mode.current === 'next'} disabled={saving} busyLabel="Saving…" onClick={() => send('next')}>
+            <Button
+              busy={saving && mode.current === 'next'}
+              disabled={saving}
+              busyLabel="Saving…"
+              onClick={() => send('next')}
+            >
               Save and add another
             </Button>
             <label className="flex items-center gap-1.5 text-sm">
-              <input type="checkbox" checked={keepForNext} onChange={(event) => setKeepForNext(event.target.checked)} className="size-4 accent-indigo-600" />
+              <input
+                type="checkbox"
+                checked={keepForNext}
+                onChange={(event) => setKeepForNext(event.target.checked)}
+                className="size-4 accent-indigo-600"
+              />
               Keep status and tags for the next one
             </label>
           </>
         )}
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves{onSavedAndNext ? <>; with <kbd>Shift</kbd>, saves and starts the next contact</> : null}.
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves
+          {onSavedAndNext ? (
+            <>
+              ; with <kbd>Shift</kbd>, saves and starts the next contact
+            </>
+          ) : null}
+          .
         </p>
       </div>
     </form>

@@ -4,7 +4,14 @@
  */
 import type { ContactSearch, SearchCondition } from '../../api/contacts.ts';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
-import { OPERATORS_BY_TYPE, SORT_FIELDS, SORT_ORDERS, type SearchOperator, type SortField, type SortOrder } from '../../contract/search.ts';
+import {
+  OPERATORS_BY_TYPE,
+  SORT_FIELDS,
+  SORT_ORDERS,
+  type SearchOperator,
+  type SortField,
+  type SortOrder,
+} from '../../contract/search.ts';
 import { CONTACT_STATUSES, type ContactStatus } from '../../contract/statuses.ts';
 import { specForField } from '../../field-types/registry.ts';
 import { contactRules, type KnownField } from '../../field-types/contact-values.ts';
@@ -47,7 +54,10 @@ export function readView(params: URLSearchParams): ContactView {
   return {
     q: params.get('q') ?? '',
     status: oneOf(CONTACT_STATUSES, params.get('status'), '' as ContactStatus),
-    tags: (params.get('tags') ?? '').split(',').map(Number).filter((id) => Number.isInteger(id) && id > 0),
+    tags: (params.get('tags') ?? '')
+      .split(',')
+      .map(Number)
+      .filter((id) => Number.isInteger(id) && id > 0),
     field: params.get('field') ?? '',
     op: (params.get('op') ?? '') as SearchOperator | '',
     value: params.get('value') ?? '',
@@ -78,7 +88,11 @@ export function conditionOf(view: ContactView, fields: readonly KnownField[]): S
   if (!field || !view.op || !OPERATORS_BY_TYPE[field.type].includes(view.op)) return null;
   if (view.op === 'EXISTS') return { merge_tag: field.merge_tag, operator: 'EXISTS' };
   // A yes/no field is asked only what its choice offers (an address may say otherwise).
-  if (field.type === 'BOOLEAN' && !BOOLEAN_CONDITIONS.some((choice) => choice.op === view.op && choice.value === view.value)) return null;
+  if (
+    field.type === 'BOOLEAN' &&
+    !BOOLEAN_CONDITIONS.some((choice) => choice.op === view.op && choice.value === view.value)
+  )
+    return null;
   const spec = specForField(field);
   const rules = { ...contactRules(field), required: false };
   const value = spec.encode(spec.parseDefault(view.value, rules), rules);
@@ -101,11 +115,13 @@ export function searchOf(view: ContactView, fields: readonly KnownField[]): Cont
   };
 }
 
-export const isFiltered = (view: ContactView) => Boolean(view.q.trim() || view.status || view.tags.length > 0 || (view.field && view.op));
+export const isFiltered = (view: ContactView) =>
+  Boolean(view.q.trim() || view.status || view.tags.length > 0 || (view.field && view.op));
 
 /** How many filters the search applies (for "Filters (n)"); a condition without its value does not count. */
 export const appliedFilters = (view: ContactView, fields: readonly KnownField[]) =>
-  [view.q.trim() !== '', view.status !== '', view.tags.length > 0, conditionOf(view, fields) !== null].filter(Boolean).length;
+  [view.q.trim() !== '', view.status !== '', view.tags.length > 0, conditionOf(view, fields) !== null].filter(Boolean)
+    .length;
 
 /** Operators in words; for dates, "after" and "before". */
 export function operatorName(operator: SearchOperator, isDate: boolean): string {

@@ -16,7 +16,15 @@ import { specForField } from '../../field-types/registry.ts';
 import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { contactRules, isKnown, type KnownField } from '../../field-types/contact-values.ts';
 import { Filters } from './contact-filters.tsx';
-import { appliedFilters, isFiltered, PAGE_SIZE, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
+import {
+  appliedFilters,
+  isFiltered,
+  PAGE_SIZE,
+  readView,
+  searchOf,
+  writeView,
+  type ContactView,
+} from './contact-view.ts';
 import { STATUS_MEANINGS } from './statuses.ts';
 
 const COLUMNS_KEY = 'lark-admin:contact-columns';
@@ -75,7 +83,14 @@ export function ContactsPage() {
       >
         Filters ({appliedFilters(view, known)})
       </button>
-      <Filters id="contact-filters" view={view} fields={known} tags={tags.data ?? []} onChange={change} folded={folded} />
+      <Filters
+        id="contact-filters"
+        view={view}
+        fields={known}
+        tags={tags.data ?? []}
+        onChange={change}
+        folded={folded}
+      />
       <ColumnChooser fields={known} chosen={columns} onChange={setColumns} />
       {fields.isError || results.isError ? (
         <Alert title="The contacts could not be loaded.">
@@ -94,7 +109,11 @@ export function ContactsPage() {
           </p>
         ) : (
           <p role="status">
-            No contacts yet. <Link to="/contacts/new" className="underline">Add the first one</Link>.
+            No contacts yet.{' '}
+            <Link to="/contacts/new" className="underline">
+              Add the first one
+            </Link>
+            .
           </p>
         )
       ) : (
@@ -104,14 +123,26 @@ export function ContactsPage() {
             {results.isPlaceholderData ? ' (updating…)' : ''}
           </p>
           <ContactsTable contacts={results.data.contacts} fields={shownFields} />
-          <Pages page={view.page} totalPages={results.data.pagination.total_pages} onPage={(page) => change({ page })} />
+          <Pages
+            page={view.page}
+            totalPages={results.data.pagination.total_pages}
+            onPage={(page) => change({ page })}
+          />
         </>
       )}
     </>
   );
 }
 
-function ColumnChooser({ fields, chosen, onChange }: { fields: readonly KnownField[]; chosen: string[]; onChange: (columns: string[]) => void }) {
+function ColumnChooser({
+  fields,
+  chosen,
+  onChange,
+}: {
+  fields: readonly KnownField[];
+  chosen: string[];
+  onChange: (columns: string[]) => void;
+}) {
   const choosable = fields.filter((field) => field.merge_tag !== EMAIL_MERGE_TAG);
   return (
     <details className="mb-4 text-sm">
@@ -123,7 +154,11 @@ function ColumnChooser({ fields, chosen, onChange }: { fields: readonly KnownFie
             <input
               type="checkbox"
               checked={chosen.includes(field.merge_tag)}
-              onChange={(event) => onChange(event.target.checked ? [...chosen, field.merge_tag] : chosen.filter((tag) => tag !== field.merge_tag))}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked ? [...chosen, field.merge_tag] : chosen.filter((tag) => tag !== field.merge_tag),
+                )
+              }
               className="size-4 accent-indigo-600"
             />
             {field.label}
@@ -134,7 +169,8 @@ function ColumnChooser({ fields, chosen, onChange }: { fields: readonly KnownFie
   );
 }
 
-const dateTime = (timestamp: string) => new Date(timestamp).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = (timestamp: string) =>
+  new Date(timestamp).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function ContactsTable({ contacts, fields }: { contacts: Contact[]; fields: readonly KnownField[] }) {
   return (
@@ -142,10 +178,18 @@ function ContactsTable({ contacts, fields }: { contacts: Contact[]; fields: read
       <table className="w-full text-left text-sm">
         <thead className={tableHeadClass}>
           <tr>
-            <th scope="col" className="px-4 py-2">Email</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">Tags</th>
-            <th scope="col" className="px-4 py-2">Created</th>
+            <th scope="col" className="px-4 py-2">
+              Email
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Tags
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Created
+            </th>
             {fields.map((field) => (
               <th key={field.id} scope="col" className="px-4 py-2">
                 {field.label}
@@ -159,11 +203,16 @@ function ContactsTable({ contacts, fields }: { contacts: Contact[]; fields: read
             return (
               <tr key={contact.id}>
                 <th scope="row" className="px-4 py-2 font-medium">
-                  <Link to={`/contacts/edit?email=${encodeURIComponent(email)}`} className={`text-indigo-800 underline dark:text-indigo-300 ${focusRing}`}>
+                  <Link
+                    to={`/contacts/edit?email=${encodeURIComponent(email)}`}
+                    className={`text-indigo-800 underline dark:text-indigo-300 ${focusRing}`}
+                  >
                     {email}
                   </Link>
                 </th>
-                <td className="px-4 py-2">{isContactStatus(contact.status) ? STATUS_MEANINGS[contact.status].title : contact.status}</td>
+                <td className="px-4 py-2">
+                  {isContactStatus(contact.status) ? STATUS_MEANINGS[contact.status].title : contact.status}
+                </td>
                 <td className="px-4 py-2">{contact.tags.map((tag) => tag.name).join(', ')}</td>
                 <td className="px-4 py-2 whitespace-nowrap">{dateTime(contact.created_at)}</td>
                 {fields.map((field) => {

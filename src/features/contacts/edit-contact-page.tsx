@@ -31,7 +31,11 @@ export function EditContactPage() {
   const email = params.get('email') ?? '';
   // Read afresh on every visit: a form never starts from a record cached before a field change
   // or before a colleague's edit.
-  const contact = useQuery({ ...contactQueries.byEmail(email), enabled: email.trim() !== '', refetchOnMount: 'always' });
+  const contact = useQuery({
+    ...contactQueries.byEmail(email),
+    enabled: email.trim() !== '',
+    refetchOnMount: 'always',
+  });
   const fields = useQuery(fieldQueries.all());
   const tags = useQuery(tagQueries.all());
   const workspace = useQuery(statusQuery());
@@ -43,18 +47,26 @@ export function EditContactPage() {
   const [round, setRound] = useState(0);
   const [openedAt] = useState(Date.now);
   // Built once per stored record and field list, not on every render of the page.
-  const initial = useMemo(() => (contact.data && fields.data ? contactToForm(fields.data.filter(isKnown), contact.data) : null), [contact.data, fields.data]);
+  const initial = useMemo(
+    () => (contact.data && fields.data ? contactToForm(fields.data.filter(isKnown), contact.data) : null),
+    [contact.data, fields.data],
+  );
 
   /** Reads the contact as stored now, moves the admin's changes onto it, and writes only those. */
   async function saveChanges(base: ContactFormValues, values: ContactFormValues): Promise<SaveOutcome> {
     const known = (fields.data ?? []).filter(isKnown);
-    const fresh = await readAgain(String(base.values.email_address ?? email), String(values.values.email_address ?? ''));
+    const fresh = await readAgain(
+      String(base.values.email_address ?? email),
+      String(values.values.email_address ?? ''),
+    );
     const rebased = rebase(known, base, values, contactToForm(known, fresh));
     if (Object.keys(rebased.conflicts).length > 0) return { rebased };
     // A new address rewrites the whole record: it must carry every field's value, so the field
     // list is read afresh too (a colleague may have added one).
     const addressChanged = !sameValue(rebased.form.values.email_address, rebased.base.values.email_address);
-    const workspace = addressChanged ? await queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 }) : (fields.data ?? []);
+    const workspace = addressChanged
+      ? await queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 })
+      : (fields.data ?? []);
     const change = writeOf(known, rebased, fresh, new Set(workspace.map((field) => field.merge_tag)));
     return { saved: change ? await write.mutateAsync(change) : fresh };
   }
@@ -67,7 +79,12 @@ export function EditContactPage() {
     try {
       return await readContactByEmail(address);
     } catch (error) {
-      if (!(error instanceof ApiError && error.kind === 'not-found') || typed.toLowerCase() === address.toLowerCase() || !contact.data) throw error;
+      if (
+        !(error instanceof ApiError && error.kind === 'not-found') ||
+        typed.toLowerCase() === address.toLowerCase() ||
+        !contact.data
+      )
+        throw error;
       const moved = await readContactByEmail(typed).catch(() => null);
       if (moved?.id === contact.data.id) return moved;
       throw error;
@@ -104,7 +121,11 @@ export function EditContactPage() {
         <PageTitle>Edit contact</PageTitle>
         <Alert title="The contact could not be loaded.">
           <p>{failed.error?.message}</p>
-          <Button onClick={() => void Promise.all([contact.refetch(), fields.refetch(), tags.refetch(), workspace.refetch()])}>Try again</Button>
+          <Button
+            onClick={() => void Promise.all([contact.refetch(), fields.refetch(), tags.refetch(), workspace.refetch()])}
+          >
+            Try again
+          </Button>
         </Alert>
       </>
     );
@@ -125,7 +146,8 @@ export function EditContactPage() {
     notify(`Changes to ${address} saved.`);
     queryClient.setQueryData(contactQueries.byEmail(address).queryKey, saved);
     setRound((n) => n + 1);
-    if (address.toLowerCase() !== email.toLowerCase()) navigate(`/contacts/edit?email=${encodeURIComponent(address)}`, { replace: true });
+    if (address.toLowerCase() !== email.toLowerCase())
+      navigate(`/contacts/edit?email=${encodeURIComponent(address)}`, { replace: true });
   };
 
   return (
@@ -165,7 +187,10 @@ function ContactFacts({ contact }: { contact: Contact }) {
     ['Updated', when(contact.updated_at)],
   ];
   return (
-    <aside aria-labelledby="contact-facts" className="h-fit rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
+    <aside
+      aria-labelledby="contact-facts"
+      className="h-fit rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 id="contact-facts" className="mb-2 font-semibold">
         Activity
       </h2>
@@ -179,7 +204,8 @@ function ContactFacts({ contact }: { contact: Contact }) {
       </dl>
       {contact.status === 'BOUNCED' && (
         <p className="mt-3 text-amber-800 dark:text-amber-300">
-          CampaignLark reports this contact as BOUNCED, a status it no longer accepts back; the form shows it as Cleaned.
+          CampaignLark reports this contact as BOUNCED, a status it no longer accepts back; the form shows it as
+          Cleaned.
         </p>
       )}
     </aside>

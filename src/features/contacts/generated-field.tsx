@@ -46,7 +46,16 @@ interface GeneratedFieldProps {
  * are registered uncontrolled: typing in them renders nothing. The pickers are controlled. Props
  * stay the same objects between renders, so a submit re-renders only the inputs whose error changed.
  */
-export const GeneratedField = memo(function GeneratedField({ field, control, register, defaultValue, error, conflict, onResolve, showHint }: GeneratedFieldProps) {
+export const GeneratedField = memo(function GeneratedField({
+  field,
+  control,
+  register,
+  defaultValue,
+  error,
+  conflict,
+  onResolve,
+  showHint,
+}: GeneratedFieldProps) {
   const rules = useMemo(() => contactRules(field), [field]);
   const hint = useMemo(() => (showHint ? mergeTagHint(field.merge_tag) : undefined), [field.merge_tag, showHint]);
   const spec = specForField(field);
@@ -88,7 +97,9 @@ export const GeneratedField = memo(function GeneratedField({ field, control, reg
           )}
         />
       )}
-      {conflict !== undefined && <ConflictChoice label={field.label} onResolve={(choice) => onResolve(field.merge_tag, choice)} />}
+      {conflict !== undefined && (
+        <ConflictChoice label={field.label} onResolve={(choice) => onResolve(field.merge_tag, choice)} />
+      )}
     </div>
   );
 });

@@ -16,7 +16,9 @@ export const inputId = (field: KnownField) => `field-${field.merge_tag}`;
 
 const findFields = (fields: readonly KnownField[], query: string) => {
   const wanted = foldForSearch(query.trim());
-  return wanted === '' ? [...fields] : fields.filter((field) => foldForSearch(field.label).includes(wanted) || field.merge_tag.includes(wanted));
+  return wanted === ''
+    ? [...fields]
+    : fields.filter((field) => foldForSearch(field.label).includes(wanted) || field.merge_tag.includes(wanted));
 };
 
 interface LongFormToolsProps {
@@ -31,7 +33,11 @@ export function LongFormTools({ fields, showHints, onShowHints, onOpen }: LongFo
   return (
     <div className="flex flex-wrap items-end gap-4 rounded-md border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="min-w-64 flex-1">
-        <FormField id="find-field" label="Find a field" hint={`${fields.length} fields: type part of a label, then Enter.`}>
+        <FormField
+          id="find-field"
+          label="Find a field"
+          hint={`${fields.length} fields: type part of a label, then Enter.`}
+        >
           {(aria) => (
             <Combobox<KnownField>
               {...aria}
@@ -48,7 +54,12 @@ export function LongFormTools({ fields, showHints, onShowHints, onOpen }: LongFo
         </FormField>
       </div>
       <label className="flex items-center gap-1.5 pb-2 text-sm">
-        <input type="checkbox" checked={showHints} onChange={(event) => onShowHints(event.target.checked)} className="size-4 accent-indigo-600" />
+        <input
+          type="checkbox"
+          checked={showHints}
+          onChange={(event) => onShowHints(event.target.checked)}
+          className="size-4 accent-indigo-600"
+        />
         Show merge tags
       </label>
     </div>
@@ -56,7 +67,15 @@ export function LongFormTools({ fields, showHints, onShowHints, onOpen }: LongFo
 }
 
 /** The save's errors, in the form's order, each linking to its input. */
-export function ContactErrorSummary({ control, fields, onOpen }: { control: Control<ContactFormValues>; fields: readonly KnownField[]; onOpen: (id: string) => void }) {
+export function ContactErrorSummary({
+  control,
+  fields,
+  onOpen,
+}: {
+  control: Control<ContactFormValues>;
+  fields: readonly KnownField[];
+  onOpen: (id: string) => void;
+}) {
   const { errors, submitCount } = useFormState({ control });
   if (submitCount === 0) return null;
   const items = [

@@ -34,7 +34,9 @@ export function NewContactPage() {
     body = (
       <Alert title="The form could not be prepared.">
         <p>{failed.error?.message}</p>
-        <Button onClick={() => void Promise.all([fields.refetch(), tags.refetch(), workspace.refetch()])}>Try again</Button>
+        <Button onClick={() => void Promise.all([fields.refetch(), tags.refetch(), workspace.refetch()])}>
+          Try again
+        </Button>
       </Alert>
     );
   } else if (!fields.data || !initial || !tags.data || !workspace.data) {
@@ -59,11 +61,15 @@ export function NewContactPage() {
         tags={tags.data}
         initial={initial}
         draftKey={draftKey(workspace.data.mode, 'new')}
-        save={async (_base, values) => ({ saved: await create.mutateAsync(encodeContact(fields.data.filter(isKnown), values)) })}
+        save={async (_base, values) => ({
+          saved: await create.mutateAsync(encodeContact(fields.data.filter(isKnown), values)),
+        })}
         refetchFields={() => queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 })}
         onSaved={setSaved}
         onSavedAndNext={(contact, nextStatus) =>
-          notify(`Contact ${String(contact.data.email_address ?? '')} saved. The next one will be ${STATUS_MEANINGS[nextStatus].title}.`)
+          notify(
+            `Contact ${String(contact.data.email_address ?? '')} saved. The next one will be ${STATUS_MEANINGS[nextStatus].title}.`,
+          )
         }
       />
     );
@@ -77,13 +83,24 @@ export function NewContactPage() {
   );
 }
 
-function SavedContact({ contact, tags, onAddAnother }: { contact: Contact; tags: readonly Tag[]; onAddAnother: () => void }) {
+function SavedContact({
+  contact,
+  tags,
+  onAddAnother,
+}: {
+  contact: Contact;
+  tags: readonly Tag[];
+  onAddAnother: () => void;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const status = isContactStatus(contact.status) ? STATUS_MEANINGS[contact.status].title : contact.status;
   const tagNames = contact.tags.map((tag) => tags.find((known) => known.id === tag.id)?.name ?? tag.name);
   return (
-    <section aria-labelledby="contact-saved" className="max-w-2xl rounded-lg border border-emerald-300 bg-emerald-50 p-5 dark:border-emerald-800 dark:bg-emerald-950">
+    <section
+      aria-labelledby="contact-saved"
+      className="max-w-2xl rounded-lg border border-emerald-300 bg-emerald-50 p-5 dark:border-emerald-800 dark:bg-emerald-950"
+    >
       <h2 id="contact-saved" ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
         Contact saved
       </h2>

@@ -14,7 +14,14 @@ interface StatusFieldProps {
   consequence?: (status: ContactStatus) => string;
 }
 
-export function StatusField({ value, onChange, onBlur, inputRef, error, consequence = automationOnCreate }: StatusFieldProps) {
+export function StatusField({
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+  error,
+  consequence = automationOnCreate,
+}: StatusFieldProps) {
   return (
     <FormField
       id="status"
@@ -28,7 +35,14 @@ export function StatusField({ value, onChange, onBlur, inputRef, error, conseque
       }
     >
       {(aria) => (
-        <select {...aria} ref={inputRef} value={value} onBlur={onBlur} onChange={(event) => onChange(event.target.value as ContactStatus)} className={inputClass}>
+        <select
+          {...aria}
+          ref={inputRef}
+          value={value}
+          onBlur={onBlur}
+          onChange={(event) => onChange(event.target.value as ContactStatus)}
+          className={inputClass}
+        >
           <StatusOptions />
         </select>
       )}

@@ -44,7 +44,12 @@ export function TagPicker({ tags, value, onChange, onBlur, inputRef, error, hint
   }
 
   return (
-    <FormField id="tags" label="Tags" error={createError ?? error} hint={createTag.isPending ? 'Creating the tag…' : hint}>
+    <FormField
+      id="tags"
+      label="Tags"
+      error={createError ?? error}
+      hint={createTag.isPending ? 'Creating the tag…' : hint}
+    >
       {(aria) => (
         <MultiSelect
           {...aria}

@@ -13,7 +13,12 @@ import type { Resolution } from './generated-field.tsx';
 const inputOf = (key: string): Path<ContactFormValues> => (key === STATUS_KEY ? 'status' : `values.${key}`);
 
 /** `initial`: the record as last read (or a new contact's defaults), the base of fields that arrive later. */
-export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: readonly KnownField[], start: Rebased, initial: ContactFormValues) {
+export function useMergeState(
+  form: UseFormReturn<ContactFormValues>,
+  fields: readonly KnownField[],
+  start: Rebased,
+  initial: ContactFormValues,
+) {
   const [base, setBase] = useState(start.base);
   const [conflicts, setConflicts] = useState<Conflicts>(start.conflicts);
   // Counts the resets: the inputs that hold their own value register again after each (see show).
@@ -32,7 +37,8 @@ export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: re
       const changes = changesOf(latest.current.fields, nextBase, shown);
       for (const { merge_tag: tag } of latest.current.fields) {
         const value = own(shown.values, tag);
-        if (value !== undefined) form.setValue(`values.${tag}`, value, { shouldDirty: Object.hasOwn(changes.values, tag) });
+        if (value !== undefined)
+          form.setValue(`values.${tag}`, value, { shouldDirty: Object.hasOwn(changes.values, tag) });
       }
       form.setValue('status', shown.status, { shouldDirty: changes.status !== undefined });
       form.setValue('tags', shown.tags, { shouldDirty: changes.tags !== undefined });
@@ -49,7 +55,9 @@ export function useMergeState(form: UseFormReturn<ContactFormValues>, fields: re
 
   // A field that arrives with a fresh list starts from its value as last read, unchanged: it is no change of the admin's.
   useEffect(() => {
-    const arrived = fields.filter((field) => !Object.hasOwn(base.values, field.merge_tag) && Object.hasOwn(initial.values, field.merge_tag));
+    const arrived = fields.filter(
+      (field) => !Object.hasOwn(base.values, field.merge_tag) && Object.hasOwn(initial.values, field.merge_tag),
+    );
     if (arrived.length === 0) return;
     const values = Object.fromEntries(arrived.map((field) => [field.merge_tag, initial.values[field.merge_tag]!]));
     setBase((current) => ({ ...current, values: { ...values, ...current.values } }));

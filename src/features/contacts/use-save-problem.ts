@@ -57,7 +57,8 @@ export function useSaveProblem({ purpose, fields, known, refetchFields, setError
         return;
       case 'refetch': {
         const fresh = await refetchFields().catch(() => fields);
-        const field = failure.label === undefined ? undefined : fresh.find((candidate) => candidate.label === failure.label);
+        const field =
+          failure.label === undefined ? undefined : fresh.find((candidate) => candidate.label === failure.label);
         if (field) setPendingError({ name: `values.${field.merge_tag}`, message: failure.message });
         setProblem({
           title: 'The workspace’s fields changed while you were filling in the form.',
@@ -73,7 +74,11 @@ export function useSaveProblem({ purpose, fields, known, refetchFields, setError
                 message: `${failure.message} Everything you entered is still here. Sending again is safe: CampaignLark refuses a second contact with the same address${purpose === 'update' ? ', and an update only writes the same changes again' : ''}.`,
                 retry: true,
               }
-            : { title: 'The contact was not saved.', message: `${failure.message} Everything you entered is still here.`, gone: failure.gone },
+            : {
+                title: 'The contact was not saved.',
+                message: `${failure.message} Everything you entered is still here.`,
+                gone: failure.gone,
+              },
         );
     }
   }

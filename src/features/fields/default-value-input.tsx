@@ -14,7 +14,12 @@ export function DefaultValueInput({ type }: { type: FieldType }) {
       control={control}
       name="default_value"
       render={({ field: input, fieldState }) => (
-        <FormField id="default_value" label="Default value" error={fieldState.error?.message} hint="Optional. New contacts start with this value.">
+        <FormField
+          id="default_value"
+          label="Default value"
+          error={fieldState.error?.message}
+          hint="Optional. New contacts start with this value."
+        >
           {(aria) => (
             <Widget
               {...aria}

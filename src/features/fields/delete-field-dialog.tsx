@@ -11,15 +11,21 @@ export function DeleteFieldDialog({ field, onClose }: { field: Field; onClose: (
   const remove = useDeleteField();
   const notify = useNotify();
   const holders = useQuery(contactQueries.count({ fields: [{ merge_tag: field.merge_tag, operator: 'EXISTS' }] }));
-  const impacts = [{ key: 'holders', count: holders, say: (count: number) => `${contactsWith(count, 'has', 'have')} a value in “${field.label}”.` }];
+  const impacts = [
+    {
+      key: 'holders',
+      count: holders,
+      say: (count: number) => `${contactsWith(count, 'has', 'have')} a value in “${field.label}”.`,
+    },
+  ];
   return (
     <ConfirmDialog
       id="delete-field"
       title={`Delete the field “${field.label}”?`}
       description={
         <>
-          Every contact loses its value in this field, and templates that use <code>contact.{field.merge_tag}</code> stop
-          matching. This cannot be undone.
+          Every contact loses its value in this field, and templates that use <code>contact.{field.merge_tag}</code>{' '}
+          stop matching. This cannot be undone.
         </>
       }
       confirmLabel="Delete field"

@@ -90,7 +90,12 @@ export function FieldFormPage() {
   return (
     <>
       <PageTitle>{`Edit ${field.label}`}</PageTitle>
-      <FieldForm key={field.id} fields={fields.data} field={{ ...field, type: field.type }} draftKey={fieldDraftKey(workspace.data.mode, String(field.id))} />
+      <FieldForm
+        key={field.id}
+        fields={fields.data}
+        field={{ ...field, type: field.type }}
+        draftKey={fieldDraftKey(workspace.data.mode, String(field.id))}
+      />
     </>
   );
 }

@@ -50,7 +50,8 @@ function mergeTagProblem(tag: string, others: readonly Field[]): string | null {
   if (tag === '') return 'Enter a merge tag.';
   if (!/^[a-z_]*$/.test(tag)) return 'Use only lowercase letters a–z and underscores.';
   if (tag.length < MERGE_TAG_MIN_LENGTH) return `A merge tag has at least ${MERGE_TAG_MIN_LENGTH} characters.`;
-  if (tag.length > MERGE_TAG_MAX_LENGTH) return `A merge tag has at most ${MERGE_TAG_MAX_LENGTH} characters; this one has ${tag.length}.`;
+  if (tag.length > MERGE_TAG_MAX_LENGTH)
+    return `A merge tag has at most ${MERGE_TAG_MAX_LENGTH} characters; this one has ${tag.length}.`;
   const clash = others.find((field) => field.merge_tag === tag);
   return clash ? `“${tag}” is already the merge tag of “${clash.label}”.` : null;
 }
@@ -60,7 +61,11 @@ export const optionTexts = (options: readonly { value: string }[]) => options.ma
 
 /** The rules the default value's widget follows: never required, limited to the current options. */
 export function defaultRules(type: FieldType, options: readonly { value: string }[]): FieldRules {
-  return { label: 'Default value', required: false, options: hasOptions(type) ? optionTexts(options).filter(Boolean) : [] };
+  return {
+    label: 'Default value',
+    required: false,
+    options: hasOptions(type) ? optionTexts(options).filter(Boolean) : [],
+  };
 }
 
 /** `others`: every field but the one being edited. */
@@ -74,24 +79,29 @@ export function fieldFormSchema(others: readonly Field[]) {
       default_value: z.custom<FormValue>(() => true),
       required: z.boolean(),
     })
-    .check(z.superRefine((values, context) => {
-      const issue = (path: (string | number)[], message: string | null) => {
-        if (message) context.addIssue({ code: 'custom', path, message });
-      };
-      issue(['label'], labelProblem(values.label, others));
-      issue(['merge_tag'], mergeTagProblem(values.merge_tag, others));
-      if (values.type === '') {
-        issue(['type'], 'Choose a type.');
-        return;
-      }
-      if (hasOptions(values.type)) {
-        const texts = optionTexts(values.options);
-        for (const problem of optionProblems(texts)) issue(['options', problem.index, 'value'], problem.message);
-        if (texts.filter(Boolean).length < MIN_OPTIONS) issue(['options'], TOO_FEW_OPTIONS);
-      }
-      const check = specFor(values.type).schema(defaultRules(values.type, values.options)).safeParse(values.default_value);
-      if (!check.success) issue(['default_value'], check.error.issues[0]?.message ?? 'This default does not fit the type.');
-    }));
+    .check(
+      z.superRefine((values, context) => {
+        const issue = (path: (string | number)[], message: string | null) => {
+          if (message) context.addIssue({ code: 'custom', path, message });
+        };
+        issue(['label'], labelProblem(values.label, others));
+        issue(['merge_tag'], mergeTagProblem(values.merge_tag, others));
+        if (values.type === '') {
+          issue(['type'], 'Choose a type.');
+          return;
+        }
+        if (hasOptions(values.type)) {
+          const texts = optionTexts(values.options);
+          for (const problem of optionProblems(texts)) issue(['options', problem.index, 'value'], problem.message);
+          if (texts.filter(Boolean).length < MIN_OPTIONS) issue(['options'], TOO_FEW_OPTIONS);
+        }
+        const check = specFor(values.type)
+          .schema(defaultRules(values.type, values.options))
+          .safeParse(values.default_value);
+        if (!check.success)
+          issue(['default_value'], check.error.issues[0]?.message ?? 'This default does not fit the type.');
+      }),
+    );
 }
 
 /** The form as Create/Update Field wants it. */
@@ -110,7 +120,9 @@ export function toFieldInput(values: FieldFormValues & { type: FieldType }): Fie
 /** The form's starting values: empty for a new field, the field's own when editing. */
 export function initialValues(field?: Field & { type: FieldType }): FieldFormValues {
   if (!field) return { label: '', merge_tag: '', type: '', options: [], default_value: '', required: false };
-  const options = hasOptions(field.type) ? parseDefinition(field.definition).map((value) => ({ value, original: value })) : [];
+  const options = hasOptions(field.type)
+    ? parseDefinition(field.definition).map((value) => ({ value, original: value }))
+    : [];
   return {
     label: field.label,
     merge_tag: field.merge_tag,
@@ -125,14 +137,29 @@ export function initialValues(field?: Field & { type: FieldType }): FieldFormVal
 export function acceptFieldDraft(stored: unknown): FieldFormValues | null {
   const draft = stored as Partial<FieldFormValues> | null;
   if (!draft || typeof draft !== 'object') return null;
-  const type = draft.type === '' || (FIELD_TYPES as readonly unknown[]).includes(draft.type) ? (draft.type as FieldType | '') : null;
+  const type =
+    draft.type === '' || (FIELD_TYPES as readonly unknown[]).includes(draft.type)
+      ? (draft.type as FieldType | '')
+      : null;
   const options =
     Array.isArray(draft.options) && draft.options.every((option) => typeof option?.value === 'string')
       ? draft.options.map(({ value, original }) => (typeof original === 'string' ? { value, original } : { value }))
       : null;
   if (typeof draft.label !== 'string' || typeof draft.merge_tag !== 'string' || type === null || !options) return null;
-  const defaultValue = type !== '' && isFormValueOf(type, draft.default_value) ? draft.default_value : type === '' ? '' : specFor(type).empty;
-  return { label: draft.label, merge_tag: draft.merge_tag, type, options, default_value: defaultValue, required: draft.required === true };
+  const defaultValue =
+    type !== '' && isFormValueOf(type, draft.default_value)
+      ? draft.default_value
+      : type === ''
+        ? ''
+        : specFor(type).empty;
+  return {
+    label: draft.label,
+    merge_tag: draft.merge_tag,
+    type,
+    options,
+    default_value: defaultValue,
+    required: draft.required === true,
+  };
 }
 
 /** Stored options the edit takes away: removed outright, or renamed (their holders keep the old text). */

@@ -19,7 +19,15 @@ import { Link, useNavigate } from '../../lib/router/components.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
 import { DefaultValueInput } from './default-value-input.tsx';
-import { acceptFieldDraft, fieldFormSchema, initialValues, optionLosses, toFieldInput, type FieldFormValues, type OptionLoss } from './field-form-schema.ts';
+import {
+  acceptFieldDraft,
+  fieldFormSchema,
+  initialValues,
+  optionLosses,
+  toFieldInput,
+  type FieldFormValues,
+  type OptionLoss,
+} from './field-form-schema.ts';
 import { OptionImpactDialog } from './option-impact-dialog.tsx';
 import { OptionsEditor } from './options-editor.tsx';
 import { TypeChoice } from './type-choice.tsx';
@@ -77,7 +85,13 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     if (!fresh) return false;
     const result = fieldFormSchema(fresh.filter((other) => other.id !== field?.id)).safeParse(getValues());
     if (result.success) return false;
-    placeServerErrors(setError, result.error.issues.map((issue) => ({ name: issue.path.join('.') as Path<FieldFormValues>, message: issue.message })));
+    placeServerErrors(
+      setError,
+      result.error.issues.map((issue) => ({
+        name: issue.path.join('.') as Path<FieldFormValues>,
+        message: issue.message,
+      })),
+    );
     return true;
   }
 
@@ -86,7 +100,8 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
   const onSubmit = handleSubmit(async (values) => {
     if (values.type === '') return;
     // Options that contacts may hold are taken away only once the admin has seen how many hold them.
-    const losses = field && hasOptions(field.type) ? optionLosses(values.options, parseDefinition(field.definition)) : [];
+    const losses =
+      field && hasOptions(field.type) ? optionLosses(values.options, parseDefinition(field.definition)) : [];
     if (losses.length > 0) setConfirming({ values, losses });
     else await saveField(values);
   });
@@ -140,10 +155,18 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
                 {problem.causes && <Causes causes={problem.causes} />}
                 {problem.gone && (
                   <p>
-                    Someone may have deleted it meanwhile. <Link to="/fields" className="underline">See the fields as they are now</Link>.
+                    Someone may have deleted it meanwhile.{' '}
+                    <Link to="/fields" className="underline">
+                      See the fields as they are now
+                    </Link>
+                    .
                   </p>
                 )}
-                <p>{problem.retry ? 'Everything you entered is still here.' : 'Nothing was saved; everything you entered is still here.'}</p>
+                <p>
+                  {problem.retry
+                    ? 'Everything you entered is still here.'
+                    : 'Nothing was saved; everything you entered is still here.'}
+                </p>
                 {problem.retry && (
                   <Button busy={saving} busyLabel="Sending…" onClick={() => void onSubmit()}>
                     Try again
@@ -153,13 +176,22 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
             </div>
           )}
 
-          <FormField id="label" label="Label" required error={errors.label?.message} hint={`Up to ${LABEL_MAX_LENGTH} characters, shown above the input in the contact form.`}>
+          <FormField
+            id="label"
+            label="Label"
+            required
+            error={errors.label?.message}
+            hint={`Up to ${LABEL_MAX_LENGTH} characters, shown above the input in the contact form.`}
+          >
             {(aria) => (
               <input
                 {...aria}
                 {...register('label', {
                   onChange: (event: { target: { value: string } }) => {
-                    if (!tagTouched) setValue('merge_tag', suggestMergeTag(event.target.value, takenTags), { shouldValidate: isSubmitted });
+                    if (!tagTouched)
+                      setValue('merge_tag', suggestMergeTag(event.target.value, takenTags), {
+                        shouldValidate: isSubmitted,
+                      });
                   },
                 })}
                 autoComplete="off"
@@ -176,7 +208,8 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
             hint={
               tagChanged ? (
                 <span className="font-medium text-amber-800 dark:text-amber-300">
-                  Templates that use <code>contact.{field.merge_tag}</code> will stop matching; change them to <code>contact.{mergeTag || '…'}</code>.
+                  Templates that use <code>contact.{field.merge_tag}</code> will stop matching; change them to{' '}
+                  <code>contact.{mergeTag || '…'}</code>.
                 </span>
               ) : (
                 <>
@@ -188,7 +221,10 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
             {(aria) => (
               <input
                 {...aria}
-                {...register('merge_tag', { onChange: (event: { target: { value: string } }) => setTagTouched(editing || event.target.value !== '') })}
+                {...register('merge_tag', {
+                  onChange: (event: { target: { value: string } }) =>
+                    setTagTouched(editing || event.target.value !== ''),
+                })}
                 autoComplete="off"
                 spellCheck={false}
                 className={`${inputClass} font-mono`}
@@ -204,13 +240,20 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
 
           <div className="flex flex-col gap-1">
             <div className="flex items-center gap-2">
-              <input id="required" type="checkbox" {...register('required')} aria-describedby="required-hint" className="size-5 accent-indigo-600" />
+              <input
+                id="required"
+                type="checkbox"
+                {...register('required')}
+                aria-describedby="required-hint"
+                className="size-5 accent-indigo-600"
+              />
               <label htmlFor="required" className="text-sm font-medium">
                 Required
               </label>
             </div>
             <p id="required-hint" className="text-xs text-slate-600 dark:text-slate-400">
-              Every contact must then have a value: the contact form will not save without one, and CampaignLark refuses contacts that lack it.
+              Every contact must then have a value: the contact form will not save without one, and CampaignLark refuses
+              contacts that lack it.
             </p>
           </div>
 
@@ -226,7 +269,12 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
         <FieldPreview control={control} />
       </div>
       {confirming && field && (
-        <OptionImpactDialog field={field} losses={confirming.losses} onConfirm={() => void saveField(confirming.values)} onClose={() => setConfirming(undefined)} />
+        <OptionImpactDialog
+          field={field}
+          losses={confirming.losses}
+          onConfirm={() => void saveField(confirming.values)}
+          onClose={() => setConfirming(undefined)}
+        />
       )}
     </FormProvider>
   );

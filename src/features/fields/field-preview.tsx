@@ -12,7 +12,10 @@ export function FieldPreview({ control }: { control: Control<FieldFormValues> })
     name: ['label', 'merge_tag', 'type', 'options', 'default_value', 'required'],
   });
   return (
-    <aside aria-labelledby="preview-title" className="rounded-lg border border-dashed border-slate-300 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <aside
+      aria-labelledby="preview-title"
+      className="rounded-lg border border-dashed border-slate-300 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
       <h2 id="preview-title" className="text-sm font-semibold">
         Preview
       </h2>
@@ -33,9 +36,27 @@ export function FieldPreview({ control }: { control: Control<FieldFormValues> })
   );
 }
 
-function PreviewInput({ type, rules, mergeTag, initial }: { type: FieldType; rules: FieldRules; mergeTag: string; initial: FormValue }) {
+function PreviewInput({
+  type,
+  rules,
+  mergeTag,
+  initial,
+}: {
+  type: FieldType;
+  rules: FieldRules;
+  mergeTag: string;
+  initial: FormValue;
+}) {
   const [value, setValue] = useState(initial);
   return (
-    <FieldInput id="field-preview" name="preview" type={type} rules={rules} value={value} onChange={setValue} hint={mergeTagHint(mergeTag || '…')} />
+    <FieldInput
+      id="field-preview"
+      name="preview"
+      type={type}
+      rules={rules}
+      value={value}
+      onChange={setValue}
+      hint={mergeTagHint(mergeTag || '…')}
+    />
   );
 }

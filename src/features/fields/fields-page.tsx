@@ -56,13 +56,27 @@ function FieldsTable({ fields, onDelete }: { fields: Field[]; onDelete: (field: 
         <caption className="sr-only">The workspace's fields, in the order of the contact form</caption>
         <thead className={tableHeadClass}>
           <tr>
-            <th scope="col" className="px-4 py-2">Label</th>
-            <th scope="col" className="px-4 py-2">Merge tag</th>
-            <th scope="col" className="px-4 py-2">Type</th>
-            <th scope="col" className="px-4 py-2">Required</th>
-            <th scope="col" className="px-4 py-2">Default</th>
-            <th scope="col" className="px-4 py-2">Options</th>
-            <th scope="col" className={actionsCellClass}><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-2">
+              Label
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Merge tag
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Type
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Required
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Default
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Options
+            </th>
+            <th scope="col" className={actionsCellClass}>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -111,14 +125,22 @@ function FieldRow({ field, onDelete }: { field: Field; onDelete: (field: Field) 
       </td>
       <td className="px-4 py-3">{field.required ? 'Required' : 'Optional'}</td>
       <td className="max-w-48 px-4 py-3 break-words">{describeDefault(field)}</td>
-      <td className="px-4 py-3">{field.type && hasOptions(field.type) ? parseDefinition(field.definition).length : '—'}</td>
+      <td className="px-4 py-3">
+        {field.type && hasOptions(field.type) ? parseDefinition(field.definition).length : '—'}
+      </td>
       <td className={actionsCellClass}>
         {field.immutable ? (
-          <span className="inline-block max-w-32 text-xs whitespace-normal text-slate-600 dark:text-slate-400">System field, cannot be changed</span>
+          <span className="inline-block max-w-32 text-xs whitespace-normal text-slate-600 dark:text-slate-400">
+            System field, cannot be changed
+          </span>
         ) : (
           <div className="flex gap-2">
             {field.type && (
-              <Link to={`/fields/${field.id}/edit`} aria-label={`Edit ${field.label}`} className={buttonClass('secondary')}>
+              <Link
+                to={`/fields/${field.id}/edit`}
+                aria-label={`Edit ${field.label}`}
+                className={buttonClass('secondary')}
+              >
                 Edit
               </Link>
             )}

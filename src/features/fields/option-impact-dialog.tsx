@@ -12,7 +12,9 @@ import type { OptionLoss } from './field-form-schema.ts';
 
 /** Contacts holding `option`: the single choice equal to it, or the multiple choice containing it. */
 export const holderCondition = (mergeTag: string, type: FieldType, option: string): SearchCondition =>
-  type === 'DROPDOWN_MULTIPLE' ? { merge_tag: mergeTag, operator: 'CONTAINS', value: [option] } : { merge_tag: mergeTag, operator: 'EQUALS', value: option };
+  type === 'DROPDOWN_MULTIPLE'
+    ? { merge_tag: mergeTag, operator: 'CONTAINS', value: [option] }
+    : { merge_tag: mergeTag, operator: 'EQUALS', value: option };
 
 function sentence({ option, renamedTo }: OptionLoss, count: number): string {
   const held = `${contactsWith(count, 'holds', 'hold')} “${option}”.`;
@@ -31,9 +33,15 @@ interface OptionImpactDialogProps {
 
 export function OptionImpactDialog({ field, losses, onConfirm, onClose }: OptionImpactDialogProps) {
   const counts = useQueries({
-    queries: losses.map((loss) => contactQueries.count({ fields: [holderCondition(field.merge_tag, field.type, loss.option)] })),
+    queries: losses.map((loss) =>
+      contactQueries.count({ fields: [holderCondition(field.merge_tag, field.type, loss.option)] }),
+    ),
   });
-  const impacts: CountedImpact[] = losses.map((loss, index) => ({ key: loss.option, count: counts[index]!, say: (count) => sentence(loss, count) }));
+  const impacts: CountedImpact[] = losses.map((loss, index) => ({
+    key: loss.option,
+    count: counts[index]!,
+    say: (count) => sentence(loss, count),
+  }));
   return (
     <ConfirmDialog
       id="option-impact"

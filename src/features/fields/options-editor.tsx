@@ -52,7 +52,10 @@ export function OptionsEditor() {
       if (optionProblem(option, [...current(), ...added])) skipped.push(option);
       else added.push(option);
     }
-    append(added.map((value) => ({ value })), { shouldFocus: false });
+    append(
+      added.map((value) => ({ value })),
+      { shouldFocus: false },
+    );
     setDraftMessage(skipped.length > 0 ? `Already options, not added again: ${skipped.join(', ')}.` : undefined);
     recheck();
   }
@@ -68,15 +71,33 @@ export function OptionsEditor() {
           {rows.map((row, index) => (
             <li key={row.id} className="flex items-start gap-2">
               <div className="flex-1">
-                <FormField id={`option-${row.id}`} label={`Option ${index + 1}`} error={errors?.[index]?.value?.message}>
-                  {(aria) => <input {...aria} {...register(`options.${index}.value`, { onChange: recheck })} className={inputClass} />}
+                <FormField
+                  id={`option-${row.id}`}
+                  label={`Option ${index + 1}`}
+                  error={errors?.[index]?.value?.message}
+                >
+                  {(aria) => (
+                    <input
+                      {...aria}
+                      {...register(`options.${index}.value`, { onChange: recheck })}
+                      className={inputClass}
+                    />
+                  )}
                 </FormField>
               </div>
               <div className="mt-6 flex gap-1">
-                <Button aria-label={`Up: move option ${index + 1} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                <Button
+                  aria-label={`Up: move option ${index + 1} up`}
+                  disabled={index === 0}
+                  onClick={() => move(index, index - 1)}
+                >
                   Up
                 </Button>
-                <Button aria-label={`Down: move option ${index + 1} down`} disabled={index === rows.length - 1} onClick={() => move(index, index + 1)}>
+                <Button
+                  aria-label={`Down: move option ${index + 1} down`}
+                  disabled={index === rows.length - 1}
+                  onClick={() => move(index, index + 1)}
+                >
                   Down
                 </Button>
                 <Button

@@ -9,13 +9,19 @@ export function TypeChoice({ editing }: { editing: boolean }) {
   const error = formState.errors.type?.message;
   const shown = editing ? FIELD_TYPES.filter((type) => type === getValues('type')) : FIELD_TYPES;
   return (
-    <fieldset aria-describedby={[editing ? 'type-fixed' : '', error ? 'type-error' : ''].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      aria-describedby={[editing ? 'type-fixed' : '', error ? 'type-error' : ''].filter(Boolean).join(' ') || undefined}
+    >
       <legend className="text-sm font-medium">
-        Type<span aria-hidden="true" className="ml-0.5 text-red-700 dark:text-red-400">*</span>
+        Type
+        <span aria-hidden="true" className="ml-0.5 text-red-700 dark:text-red-400">
+          *
+        </span>
       </legend>
       {editing && (
         <p id="type-fixed" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          A field's type cannot be changed: CampaignLark refuses it. To use another type, create a new field and delete this one.
+          A field's type cannot be changed: CampaignLark refuses it. To use another type, create a new field and delete
+          this one.
         </p>
       )}
       <Controller
@@ -24,7 +30,10 @@ export function TypeChoice({ editing }: { editing: boolean }) {
         render={({ field: input }) => (
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {shown.map((type, index) => (
-              <div key={type} className="flex gap-2 rounded-md border border-slate-200 bg-white p-3 has-checked:border-indigo-600 has-checked:ring-1 has-checked:ring-indigo-600 dark:border-slate-700 dark:bg-slate-900">
+              <div
+                key={type}
+                className="flex gap-2 rounded-md border border-slate-200 bg-white p-3 has-checked:border-indigo-600 has-checked:ring-1 has-checked:ring-indigo-600 dark:border-slate-700 dark:bg-slate-900"
+              >
                 <input
                   id={`type-${type}`}
                   ref={index === 0 ? input.ref : undefined}

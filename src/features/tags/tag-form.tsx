@@ -32,13 +32,18 @@ interface TagFormProps {
 
 const acceptTagDraft = (stored: unknown): TagFormValues | null => {
   const draft = stored as Partial<TagFormValues> | null;
-  return typeof draft?.name === 'string' && typeof draft.description === 'string' ? { name: draft.name, description: draft.description } : null;
+  return typeof draft?.name === 'string' && typeof draft.description === 'string'
+    ? { name: draft.name, description: draft.description }
+    : null;
 };
 
 export function TagForm({ idPrefix, tag, tags, submitLabel, draftKey, save, onSaved, onCancel }: TagFormProps) {
   const others = (list: readonly Tag[]) => list.filter((other) => other.id !== tag?.id);
   const schema = useMemo(() => tagFormSchema(tags.filter((other) => other.id !== tag?.id)), [tags, tag?.id]);
-  const base = useMemo(() => ({ name: tag?.name ?? '', description: tag?.description ?? '' }), [tag?.name, tag?.description]);
+  const base = useMemo(
+    () => ({ name: tag?.name ?? '', description: tag?.description ?? '' }),
+    [tag?.name, tag?.description],
+  );
   const kit = useFormKit<TagFormValues>({ schema, base, draftKey, accept: acceptTagDraft });
   const { register, handleSubmit, setError, reset, formState } = kit.form;
   const [problem, setProblem] = useState<{ message: string; causes?: readonly string[] }>();
@@ -49,7 +54,10 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, draftKey, save, onSa
     const fresh = await queryClient.fetchQuery({ ...tagQueries.all(), staleTime: 0 }).catch(() => null);
     const result = fresh && tagFormSchema(others(fresh)).safeParse(values);
     if (!result || result.success) return false;
-    placeServerErrors(setError, result.error.issues.map((issue) => ({ name: issue.path[0] as keyof TagFormValues, message: issue.message })));
+    placeServerErrors(
+      setError,
+      result.error.issues.map((issue) => ({ name: issue.path[0] as keyof TagFormValues, message: issue.message })),
+    );
     return true;
   }
 
@@ -85,10 +93,21 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, draftKey, save, onSa
         </Alert>
       )}
       <div className="grid gap-3 sm:grid-cols-[1fr_2fr]">
-        <FormField id={`${idPrefix}-name`} label="Name" required error={formState.errors.name?.message} hint={`Up to ${TAG_NAME_MAX_LENGTH} characters.`}>
+        <FormField
+          id={`${idPrefix}-name`}
+          label="Name"
+          required
+          error={formState.errors.name?.message}
+          hint={`Up to ${TAG_NAME_MAX_LENGTH} characters.`}
+        >
           {(aria) => <input {...aria} {...register('name')} autoComplete="off" className={inputClass} />}
         </FormField>
-        <FormField id={`${idPrefix}-description`} label="Description" error={formState.errors.description?.message} hint={`Optional, up to ${TAG_DESCRIPTION_MAX_LENGTH} characters.`}>
+        <FormField
+          id={`${idPrefix}-description`}
+          label="Description"
+          error={formState.errors.description?.message}
+          hint={`Optional, up to ${TAG_DESCRIPTION_MAX_LENGTH} characters.`}
+        >
           {(aria) => <input {...aria} {...register('description')} autoComplete="off" className={inputClass} />}
         </FormField>
       </div>

@@ -8,14 +8,17 @@ export function tagNameProblem(name: string, others: readonly Tag[]): string | n
   const text = name.trim();
   if (text === '') return 'Enter a name.';
   const length = characterCount(text);
-  if (length > TAG_NAME_MAX_LENGTH) return `Keep the name to ${TAG_NAME_MAX_LENGTH} characters; this one has ${length}.`;
+  if (length > TAG_NAME_MAX_LENGTH)
+    return `Keep the name to ${TAG_NAME_MAX_LENGTH} characters; this one has ${length}.`;
   const clash = others.find((tag) => uniquenessKey(tag.name) === uniquenessKey(text));
   return clash ? `There is already a tag “${clash.name}”.` : null;
 }
 
 export function tagDescriptionProblem(description: string): string | null {
   const length = characterCount(description.trim());
-  return length > TAG_DESCRIPTION_MAX_LENGTH ? `Keep the description to ${TAG_DESCRIPTION_MAX_LENGTH} characters; this one has ${length}.` : null;
+  return length > TAG_DESCRIPTION_MAX_LENGTH
+    ? `Keep the description to ${TAG_DESCRIPTION_MAX_LENGTH} characters; this one has ${length}.`
+    : null;
 }
 
 /** The contract's causes of a bare `Validation error` on Create/Update Tag. */

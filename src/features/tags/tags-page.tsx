@@ -36,11 +36,21 @@ export function TagsPage() {
         <p role="status">Loading the tags…</p>
       ) : (
         <>
-          <section aria-labelledby="new-tag" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <section
+            aria-labelledby="new-tag"
+            className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
             <h2 id="new-tag" className="mb-3 font-semibold">
               New tag
             </h2>
-            <TagForm idPrefix="new-tag" tags={tags.data} submitLabel="Create tag" draftKey={tagDraftKey(workspace.data.mode, 'new')} save={(input) => create.mutateAsync(input)} onSaved={(input) => notify(`Tag “${input.name}” created.`)} />
+            <TagForm
+              idPrefix="new-tag"
+              tags={tags.data}
+              submitLabel="Create tag"
+              draftKey={tagDraftKey(workspace.data.mode, 'new')}
+              save={(input) => create.mutateAsync(input)}
+              onSaved={(input) => notify(`Tag “${input.name}” created.`)}
+            />
           </section>
           {tags.data.length === 0 ? (
             <p>No tags yet.</p>
@@ -49,15 +59,23 @@ export function TagsPage() {
               <table className="w-full text-left text-sm">
                 <thead className={tableHeadClass}>
                   <tr>
-                    <th scope="col" className="px-4 py-2">Name</th>
-                    <th scope="col" className="px-4 py-2">Description</th>
-                    <th scope="col" className={actionsCellClass}><span className="sr-only">Actions</span></th>
+                    <th scope="col" className="px-4 py-2">
+                      Name
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      Description
+                    </th>
+                    <th scope="col" className={actionsCellClass}>
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                   {tags.data.map((tag) => (
                     <tr key={tag.id}>
-                      <th scope="row" className="max-w-64 px-4 py-2 font-medium break-words">{tag.name}</th>
+                      <th scope="row" className="max-w-64 px-4 py-2 font-medium break-words">
+                        {tag.name}
+                      </th>
                       <td className="max-w-96 px-4 py-2 break-words">{tag.description || '—'}</td>
                       <td className={actionsCellClass}>
                         <div className="flex gap-2">
@@ -75,7 +93,14 @@ export function TagsPage() {
               </table>
             </TableRegion>
           )}
-          {editing && <EditTagDialog tag={editing} tags={tags.data} draftKey={tagDraftKey(workspace.data.mode, String(editing.id))} onClose={() => setEditing(null)} />}
+          {editing && (
+            <EditTagDialog
+              tag={editing}
+              tags={tags.data}
+              draftKey={tagDraftKey(workspace.data.mode, String(editing.id))}
+              onClose={() => setEditing(null)}
+            />
+          )}
           {deleting && <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} />}
         </>
       )}
@@ -83,7 +108,17 @@ export function TagsPage() {
   );
 }
 
-function EditTagDialog({ tag, tags, draftKey, onClose }: { tag: Tag; tags: readonly Tag[]; draftKey: string; onClose: () => void }) {
+function EditTagDialog({
+  tag,
+  tags,
+  draftKey,
+  onClose,
+}: {
+  tag: Tag;
+  tags: readonly Tag[];
+  draftKey: string;
+  onClose: () => void;
+}) {
   const update = useUpdateTag();
   const notify = useNotify();
   const handle = useRef<DialogHandle>(null);
@@ -112,7 +147,13 @@ function DeleteTagDialog({ tag, onClose }: { tag: Tag; onClose: () => void }) {
   const remove = useDeleteTag();
   const notify = useNotify();
   const holders = useQuery(contactQueries.count({ tags: [tag.id] }));
-  const impacts = [{ key: 'holders', count: holders, say: (count: number) => `${contactsWith(count, 'has', 'have')} this tag. Deleting it takes it off every one.` }];
+  const impacts = [
+    {
+      key: 'holders',
+      count: holders,
+      say: (count: number) => `${contactsWith(count, 'has', 'have')} this tag. Deleting it takes it off every one.`,
+    },
+  ];
   return (
     <ConfirmDialog
       id="delete-tag"

@@ -40,7 +40,11 @@ export function readDraft<T>(key: string, accept: (stored: unknown) => T | null)
  * `discard` drops the draft together with any save still waiting, which could otherwise land
  * after a successful send.
  */
-export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFormReturn<T>, toDraft: (values: T) => unknown = (values) => values) {
+export function useDraftKeeping<T extends FieldValues>(
+  key: string,
+  form: UseFormReturn<T>,
+  toDraft: (values: T) => unknown = (values) => values,
+) {
   // Set from a change until the draft is written: a pause in typing, then the browser's idle time.
   const waiting = useRef(false);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -77,7 +81,8 @@ export function useDraftKeeping<T extends FieldValues>(key: string, form: UseFor
 }
 
 /** Runs `work` when the browser has nothing else to do (Safari has no requestIdleCallback: soon, then). */
-const whenIdle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : setTimeout(work, 0));
+const whenIdle = (work: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : setTimeout(work, 0);
 
 /** A flat form's draft: the values the form started from, and the ones the person changed. */
 export interface FlatDraft<T> {
@@ -89,7 +94,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The values that differ from the base, by key. */
 export function flatChanges<T extends object>(base: T, values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([key, value]) => !same(value, (base as Record<string, unknown>)[key]))) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(values).filter(([key, value]) => !same(value, (base as Record<string, unknown>)[key])),
+  ) as Partial<T>;
 }
 
 /**
@@ -97,7 +104,11 @@ export function flatChanges<T extends object>(base: T, values: T): Partial<T> {
  * value changed elsewhere since the draft was kept, and untouched here, stays as it is now.
  * `accept` reads a whole form back (or null when it no longer fits); `changed` lists the keys restored.
  */
-export function restoreFlatDraft<T extends object>(key: string, current: T, accept: (stored: unknown) => T | null): (Draft<T> & { changed: (keyof T)[] }) | null {
+export function restoreFlatDraft<T extends object>(
+  key: string,
+  current: T,
+  accept: (stored: unknown) => T | null,
+): (Draft<T> & { changed: (keyof T)[] }) | null {
   const draft = readDraft(key, (stored) => {
     const { base, changes } = (stored ?? {}) as { base?: unknown; changes?: unknown };
     const whole = accept({ ...(base as object), ...(changes as object) });

@@ -8,7 +8,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type Resolver, type UseFormSetError } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type Resolver,
+  type UseFormSetError,
+} from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { flatChanges, restoreFlatDraft, useDraftKeeping } from './drafts.ts';
 
@@ -20,7 +28,8 @@ export function useLateResolver<T extends FieldValues>() {
   const current = useRef<{ schema?: unknown; resolver?: Resolver<T> }>({});
   const resolver = useCallback<Resolver<T>>((...args) => current.current.resolver!(...args), []);
   const check = (schema: z.ZodMiniType<unknown, FieldValues>) => {
-    if (current.current.schema !== schema) current.current = { schema, resolver: zodResolver(schema) as unknown as Resolver<T> };
+    if (current.current.schema !== schema)
+      current.current = { schema, resolver: zodResolver(schema) as unknown as Resolver<T> };
   };
   return { resolver, check };
 }
@@ -41,8 +50,13 @@ export interface ServerError<T extends FieldValues> {
 }
 
 /** The API's messages at the inputs they name; the first takes the focus. */
-export function placeServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, errors: readonly ServerError<T>[]) {
-  errors.forEach(({ name, message }, index) => setError(name, { type: 'server', message }, { shouldFocus: index === 0 }));
+export function placeServerErrors<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  errors: readonly ServerError<T>[],
+) {
+  errors.forEach(({ name, message }, index) =>
+    setError(name, { type: 'server', message }, { shouldFocus: index === 0 }),
+  );
 }
 
 /** One save at a time: a second press while one runs sends nothing, and `saving` says so. */
@@ -87,7 +101,8 @@ export function useFormKit<T extends FieldValues>({ schema, base, draftKey, acce
 
   // A restored draft's changes go in as changes (so the form knows it has some) before the first paint.
   useLayoutEffect(() => {
-    for (const key of restored?.changed ?? []) form.setValue(key as Path<T>, restored!.form[key] as PathValue<T, Path<T>>, { shouldDirty: true });
+    for (const key of restored?.changed ?? [])
+      form.setValue(key as Path<T>, restored!.form[key] as PathValue<T, Path<T>>, { shouldDirty: true });
     // Only the start.
   }, []);
 

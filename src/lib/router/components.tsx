@@ -34,7 +34,10 @@ export function RouterProvider({ router, children }: { router: Router; children:
   return <RouterContext value={router}>{children}</RouterContext>;
 }
 
-class PageBoundary extends Component<{ errorPage: ComponentType; children: ReactNode }, { error?: unknown; failed: boolean }> {
+class PageBoundary extends Component<
+  { errorPage: ComponentType; children: ReactNode },
+  { error?: unknown; failed: boolean }
+> {
   override state = { error: undefined as unknown, failed: false };
   static getDerivedStateFromError(error: unknown) {
     return { error, failed: true };

@@ -14,7 +14,6 @@ export interface Route {
   prefetch?: () => void;
 }
 
-
 function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -23,7 +22,10 @@ function decodeSegment(segment: string): string {
   }
 }
 
-export function match(routes: readonly Route[], pathname: string): { route: Route; params: Record<string, string> } | null {
+export function match(
+  routes: readonly Route[],
+  pathname: string,
+): { route: Route; params: Record<string, string> } | null {
   const segments = pathname.split('/').filter(Boolean);
   for (const route of routes) {
     const pattern = route.path.split('/').filter(Boolean);

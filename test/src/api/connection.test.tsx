@@ -13,7 +13,9 @@ describe('the refusal the banner shows', () => {
   it('stays after Lark Admin’s own server answers, and goes once CampaignLark answers', async () => {
     const client = createQueryClient();
     const { result } = renderHook(() => useRefusal());
-    await client.fetchQuery({ queryKey: ['fields'], queryFn: () => Promise.reject(revoked), retry: false }).catch(() => {});
+    await client
+      .fetchQuery({ queryKey: ['fields'], queryFn: () => Promise.reject(revoked), retry: false })
+      .catch(() => {});
     await waitFor(() => expect(result.current).toEqual({ kind: 'auth', message: revoked.message }));
 
     await client.fetchQuery({ ...statusQuery(), queryFn: async () => ({ mode: 'live' as const }) });

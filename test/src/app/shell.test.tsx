@@ -6,7 +6,8 @@ describe('the app shell', () => {
   it('has navigation to Contacts, Fields and Tags, marks where you are, and says it is the sandbox', async () => {
     renderApp('/fields');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    for (const name of ['Contacts', 'Fields', 'Tags']) expect(within(nav).getByRole('link', { name })).toBeInTheDocument();
+    for (const name of ['Contacts', 'Fields', 'Tags'])
+      expect(within(nav).getByRole('link', { name })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 1, name: 'Fields' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Fields' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByText(/the data lives on this computer/)).toBeInTheDocument();

@@ -11,7 +11,14 @@ function Harness({ type, initial, options = [] }: { type: FieldType; initial: Fo
   const [value, setValue] = useState<FormValue>(initial);
   return (
     <>
-      <FieldInput id="picker" name="picker" type={type} rules={{ label: 'Pick', required: false, options }} value={value} onChange={setValue} />
+      <FieldInput
+        id="picker"
+        name="picker"
+        type={type}
+        rules={{ label: 'Pick', required: false, options }}
+        value={value}
+        onChange={setValue}
+      />
       <output aria-label="Value">{JSON.stringify(value)}</output>
     </>
   );
@@ -30,7 +37,11 @@ describe('the country picker', () => {
     render(<Harness type="COUNTRY" initial="" />);
     const box = screen.getByRole('combobox', { name: 'Pick' });
     await user.type(box, 'germ');
-    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent)).toEqual(['Germany']);
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Germany']);
     await user.keyboard('{Enter}');
     expect(value()).toBe('DE');
     await user.clear(box);
@@ -98,7 +109,14 @@ describe('the country picker', () => {
       const [value, setValue] = useState<FormValue>('');
       return (
         <>
-          <FieldInput id="picker" name="picker" type="COUNTRY" rules={{ label: 'Pick', required: false, options: [] }} value={value} onChange={setValue} />
+          <FieldInput
+            id="picker"
+            name="picker"
+            type="COUNTRY"
+            rules={{ label: 'Pick', required: false, options: [] }}
+            value={value}
+            onChange={setValue}
+          />
           <button type="button" onClick={() => setValue('FR')}>
             Restore
           </button>
@@ -129,7 +147,11 @@ describe('the multiple-choice picker', () => {
     await user.type(box, 'ch{Enter}');
     await user.keyboard('{Enter}');
     expect(value()).toEqual(['Chess', 'Golf']);
-    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent)).toEqual(['Opera']);
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Opera']);
   });
 
   it('removes a chosen option by keyboard: Left arrow to it, then Backspace', async () => {
@@ -146,7 +168,11 @@ describe('the multiple-choice picker', () => {
     const user = userEvent.setup();
     render(<Harness type="DROPDOWN_MULTIPLE" initial={['Golf']} options={options} />);
     await user.click(screen.getByRole('button', { name: 'Open the list' }));
-    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent)).toEqual(['Chess', 'Opera']);
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Chess', 'Opera']);
     await user.click(screen.getByRole('button', { name: 'Close the list' }));
     expect(screen.queryAllByRole('option')).toEqual([]);
   });

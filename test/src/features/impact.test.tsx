@@ -5,20 +5,39 @@ import { json, renderApp, type RenderedApp } from '../render-app.tsx';
 
 async function workspace() {
   const app = renderApp('/fields');
-  const plan = await app.api('POST', '/v1/fields', { label: 'Plan', merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Starter,Pro,Team' });
-  const topics = await app.api('POST', '/v1/fields', { label: 'Topics', merge_tag: 'topics', type: 'DROPDOWN_MULTIPLE', definition: 'News,Deals,Events' });
+  const plan = await app.api('POST', '/v1/fields', {
+    label: 'Plan',
+    merge_tag: 'plan',
+    type: 'DROPDOWN_SINGLE',
+    definition: 'Starter,Pro,Team',
+  });
+  const topics = await app.api('POST', '/v1/fields', {
+    label: 'Topics',
+    merge_tag: 'topics',
+    type: 'DROPDOWN_MULTIPLE',
+    definition: 'News,Deals,Events',
+  });
   const vip = await app.api('POST', '/v1/tags', { name: 'vip' });
   // 16 hold Starter, 3 hold Pro, 2 have no plan; 5 have Deals among their topics; 4 are vip.
   for (let index = 0; index < 21; index++) {
     const plan = index < 16 ? 'Starter' : index < 19 ? 'Pro' : undefined;
-    const fields = { email_address: `c${index}@example.com`, ...(plan ? { plan } : {}), ...(index < 5 ? { topics: ['News', 'Deals'] } : {}) };
-    const created = await app.api('POST', '/v1/contacts', { fields, status: 'SUBSCRIBED', tags: index < 4 ? [vip.body.data.id] : [] });
+    const fields = {
+      email_address: `c${index}@example.com`,
+      ...(plan ? { plan } : {}),
+      ...(index < 5 ? { topics: ['News', 'Deals'] } : {}),
+    };
+    const created = await app.api('POST', '/v1/contacts', {
+      fields,
+      status: 'SUBSCRIBED',
+      tags: index < 4 ? [vip.body.data.id] : [],
+    });
     expect(created.status).toBe(201);
   }
   return { app, plan: plan.body.data, topics: topics.body.data, vip: vip.body.data };
 }
 
-const counts = (app: RenderedApp) => app.sent.filter((request) => request.path === '/v1/contacts/search').map((request) => request.body);
+const counts = (app: RenderedApp) =>
+  app.sent.filter((request) => request.path === '/v1/contacts/search').map((request) => request.body);
 
 async function removeOption(app: RenderedApp, fieldId: number, option: number) {
   await app.router.navigate(`/fields/${fieldId}/edit`);
@@ -34,15 +53,27 @@ describe('removing or renaming options that contacts hold', () => {
     expect(dialog).toHaveAccessibleName('Change the options of “Plan”?');
     expect(within(dialog).getByText('Counting…')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Save field' })).toBeDisabled();
-    expect(await within(dialog).findByText('16 contacts hold “Starter”. After removing it they keep the value, which is no longer an option.')).toBeInTheDocument();
-    expect(counts(app)).toEqual([{ fields: [{ merge_tag: 'plan', operator: 'EQUALS', value: 'Starter' }], page: 1, limit: 10 }]);
-    expect((await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition).toBe('Starter,Pro,Team');
+    expect(
+      await within(dialog).findByText(
+        '16 contacts hold “Starter”. After removing it they keep the value, which is no longer an option.',
+      ),
+    ).toBeInTheDocument();
+    expect(counts(app)).toEqual([
+      { fields: [{ merge_tag: 'plan', operator: 'EQUALS', value: 'Starter' }], page: 1, limit: 10 },
+    ]);
+    expect(
+      (await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition,
+    ).toBe('Starter,Pro,Team');
 
     await app.user.click(within(dialog).getByRole('button', { name: 'Save field' }));
     await screen.findByRole('heading', { level: 1, name: 'Fields' });
-    expect((await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition).toBe('Pro,Team');
+    expect(
+      (await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition,
+    ).toBe('Pro,Team');
     // The holders keep their value.
-    const held = await app.api('POST', '/v1/contacts/search', { fields: [{ merge_tag: 'plan', operator: 'EQUALS', value: 'Starter' }] });
+    const held = await app.api('POST', '/v1/contacts/search', {
+      fields: [{ merge_tag: 'plan', operator: 'EQUALS', value: 'Starter' }],
+    });
     expect(held.body.data.pagination.total_count).toBe(16);
   });
 
@@ -54,8 +85,14 @@ describe('removing or renaming options that contacts hold', () => {
     await app.user.type(option, 'Offers');
     await app.user.click(screen.getByRole('button', { name: 'Save field' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change the options of “Topics”?' });
-    expect(await within(dialog).findByText('5 contacts hold “Deals”. After renaming it to “Offers” they keep “Deals”, which is no longer an option.')).toBeInTheDocument();
-    expect(counts(app)).toEqual([{ fields: [{ merge_tag: 'topics', operator: 'CONTAINS', value: ['Deals'] }], page: 1, limit: 10 }]);
+    expect(
+      await within(dialog).findByText(
+        '5 contacts hold “Deals”. After renaming it to “Offers” they keep “Deals”, which is no longer an option.',
+      ),
+    ).toBeInTheDocument();
+    expect(counts(app)).toEqual([
+      { fields: [{ merge_tag: 'topics', operator: 'CONTAINS', value: ['Deals'] }], page: 1, limit: 10 },
+    ]);
   });
 
   it('Cancel saves nothing and keeps the edit', async () => {
@@ -65,7 +102,9 @@ describe('removing or renaming options that contacts hold', () => {
     await app.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.queryByRole('textbox', { name: 'Option 3' })).toBeNull();
-    expect((await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition).toBe('Starter,Pro,Team');
+    expect(
+      (await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition,
+    ).toBe('Starter,Pro,Team');
   });
 
   it('an edit that keeps every option asks nothing', async () => {
@@ -84,7 +123,9 @@ describe('removing or renaming options that contacts hold', () => {
 
   it('says when it could not count, and counts again on Try again', async () => {
     const { app, plan } = await workspace();
-    app.answerNext(({ path }) => (path === '/v1/contacts/search' ? json(500, { error: { message: 'Internal error' } }) : undefined));
+    app.answerNext(({ path }) =>
+      path === '/v1/contacts/search' ? json(500, { error: { message: 'Internal error' } }) : undefined,
+    );
     const dialog = await removeOption(app, plan.id, 1);
     const retry = await within(dialog).findByRole('button', { name: 'Try again' });
     expect(within(dialog).getByText('Could not count.')).toBeInTheDocument();
@@ -108,7 +149,9 @@ describe('deleting a field or a tag', () => {
     await app.router.navigate('/tags');
     await app.user.click(await screen.findByRole('button', { name: 'Delete vip' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete the tag “vip”?' });
-    expect(await within(dialog).findByText('4 contacts have this tag. Deleting it takes it off every one.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('4 contacts have this tag. Deleting it takes it off every one.'),
+    ).toBeInTheDocument();
     await app.user.click(within(dialog).getByRole('button', { name: 'Delete tag' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const one = await app.api('GET', '/v1/contacts/by-email?email=c0@example.com');

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../../../src/api/schemas.ts';
-import { contactFormSchema, emptyContact, encodeContact, type KnownField } from '../../../src/field-types/contact-values.ts';
+import {
+  contactFormSchema,
+  emptyContact,
+  encodeContact,
+  type KnownField,
+} from '../../../src/field-types/contact-values.ts';
 
 let nextId = 1;
 function field(merge_tag: string, type: KnownField['type'], extra: Partial<Field> = {}): KnownField {
-  return { id: nextId++, label: merge_tag, merge_tag, type, raw_type: type, definition: '', default_value: '', order: nextId, immutable: false, required: false, ...extra } as KnownField;
+  return {
+    id: nextId++,
+    label: merge_tag,
+    merge_tag,
+    type,
+    raw_type: type,
+    definition: '',
+    default_value: '',
+    order: nextId,
+    immutable: false,
+    required: false,
+    ...extra,
+  } as KnownField;
 }
 
 const FIELDS: KnownField[] = [
@@ -19,19 +36,33 @@ const FIELDS: KnownField[] = [
   field('type', 'TEXT', { label: 'Type' }),
 ];
 
-describe('the contact form\'s starting values', () => {
+describe("the contact form's starting values", () => {
   it('parse each default by type, ignore a default that does not fit, and start SUBSCRIBED with no tags', () => {
     expect(emptyContact(FIELDS)).toEqual({
       status: 'SUBSCRIBED',
       tags: [],
-      values: { email_address: '', nickname: 'Friend', age: '', vip: true, birthday: '', plan: '', colours: ['Blue'], country: 'FR', type: '' },
+      values: {
+        email_address: '',
+        nickname: 'Friend',
+        age: '',
+        vip: true,
+        birthday: '',
+        plan: '',
+        colours: ['Blue'],
+        country: 'FR',
+        type: '',
+      },
     });
   });
 });
 
 describe('the runtime schema', () => {
   const schema = contactFormSchema(FIELDS);
-  const valid = { status: 'SUBSCRIBED', tags: [2], values: { ...emptyContact(FIELDS).values, email_address: 'ann@example.com', age: '41' } };
+  const valid = {
+    status: 'SUBSCRIBED',
+    tags: [2],
+    values: { ...emptyContact(FIELDS).values, email_address: 'ann@example.com', age: '41' },
+  };
   const problems = (values: object) => {
     const result = schema.safeParse({ ...valid, values: { ...valid.values, ...values } });
     return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
@@ -49,7 +80,16 @@ describe('the runtime schema', () => {
   });
 
   it('checks the email is plausible, numbers, dates, options and countries', () => {
-    expect(problems({ email_address: 'ann@', age: '4o', birthday: '2023-02-29', plan: 'Gold', colours: ['Pink'], country: 'XX' })).toEqual([
+    expect(
+      problems({
+        email_address: 'ann@',
+        age: '4o',
+        birthday: '2023-02-29',
+        plan: 'Gold',
+        colours: ['Pink'],
+        country: 'XX',
+      }),
+    ).toEqual([
       ['values.email_address', 'Enter an email address, such as name@example.com.'],
       ['values.age', 'Enter a number, such as 42 or -3.5.'],
       ['values.birthday', 'Enter a real date, written YYYY-MM-DD.'],
@@ -73,17 +113,38 @@ describe('encodeContact', () => {
     const form = {
       status: 'UNCONFIRMED' as const,
       tags: [1, 3],
-      values: { email_address: 'ann@example.com', nickname: '  ', age: '-4.5', vip: false, birthday: '1990-05-01', plan: 'Pro', colours: [], country: 'DE', type: 'x' },
+      values: {
+        email_address: 'ann@example.com',
+        nickname: '  ',
+        age: '-4.5',
+        vip: false,
+        birthday: '1990-05-01',
+        plan: 'Pro',
+        colours: [],
+        country: 'DE',
+        type: 'x',
+      },
     };
     expect(encodeContact(FIELDS, form)).toEqual({
       status: 'UNCONFIRMED',
       tags: [1, 3],
-      fields: { email_address: 'ann@example.com', age: -4.5, vip: false, birthday: '1990-05-01', plan: 'Pro', country: 'DE', type: 'x' },
+      fields: {
+        email_address: 'ann@example.com',
+        age: -4.5,
+        vip: false,
+        birthday: '1990-05-01',
+        plan: 'Pro',
+        country: 'DE',
+        type: 'x',
+      },
     });
   });
 
   it('sends nothing for fields no longer in the list', () => {
-    const form = { ...emptyContact(FIELDS), values: { ...emptyContact(FIELDS).values, email_address: 'a@b.co', gone: 'x' } };
+    const form = {
+      ...emptyContact(FIELDS),
+      values: { ...emptyContact(FIELDS).values, email_address: 'a@b.co', gone: 'x' },
+    };
     expect(Object.keys(encodeContact(FIELDS, form).fields)).not.toContain('gone');
   });
 });

@@ -4,7 +4,12 @@ import { checkValue } from '../../../src/contract/values.ts';
 import { fieldTypes, rulesOf, specFor } from '../../../src/field-types/registry.ts';
 import type { FieldRules, FormValue } from '../../../src/field-types/spec.ts';
 
-const rules = (overrides: Partial<FieldRules> = {}): FieldRules => ({ label: 'Thing', required: false, options: [], ...overrides });
+const rules = (overrides: Partial<FieldRules> = {}): FieldRules => ({
+  label: 'Thing',
+  required: false,
+  options: [],
+  ...overrides,
+});
 const colours = rules({ label: 'Colours', options: ['Red', 'Blue', 'Green'] });
 const definition = 'Red,Blue,Green';
 
@@ -24,7 +29,11 @@ describe('the registry', () => {
   });
 
   it('reads the options of dropdown fields only', () => {
-    expect(rulesOf({ label: 'C', required: true, type: 'DROPDOWN_SINGLE', definition: 'A, B' })).toEqual({ label: 'C', required: true, options: ['A', 'B'] });
+    expect(rulesOf({ label: 'C', required: true, type: 'DROPDOWN_SINGLE', definition: 'A, B' })).toEqual({
+      label: 'C',
+      required: true,
+      options: ['A', 'B'],
+    });
     expect(rulesOf({ label: 'C', required: false, type: 'TEXT', definition: 'A,B' }).options).toEqual([]);
   });
 });
@@ -128,7 +137,8 @@ describe('schema: the checks before sending', () => {
   });
 
   it('lets optional empty values through', () => {
-    for (const type of ['TEXT', 'NUMBER', 'DATE', 'DROPDOWN_SINGLE', 'COUNTRY'] as const) expect(check(type, '')).toBeNull();
+    for (const type of ['TEXT', 'NUMBER', 'DATE', 'DROPDOWN_SINGLE', 'COUNTRY'] as const)
+      expect(check(type, '')).toBeNull();
   });
 
   it.each<[FieldType, FormValue, string | null]>([

@@ -8,7 +8,7 @@ describe('countries', () => {
     for (const country of countryList('en')) expect(country.name, country.code).not.toBe(country.code);
   });
 
-  it('names countries in the reader\'s language, sorted by that name', () => {
+  it("names countries in the reader's language, sorted by that name", () => {
     const german = countryList('de');
     expect(german.find((country) => country.code === 'DE')?.name).toBe('Deutschland');
     const names = german.map((country) => country.name);

@@ -1,7 +1,16 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { Link, NavLink, Outlet, RouterProvider, useBlocker, useParams, useRouteError, useSearchParams } from '../../../src/lib/router/components.tsx';
+import {
+  Link,
+  NavLink,
+  Outlet,
+  RouterProvider,
+  useBlocker,
+  useParams,
+  useRouteError,
+  useSearchParams,
+} from '../../../src/lib/router/components.tsx';
 import { createRouter } from '../../../src/lib/router/create-router.ts';
 import { memoryHistory } from '../../../src/lib/router/history.ts';
 import type { Route } from '../../../src/lib/router/matching.ts';

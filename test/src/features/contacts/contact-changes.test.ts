@@ -16,12 +16,23 @@ const field = (merge_tag: string, type: KnownField['type'], definition = ''): Kn
   required: false,
 });
 
-const FIELDS = [field('email_address', 'TEXT'), field('company', 'TEXT'), field('age', 'NUMBER'), field('topics', 'DROPDOWN_MULTIPLE', 'A,B,C')];
+const FIELDS = [
+  field('email_address', 'TEXT'),
+  field('company', 'TEXT'),
+  field('age', 'NUMBER'),
+  field('topics', 'DROPDOWN_MULTIPLE', 'A,B,C'),
+];
 
 const form = (values: Record<string, unknown>, more: Partial<ContactFormValues> = {}): ContactFormValues => ({
   status: 'SUBSCRIBED',
   tags: [1],
-  values: { email_address: 'a@example.com', company: 'Initech', age: '40', topics: ['A'], ...values } as ContactFormValues['values'],
+  values: {
+    email_address: 'a@example.com',
+    company: 'Initech',
+    age: '40',
+    topics: ['A'],
+    ...values,
+  } as ContactFormValues['values'],
   ...more,
 });
 
@@ -39,7 +50,9 @@ describe('changesOf', () => {
   it('finds changed values, the status, and tags as sets; a reordered multiple choice is no change', () => {
     const base = form({ topics: ['A', 'B'] });
     expect(changesOf(FIELDS, base, form({ topics: ['B', 'A'] }))).toEqual({ values: {} });
-    expect(changesOf(FIELDS, base, form({ company: 'Acme', topics: ['A', 'B'] }, { status: 'UNSUBSCRIBED', tags: [2] }))).toEqual({
+    expect(
+      changesOf(FIELDS, base, form({ company: 'Acme', topics: ['A', 'B'] }, { status: 'UNSUBSCRIBED', tags: [2] })),
+    ).toEqual({
       values: { company: 'Acme' },
       status: 'UNSUBSCRIBED',
       tags: { added: [2], removed: [1] },
@@ -95,11 +108,20 @@ describe('writeOf', () => {
 
   it('replaces the whole record as stored now for a new address, with every workspace field and no others', () => {
     const mine = form({ email_address: 'b@example.com', age: '' });
-    const write = writeOf(FIELDS, { base: form({}), form: mine }, stored({ company: 'Globex', age: 40, phone: '555', gone: 'from a deleted field' }), workspace);
+    const write = writeOf(
+      FIELDS,
+      { base: form({}), form: mine },
+      stored({ company: 'Globex', age: 40, phone: '555', gone: 'from a deleted field' }),
+      workspace,
+    );
     expect(write).toEqual({
       kind: 'replace',
       id: 'abcdefabcdefabcdefabcdef',
-      input: { fields: { company: 'Globex', phone: '555', email_address: 'b@example.com' }, tags: [1], status: 'SUBSCRIBED' },
+      input: {
+        fields: { company: 'Globex', phone: '555', email_address: 'b@example.com' },
+        tags: [1],
+        status: 'SUBSCRIBED',
+      },
     });
   });
 

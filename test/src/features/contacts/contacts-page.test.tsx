@@ -10,13 +10,24 @@ const COUNTRIES = ['GB', 'DE', 'FR'];
 async function bigWorkspace(): Promise<Store> {
   const store = openStore(':memory:');
   const app = renderApp('/fields', { store });
-  await app.api('POST', '/v1/fields', { label: 'Plan', merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Free,Pro,Team' });
+  await app.api('POST', '/v1/fields', {
+    label: 'Plan',
+    merge_tag: 'plan',
+    type: 'DROPDOWN_SINGLE',
+    definition: 'Free,Pro,Team',
+  });
   await app.api('POST', '/v1/fields', { label: 'Country', merge_tag: 'country', type: 'COUNTRY' });
   await app.api('POST', '/v1/fields', { label: 'Score', merge_tag: 'score', type: 'NUMBER' });
   await app.api('POST', '/v1/fields', { label: 'VIP', merge_tag: 'vip', type: 'BOOLEAN' });
   for (let n = 1; n <= 120; n++) {
     const answer = await app.api('POST', '/v1/contacts', {
-      fields: { email_address: `c${String(n).padStart(3, '0')}@example.com`, plan: ['Free', 'Pro', 'Team'][n % 3], country: COUNTRIES[n % 3], score: n, ...(n % 5 < 2 ? { vip: n % 5 === 0 } : {}) },
+      fields: {
+        email_address: `c${String(n).padStart(3, '0')}@example.com`,
+        plan: ['Free', 'Pro', 'Team'][n % 3],
+        country: COUNTRIES[n % 3],
+        score: n,
+        ...(n % 5 < 2 ? { vip: n % 5 === 0 } : {}),
+      },
       status: STATUSES[n % 3],
       tags: n % 4 === 0 ? [1, 2] : [1],
     });
@@ -31,7 +42,10 @@ beforeEach(async () => {
   store = await bigWorkspace();
 });
 
-const emails = () => within(screen.getByRole('table')).getAllByRole('rowheader').map((cell) => cell.textContent);
+const emails = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent);
 const location = (app: RenderedApp) => new URLSearchParams(app.router.state.location.search);
 
 async function openList(path = '/contacts') {
@@ -51,16 +65,22 @@ describe('the contacts list', () => {
     await app.user.click(within(pages).getByRole('button', { name: 'Next page' }));
     await waitFor(() => expect(emails()[0]).toBe('c070@example.com'));
     expect(location(app).get('page')).toBe('2');
-    await app.user.click(within(screen.getByRole('navigation', { name: 'Pages' })).getByRole('button', { name: 'Next page' }));
+    await app.user.click(
+      within(screen.getByRole('navigation', { name: 'Pages' })).getByRole('button', { name: 'Next page' }),
+    );
     await waitFor(() => expect(emails()).toHaveLength(20));
-    expect(within(screen.getByRole('navigation', { name: 'Pages' })).getByRole('button', { name: 'Next page' })).toBeDisabled();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Pages' })).getByRole('button', { name: 'Next page' }),
+    ).toBeDisabled();
   });
 
   it('searches by part of the email address, after a pause in typing', async () => {
     const app = await openList();
     await app.user.type(screen.getByRole('searchbox', { name: 'Search by email' }), 'c11');
     await waitFor(() => expect(screen.getByText('10 contacts')).toBeInTheDocument());
-    expect(emails()).toEqual(['c119', 'c118', 'c117', 'c116', 'c115', 'c114', 'c113', 'c112', 'c111', 'c110'].map((c) => `${c}@example.com`));
+    expect(emails()).toEqual(
+      ['c119', 'c118', 'c117', 'c116', 'c115', 'c114', 'c113', 'c112', 'c111', 'c110'].map((c) => `${c}@example.com`),
+    );
     expect(location(app).get('q')).toBe('c11');
     expect(app.requests.filter((request) => request === 'POST /v1/contacts/search').length).toBeLessThanOrEqual(3);
   });
@@ -75,11 +95,15 @@ describe('the contacts list', () => {
     expect(location(app).get('tags')).toBe('2');
   });
 
-  it('filters by one field condition, typed with the field\'s own widget', async () => {
+  it("filters by one field condition, typed with the field's own widget", async () => {
     const app = await openList();
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Field' }), 'country');
     const condition = screen.getByRole('combobox', { name: 'Condition' });
-    expect(within(condition).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose a condition', 'is', 'is not', 'has a value']);
+    expect(
+      within(condition)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose a condition', 'is', 'is not', 'has a value']);
     await app.user.selectOptions(condition, 'EQUALS');
     await app.user.type(screen.getByRole('combobox', { name: 'Value' }), 'germ{Enter}');
     await waitFor(() => expect(screen.getByText('40 contacts')).toBeInTheDocument());
@@ -100,7 +124,11 @@ describe('the contacts list', () => {
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Field' }), 'vip');
     expect(screen.queryByRole('checkbox', { name: 'Value' })).toBeNull();
     const condition = screen.getByRole('combobox', { name: 'Condition' });
-    expect(within(condition).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose a condition', 'is Yes', 'is No', 'has a value']);
+    expect(
+      within(condition)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose a condition', 'is Yes', 'is No', 'has a value']);
     expect(screen.getByText('Condition not applied: choose a condition.')).toBeInTheDocument();
     await app.user.selectOptions(condition, 'is Yes');
     await waitFor(() => expect(screen.getByText('24 contacts')).toBeInTheDocument());
@@ -172,7 +200,9 @@ describe('the contacts list', () => {
 
   it('says what failed when the search fails, and tries again on request', async () => {
     const app = renderApp('/contacts', { store });
-    app.answerNext(({ path }) => (path === '/v1/contacts/search' ? json(500, { error: { message: 'Internal error' } }) : undefined));
+    app.answerNext(({ path }) =>
+      path === '/v1/contacts/search' ? json(500, { error: { message: 'Internal error' } }) : undefined,
+    );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The contacts could not be loaded.');
     expect(alert).toHaveTextContent('Internal error');

@@ -15,7 +15,16 @@ async function workspaceWithContact() {
   const app = renderApp('/fields');
   for (const field of FIELDS) await app.api('POST', '/v1/fields', field);
   const created = await app.api('POST', '/v1/contacts', {
-    fields: { email_address: 'cersei@example.com', first_name: 'Cersei', plan: 'Pro', country: 'GB', interests: ['Opera'], newsletter: true, age: 40, phone: '+44 20 7946 0000' },
+    fields: {
+      email_address: 'cersei@example.com',
+      first_name: 'Cersei',
+      plan: 'Pro',
+      country: 'GB',
+      interests: ['Opera'],
+      newsletter: true,
+      age: 40,
+      phone: '+44 20 7946 0000',
+    },
     status: 'SUBSCRIBED',
     tags: [1],
   });
@@ -28,7 +37,8 @@ async function openEdit(app: RenderedApp, email = 'cersei@example.com') {
   return screen.findByRole('textbox', { name: 'Email Address' });
 }
 
-const stored = async (app: RenderedApp, email = 'cersei@example.com') => (await app.api('GET', `/v1/contacts/by-email?email=${email}`)).body.data;
+const stored = async (app: RenderedApp, email = 'cersei@example.com') =>
+  (await app.api('GET', `/v1/contacts/by-email?email=${email}`)).body.data;
 
 describe('editing a contact', () => {
   it('shows the stored values, sends only the changes, and keeps what was not touched', async () => {
@@ -61,7 +71,11 @@ describe('editing a contact', () => {
     expect(contact.tags).toEqual([{ id: 1, name: 'newsletter' }]);
     const writes = app.sent.filter((request) => request.method !== 'GET' && request.path.startsWith('/v1/contacts'));
     expect(writes).toEqual([
-      { method: 'POST', path: '/v1/contacts/upsert', body: { email_address: 'cersei@example.com', partial_update: true, fields: { plan: 'Team', country: 'FR' } } },
+      {
+        method: 'POST',
+        path: '/v1/contacts/upsert',
+        body: { email_address: 'cersei@example.com', partial_update: true, fields: { plan: 'Team', country: 'FR' } },
+      },
     ]);
   });
 
@@ -71,7 +85,11 @@ describe('editing a contact', () => {
     app.answerAlways(async ({ method, path }) => {
       if (method !== 'GET' || path !== '/v1/fields') return undefined;
       const { body } = await app.api('GET', '/v1/fields');
-      return json(200, { data: body.data.map((field: { merge_tag: string }) => (field.merge_tag === 'phone' ? { ...field, type: 'PHONE' } : field)) });
+      return json(200, {
+        data: body.data.map((field: { merge_tag: string }) =>
+          field.merge_tag === 'phone' ? { ...field, type: 'PHONE' } : field,
+        ),
+      });
     });
     await openEdit(app);
     expect(screen.getByText('Some fields cannot be filled in here.')).toBeInTheDocument();
@@ -88,7 +106,20 @@ describe('editing a contact', () => {
     const contact = await stored(app);
     app.answerAlways(({ path }) =>
       path === '/v1/contacts/by-email'
-        ? json(200, { data: { ...contact, status: 'BOUNCED', data: { email_address: 'cersei@example.com', newsletter: 'true', age: '42', interests: 'golf, Chess', country: 'germany', plan: 'pro' } } })
+        ? json(200, {
+            data: {
+              ...contact,
+              status: 'BOUNCED',
+              data: {
+                email_address: 'cersei@example.com',
+                newsletter: 'true',
+                age: '42',
+                interests: 'golf, Chess',
+                country: 'germany',
+                plan: 'pro',
+              },
+            },
+          })
         : undefined,
     );
     await openEdit(app);
@@ -138,7 +169,11 @@ describe('editing a contact', () => {
     await app.user.clear(email);
     await app.user.type(email, 'jaime@example.com');
     await app.user.click(screen.getByRole('button', { name: 'Save changes' }));
-    await waitFor(() => expect(email).toHaveAccessibleDescription(expect.stringContaining('A contact with this email address already exists.')));
+    await waitFor(() =>
+      expect(email).toHaveAccessibleDescription(
+        expect.stringContaining('A contact with this email address already exists.'),
+      ),
+    );
   });
 
   it('follows a changed email address in the page address', async () => {
@@ -164,7 +199,11 @@ describe('editing a contact', () => {
     await openEdit(app);
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Plan' }), 'Free');
     // Deleted in CampaignLark's dashboard meanwhile: the save's fresh read finds nothing.
-    app.answerNext(({ path }) => (path === '/v1/contacts/by-email' ? json(404, { error: { message: "We couldn't find a contact with that email address." } }) : undefined));
+    app.answerNext(({ path }) =>
+      path === '/v1/contacts/by-email'
+        ? json(404, { error: { message: "We couldn't find a contact with that email address." } })
+        : undefined,
+    );
     await app.user.click(screen.getByRole('button', { name: 'Save changes' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("We couldn't find a contact with that email address.");

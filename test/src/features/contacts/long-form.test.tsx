@@ -8,7 +8,12 @@ async function openLongForm() {
   const app = renderApp('/fields');
   for (let n = 1; n <= 60; n++) {
     const label = `Answer ${String(n).padStart(2, '0')}`;
-    const created = await app.api('POST', '/v1/fields', { label, merge_tag: `answer_${'abcdefghij'[Math.floor(n / 10) % 10]}${'abcdefghij'[n % 10]}`, type: 'TEXT', required: n % 10 === 0 });
+    const created = await app.api('POST', '/v1/fields', {
+      label,
+      merge_tag: `answer_${'abcdefghij'[Math.floor(n / 10) % 10]}${'abcdefghij'[n % 10]}`,
+      type: 'TEXT',
+      required: n % 10 === 0,
+    });
     expect(created.status).toBe(201);
   }
   await app.router.navigate('/contacts/new');
@@ -21,7 +26,9 @@ describe('a long contact form', () => {
     const app = await openLongForm();
     expect(screen.getByRole('textbox', { name: 'Answer 07' })).not.toHaveAccessibleDescription(/Merge tag/);
     await app.user.click(screen.getByRole('checkbox', { name: 'Show merge tags' }));
-    expect(screen.getByRole('textbox', { name: 'Answer 07' })).toHaveAccessibleDescription('Merge tag contact.answer_ah');
+    expect(screen.getByRole('textbox', { name: 'Answer 07' })).toHaveAccessibleDescription(
+      'Merge tag contact.answer_ah',
+    );
 
     await app.user.type(screen.getByRole('combobox', { name: 'Find a field' }), 'answer 57{Enter}');
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Answer 57' })).toHaveFocus());

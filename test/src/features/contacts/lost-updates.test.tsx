@@ -18,7 +18,14 @@ async function workspace() {
   const tag = await app.api('POST', '/v1/tags', { name: 'vip' });
   await app.api('POST', '/v1/tags', { name: 'press' });
   const created = await app.api('POST', '/v1/contacts', {
-    fields: { email_address: EMAIL, company: 'Initech', phone: '555-0100', city: 'Paris', plan: 'Starter', interests: ['Golf', 'Opera'] },
+    fields: {
+      email_address: EMAIL,
+      company: 'Initech',
+      phone: '555-0100',
+      city: 'Paris',
+      plan: 'Starter',
+      interests: ['Golf', 'Opera'],
+    },
     status: 'SUBSCRIBED',
     tags: [tag.body.data.id],
   });
@@ -35,7 +42,11 @@ const stored = async (app: RenderedApp) => (await app.api('GET', `/v1/contacts/b
 /** A colleague's change, made straight against the workspace. */
 const elsewhere = (app: RenderedApp, fields: Record<string, unknown>, more: Record<string, unknown> = {}) =>
   app.api('POST', '/v1/contacts/upsert', { email_address: EMAIL, partial_update: true, fields, ...more });
-const writes = (app: RenderedApp) => app.sent.filter((request) => request.method !== 'GET' && request.path.startsWith('/v1/contacts') && request.path !== '/v1/contacts/search');
+const writes = (app: RenderedApp) =>
+  app.sent.filter(
+    (request) =>
+      request.method !== 'GET' && request.path.startsWith('/v1/contacts') && request.path !== '/v1/contacts/search',
+  );
 const input = (name: string) => screen.getByRole('textbox', { name });
 
 async function retype(app: RenderedApp, name: string, text: string) {
@@ -54,8 +65,15 @@ describe('two admins on one contact', () => {
     await elsewhere(app, { phone: '555-0199' });
     await save(app);
     await saved();
-    expect((await stored(app)).data).toMatchObject({ company: 'Acme', phone: '555-0199', city: 'Paris', plan: 'Starter' });
-    expect(writes(app).map((request) => request.body)).toEqual([{ email_address: EMAIL, partial_update: true, fields: { company: 'Acme' } }]);
+    expect((await stored(app)).data).toMatchObject({
+      company: 'Acme',
+      phone: '555-0199',
+      city: 'Paris',
+      plan: 'Starter',
+    });
+    expect(writes(app).map((request) => request.body)).toEqual([
+      { email_address: EMAIL, partial_update: true, fields: { company: 'Acme' } },
+    ]);
   });
 
   it('writes nothing when both changed the same field, shows theirs at the input, and saves what the admin then chooses', async () => {
@@ -66,8 +84,12 @@ describe('two admins on one contact', () => {
     await elsewhere(app, { company: 'Globex', phone: '555-0199' });
     await save(app);
 
-    expect(await screen.findByText('Nothing was saved: this contact was changed elsewhere meanwhile.')).toBeInTheDocument();
-    expect(input('Company')).toHaveAccessibleDescription(expect.stringContaining('Changed elsewhere since you opened this contact: now “Globex”.'));
+    expect(
+      await screen.findByText('Nothing was saved: this contact was changed elsewhere meanwhile.'),
+    ).toBeInTheDocument();
+    expect(input('Company')).toHaveAccessibleDescription(
+      expect.stringContaining('Changed elsewhere since you opened this contact: now “Globex”.'),
+    );
     expect(input('Company')).toHaveValue('Acme');
     // What nobody here touched now shows as stored; the admin's other change stays.
     expect(input('Phone')).toHaveValue('555-0199');
@@ -75,7 +97,11 @@ describe('two admins on one contact', () => {
     expect(writes(app)).toEqual([]);
     expect((await stored(app)).data.company).toBe('Globex');
 
-    await app.user.click(within(screen.getByRole('group', { name: 'Company: changed elsewhere' })).getByRole('button', { name: 'Keep mine' }));
+    await app.user.click(
+      within(screen.getByRole('group', { name: 'Company: changed elsewhere' })).getByRole('button', {
+        name: 'Keep mine',
+      }),
+    );
     expect(screen.queryByRole('group', { name: 'Company: changed elsewhere' })).toBeNull();
     await save(app);
     await saved();
@@ -89,12 +115,18 @@ describe('two admins on one contact', () => {
     await retype(app, 'City', 'Lyon');
     await elsewhere(app, { company: 'Globex' });
     await save(app);
-    await app.user.click(within(await screen.findByRole('group', { name: 'Company: changed elsewhere' })).getByRole('button', { name: 'Use theirs' }));
+    await app.user.click(
+      within(await screen.findByRole('group', { name: 'Company: changed elsewhere' })).getByRole('button', {
+        name: 'Use theirs',
+      }),
+    );
     expect(input('Company')).toHaveValue('Globex');
     await save(app);
     await saved();
     expect((await stored(app)).data).toMatchObject({ company: 'Globex', city: 'Lyon' });
-    expect(writes(app).map((request) => request.body)).toEqual([{ email_address: EMAIL, partial_update: true, fields: { city: 'Lyon' } }]);
+    expect(writes(app).map((request) => request.body)).toEqual([
+      { email_address: EMAIL, partial_update: true, fields: { city: 'Lyon' } },
+    ]);
   });
 
   it('merges tags as additions and removals, and the status by the same rule as values', async () => {
@@ -109,8 +141,16 @@ describe('two admins on one contact', () => {
     await elsewhere(app, {}, { tags: [], status: 'CLEANED' });
     await save(app);
     const status = await screen.findByRole('combobox', { name: 'Status' });
-    await waitFor(() => expect(status).toHaveAccessibleDescription(expect.stringContaining('Changed elsewhere since you opened this contact: now “Cleaned”.')));
-    await app.user.click(within(screen.getByRole('group', { name: 'Status: changed elsewhere' })).getByRole('button', { name: 'Use theirs' }));
+    await waitFor(() =>
+      expect(status).toHaveAccessibleDescription(
+        expect.stringContaining('Changed elsewhere since you opened this contact: now “Cleaned”.'),
+      ),
+    );
+    await app.user.click(
+      within(screen.getByRole('group', { name: 'Status: changed elsewhere' })).getByRole('button', {
+        name: 'Use theirs',
+      }),
+    );
     await save(app);
     await saved();
     const contact = await stored(app);
@@ -123,7 +163,9 @@ describe('two admins on one contact', () => {
 describe('a restored draft over a newer record', () => {
   async function leaveWithDraft(app: RenderedApp) {
     await app.user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Tags' }));
-    await app.user.click(within(screen.getByRole('dialog', { name: 'Leave this form?' })).getByRole('button', { name: 'Keep as draft' }));
+    await app.user.click(
+      within(screen.getByRole('dialog', { name: 'Leave this form?' })).getByRole('button', { name: 'Keep as draft' }),
+    );
     await screen.findByRole('heading', { level: 1, name: 'Tags' });
   }
 
@@ -155,7 +197,9 @@ describe('a restored draft over a newer record', () => {
     expect(screen.getByText('Restored changes in: Company.')).toBeInTheDocument();
     expect(input('Company')).toHaveAccessibleDescription(expect.stringContaining('now “Globex”'));
     await save(app);
-    expect(await screen.findByText('Nothing was saved: this contact was changed elsewhere meanwhile.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Nothing was saved: this contact was changed elsewhere meanwhile.'),
+    ).toBeInTheDocument();
     expect(writes(app)).toEqual([]);
     expect((await stored(app)).data.company).toBe('Globex');
   });
@@ -166,7 +210,9 @@ describe('a merge tag renamed while a contact is cached', () => {
     const app = await workspace();
     await openEdit(app);
     expect(input('City')).toHaveValue('Paris');
-    const city = (await app.api('GET', '/v1/fields')).body.data.find((field: { merge_tag: string }) => field.merge_tag === 'city');
+    const city = (await app.api('GET', '/v1/fields')).body.data.find(
+      (field: { merge_tag: string }) => field.merge_tag === 'city',
+    );
     await app.router.navigate(`/fields/${city.id}/edit`);
     const tag = await screen.findByRole('textbox', { name: 'Merge tag' });
     await app.user.clear(tag);
@@ -188,8 +234,18 @@ describe('a stored value that is no longer an option', () => {
   async function removeOptions(app: RenderedApp) {
     const fields = (await app.api('GET', '/v1/fields')).body.data as { id: number; merge_tag: string }[];
     const id = (tag: string) => fields.find((field) => field.merge_tag === tag)!.id;
-    await app.api('PATCH', `/v1/fields/${id('plan')}`, { label: 'Plan', merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Pro,Team' });
-    await app.api('PATCH', `/v1/fields/${id('interests')}`, { label: 'Interests', merge_tag: 'interests', type: 'DROPDOWN_MULTIPLE', definition: 'Golf,Chess' });
+    await app.api('PATCH', `/v1/fields/${id('plan')}`, {
+      label: 'Plan',
+      merge_tag: 'plan',
+      type: 'DROPDOWN_SINGLE',
+      definition: 'Pro,Team',
+    });
+    await app.api('PATCH', `/v1/fields/${id('interests')}`, {
+      label: 'Interests',
+      merge_tag: 'interests',
+      type: 'DROPDOWN_MULTIPLE',
+      definition: 'Golf,Chess',
+    });
   }
 
   it('shows as such, never blocks another change, and is left as it is', async () => {
@@ -204,7 +260,9 @@ describe('a stored value that is no longer an option', () => {
     await save(app);
     await saved();
     expect((await stored(app)).data).toMatchObject({ company: 'Acme', plan: 'Starter', interests: ['Golf', 'Opera'] });
-    expect(writes(app).map((request) => request.body)).toEqual([{ email_address: EMAIL, partial_update: true, fields: { company: 'Acme' } }]);
+    expect(writes(app).map((request) => request.body)).toEqual([
+      { email_address: EMAIL, partial_update: true, fields: { company: 'Acme' } },
+    ]);
   });
 
   it('must be a current option once the admin changes that input', async () => {
@@ -230,13 +288,21 @@ describe('what the review of the merge found', () => {
     await app.api('POST', '/v1/fields', { label: 'Region', merge_tag: 'region', type: 'TEXT' });
     await elsewhere(app, { region: 'North' });
     // The save is refused for a field the form does not have; the form then shows the fresh list.
-    app.answerNext(({ path }) => (path === '/v1/contacts/upsert' ? json(400, { error: { message: 'We were unable to find a field with the merge_tag region' } }) : undefined));
+    app.answerNext(({ path }) =>
+      path === '/v1/contacts/upsert'
+        ? json(400, { error: { message: 'We were unable to find a field with the merge_tag region' } })
+        : undefined,
+    );
     await save(app);
     expect(await screen.findByRole('textbox', { name: 'Region' })).toBeInTheDocument();
     await save(app);
     await saved();
     expect((await stored(app)).data).toMatchObject({ company: 'Acme', region: 'North' });
-    expect(writes(app).at(-1)!.body).toEqual({ email_address: EMAIL, partial_update: true, fields: { company: 'Acme' } });
+    expect(writes(app).at(-1)!.body).toEqual({
+      email_address: EMAIL,
+      partial_update: true,
+      fields: { company: 'Acme' },
+    });
   });
 
   it('a new address rewrites the whole record with every field, even one added since the form opened', async () => {

@@ -10,7 +10,14 @@ async function workspace(app: RenderedApp) {
     { label: 'Age', merge_tag: 'age', type: 'NUMBER' },
     { label: 'Newsletter', merge_tag: 'newsletter', type: 'BOOLEAN', default_value: 'true' },
     { label: 'Birthday', merge_tag: 'birthday', type: 'DATE' },
-    { label: 'Plan', merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Free,Pro,Team', default_value: 'Pro', required: true },
+    {
+      label: 'Plan',
+      merge_tag: 'plan',
+      type: 'DROPDOWN_SINGLE',
+      definition: 'Free,Pro,Team',
+      default_value: 'Pro',
+      required: true,
+    },
     { label: 'Interests', merge_tag: 'interests', type: 'DROPDOWN_MULTIPLE', definition: 'Golf,Chess,Opera' },
     { label: 'Country', merge_tag: 'country', type: 'COUNTRY', default_value: 'GB' },
     { label: 'Type', merge_tag: 'type', type: 'TEXT' },
@@ -26,7 +33,8 @@ async function openForm(store?: Store) {
   return app;
 }
 
-const contacts = async (app: RenderedApp) => (await app.api('POST', '/v1/contacts/search', { limit: 250 })).body.data.contacts;
+const contacts = async (app: RenderedApp) =>
+  (await app.api('POST', '/v1/contacts/search', { limit: 250 })).body.data.contacts;
 const sent = (app: RenderedApp) => app.requests.filter((request) => request === 'POST /v1/contacts');
 const email = () => screen.getByRole('textbox', { name: 'Email Address' });
 const company = () => screen.getByRole('textbox', { name: 'Company' });
@@ -90,7 +98,18 @@ describe('the generated form', () => {
     expect(contact).toMatchObject({
       status: 'UNCONFIRMED',
       tags: [{ id: 1, name: 'newsletter' }],
-      data: { email_address: 'ann@example.com', first_name: 'Ann', company: 'Acme', age: -41.5, newsletter: false, birthday: '1984-02-29', plan: 'Team', interests: ['Chess', 'Golf'], country: 'DE', type: 'Retail' },
+      data: {
+        email_address: 'ann@example.com',
+        first_name: 'Ann',
+        company: 'Acme',
+        age: -41.5,
+        newsletter: false,
+        birthday: '1984-02-29',
+        plan: 'Team',
+        interests: ['Chess', 'Golf'],
+        country: 'DE',
+        type: 'Retail',
+      },
     });
     expect(Object.keys(contact.data)).not.toContain('last_name');
   });
@@ -102,35 +121,54 @@ describe('the generated form', () => {
     expect(email()).toHaveFocus();
     expect(email()).toHaveAccessibleDescription(expect.stringContaining('Email Address is required.'));
     expect(company()).toHaveAccessibleDescription(expect.stringContaining('Company is required.'));
-    expect(screen.getByRole('textbox', { name: 'Age' })).toHaveAccessibleDescription(expect.stringContaining('Enter a number, such as 42 or -3.5.'));
+    expect(screen.getByRole('textbox', { name: 'Age' })).toHaveAccessibleDescription(
+      expect.stringContaining('Enter a number, such as 42 or -3.5.'),
+    );
     await app.user.type(email(), 'ann@example');
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
-    expect(email()).toHaveAccessibleDescription(expect.stringContaining('Enter an email address, such as name@example.com.'));
+    expect(email()).toHaveAccessibleDescription(
+      expect.stringContaining('Enter an email address, such as name@example.com.'),
+    );
     expect(sent(app)).toEqual([]);
   });
 
   it('says what each status means, and that UNCONFIRMED sends the double opt-in email', async () => {
     const app = await openForm();
     const status = screen.getByRole('combobox', { name: 'Status' });
-    expect(within(status).getAllByRole('option').map((option) => option.textContent)).toEqual(['Subscribed', 'Unsubscribed', 'Unconfirmed', 'Cleaned', 'Complained']);
+    expect(
+      within(status)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Subscribed', 'Unsubscribed', 'Unconfirmed', 'Cleaned', 'Complained']);
     expect(status).toHaveAccessibleDescription(/Receives your campaigns\. No automation runs/);
     await app.user.selectOptions(status, 'UNCONFIRMED');
-    expect(status).toHaveAccessibleDescription(/double opt-in confirmation email \(the “Contact Subscribed \(Pending\)” automation\)/);
+    expect(status).toHaveAccessibleDescription(
+      /double opt-in confirmation email \(the “Contact Subscribed \(Pending\)” automation\)/,
+    );
   });
 });
 
 describe('tags', () => {
   it('offers every tag of every page, and creates a missing one inline', async () => {
     const store = openStore(':memory:');
-    for (let n = 1; n <= 110; n++) store.db.prepare('INSERT INTO tags (name, name_key) VALUES (?, ?)').run(`bulk ${n}`, `bulk ${n}`);
+    for (let n = 1; n <= 110; n++)
+      store.db.prepare('INSERT INTO tags (name, name_key) VALUES (?, ?)').run(`bulk ${n}`, `bulk ${n}`);
     const app = await openForm(store);
     await fillRequired(app);
     const tags = screen.getByRole('combobox', { name: 'Tags' });
     await app.user.type(tags, 'bulk 110');
-    expect(within(screen.getByRole('listbox', { name: 'Tags' })).getAllByRole('option').map((option) => option.textContent)).toEqual(['bulk 110']);
+    expect(
+      within(screen.getByRole('listbox', { name: 'Tags' }))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['bulk 110']);
     await app.user.keyboard('{Enter}');
     await app.user.type(tags, 'Trade fair 2026');
-    expect(within(screen.getByRole('listbox', { name: 'Tags' })).getByRole('option', { name: 'Create tag “Trade fair 2026”' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('listbox', { name: 'Tags' })).getByRole('option', {
+        name: 'Create tag “Trade fair 2026”',
+      }),
+    ).toBeInTheDocument();
     await app.user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove Trade fair 2026' })).toBeInTheDocument());
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
@@ -140,23 +178,36 @@ describe('tags', () => {
   });
 });
 
-describe('the API\'s messages, inline', () => {
+describe("the API's messages, inline", () => {
   it('puts a taken email at the email input', async () => {
     const app = await openForm();
-    const existing = await app.api('POST', '/v1/contacts', { fields: { email_address: 'ann@example.com', company: 'X', plan: 'Pro' }, status: 'SUBSCRIBED' });
+    const existing = await app.api('POST', '/v1/contacts', {
+      fields: { email_address: 'ann@example.com', company: 'X', plan: 'Pro' },
+      status: 'SUBSCRIBED',
+    });
     expect(existing.status).toBe(201);
     await fillRequired(app);
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
-    await waitFor(() => expect(email()).toHaveAccessibleDescription(expect.stringContaining('A contact with this email address already exists.')));
+    await waitFor(() =>
+      expect(email()).toHaveAccessibleDescription(
+        expect.stringContaining('A contact with this email address already exists.'),
+      ),
+    );
     expect(email()).toHaveFocus();
   });
 
   it('puts status messages at Status', async () => {
     const app = await openForm();
     await fillRequired(app);
-    app.answerNext(({ method }) => (method === 'POST' ? json(400, { error: { message: 'The status you provided is not valid.' } }) : undefined));
+    app.answerNext(({ method }) =>
+      method === 'POST' ? json(400, { error: { message: 'The status you provided is not valid.' } }) : undefined,
+    );
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Status' })).toHaveAccessibleDescription(expect.stringContaining('The status you provided is not valid.')));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Status' })).toHaveAccessibleDescription(
+        expect.stringContaining('The status you provided is not valid.'),
+      ),
+    );
   });
 
   it('puts an unknown tag at Tags when another admin deleted it meanwhile', async () => {
@@ -165,17 +216,29 @@ describe('the API\'s messages, inline', () => {
     await app.user.type(screen.getByRole('combobox', { name: 'Tags' }), 'cust{Enter}');
     await app.api('DELETE', '/v1/tags/2');
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Tags' })).toHaveAccessibleDescription(expect.stringContaining('Tag ID 2 does not exist in this workspace')));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Tags' })).toHaveAccessibleDescription(
+        expect.stringContaining('Tag ID 2 does not exist in this workspace'),
+      ),
+    );
   });
 
   it('turns a required field another admin added after the form loaded into a new input with the error', async () => {
     const app = await openForm();
     await fillRequired(app);
     await app.user.type(screen.getByRole('textbox', { name: 'Age' }), '30');
-    await app.api('POST', '/v1/fields', { label: 'Loyalty tier', merge_tag: 'loyalty', type: 'DROPDOWN_SINGLE', definition: 'Bronze,Gold', required: true });
+    await app.api('POST', '/v1/fields', {
+      label: 'Loyalty tier',
+      merge_tag: 'loyalty',
+      type: 'DROPDOWN_SINGLE',
+      definition: 'Bronze,Gold',
+      required: true,
+    });
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
     const tier = await screen.findByRole('combobox', { name: 'Loyalty tier' });
-    await waitFor(() => expect(tier).toHaveAccessibleDescription(expect.stringContaining("Field 'Loyalty tier' is required.")));
+    await waitFor(() =>
+      expect(tier).toHaveAccessibleDescription(expect.stringContaining("Field 'Loyalty tier' is required.")),
+    );
     await waitFor(() => expect(tier).toHaveFocus());
     expect(screen.getByText('The workspace’s fields changed while you were filling in the form.')).toBeInTheDocument();
     expect(email()).toHaveValue('ann@example.com');
@@ -190,10 +253,14 @@ describe('the API\'s messages, inline', () => {
     const app = await openForm();
     await fillRequired(app);
     await app.user.type(screen.getByRole('textbox', { name: 'Type' }), 'Retail');
-    const typeField = (await app.api('GET', '/v1/fields')).body.data.find((field: { merge_tag: string }) => field.merge_tag === 'type');
+    const typeField = (await app.api('GET', '/v1/fields')).body.data.find(
+      (field: { merge_tag: string }) => field.merge_tag === 'type',
+    );
     await app.api('DELETE', `/v1/fields/${typeField.id}`);
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
-    expect(await screen.findByText('The workspace’s fields changed while you were filling in the form.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The workspace’s fields changed while you were filling in the form.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/We were unable to find a field with the merge_tag type/)).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Type' })).toBeNull());
     expect(email()).toHaveValue('ann@example.com');
@@ -205,13 +272,48 @@ describe('the API\'s messages, inline', () => {
 
 describe('when the API or the network fails, every value is kept', () => {
   it.each([
-    ['401', () => json(401, { error: { message: 'The API key you provided is invalid or has been revoked.' } }), 'The contact was not saved.', /revoked.*CAMPAIGNLARK_API_KEY/],
-    ['403', () => json(403, { error: { message: 'Your IP address is not authorized to use this API key.' } }), 'The contact was not saved.', /IP address is not authorized/],
-    ['429 that persists through the automatic retries', () => json(429, {}, { 'retry-after': '0' }), 'The contact was not saved.', /Send again in a few seconds/],
-    ['500', () => json(500, { error: { message: 'Internal error' } }), 'Lark Admin cannot tell whether the contact was saved.', /Internal error.*Sending again is safe/],
-    ['a dropped connection', () => Promise.reject(new TypeError('Failed to fetch')), 'Lark Admin cannot tell whether the contact was saved.', /could not reach its server/],
-    ['a malformed body', () => new Response('<html>oops</html>', { status: 201 }), 'Lark Admin cannot tell whether the contact was saved.', /was not the JSON the API sends/],
-    ['a body of the wrong shape', () => json(201, { data: { id: 5 } }), 'Lark Admin cannot tell whether the contact was saved.', /did not have the shape the API promises/],
+    [
+      '401',
+      () => json(401, { error: { message: 'The API key you provided is invalid or has been revoked.' } }),
+      'The contact was not saved.',
+      /revoked.*CAMPAIGNLARK_API_KEY/,
+    ],
+    [
+      '403',
+      () => json(403, { error: { message: 'Your IP address is not authorized to use this API key.' } }),
+      'The contact was not saved.',
+      /IP address is not authorized/,
+    ],
+    [
+      '429 that persists through the automatic retries',
+      () => json(429, {}, { 'retry-after': '0' }),
+      'The contact was not saved.',
+      /Send again in a few seconds/,
+    ],
+    [
+      '500',
+      () => json(500, { error: { message: 'Internal error' } }),
+      'Lark Admin cannot tell whether the contact was saved.',
+      /Internal error.*Sending again is safe/,
+    ],
+    [
+      'a dropped connection',
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      'Lark Admin cannot tell whether the contact was saved.',
+      /could not reach its server/,
+    ],
+    [
+      'a malformed body',
+      () => new Response('<html>oops</html>', { status: 201 }),
+      'Lark Admin cannot tell whether the contact was saved.',
+      /was not the JSON the API sends/,
+    ],
+    [
+      'a body of the wrong shape',
+      () => json(201, { data: { id: 5 } }),
+      'Lark Admin cannot tell whether the contact was saved.',
+      /did not have the shape the API promises/,
+    ],
   ])('%s', async (_, answer, title, text) => {
     const app = await openForm();
     await fillRequired(app);
@@ -231,14 +333,26 @@ describe('when the API or the network fails, every value is kept', () => {
 
 describe('the banner every page shows', () => {
   it.each([
-    ['401', 401, 'The API key you provided is invalid or has been revoked.', /does not accept Lark Admin's API key.*CAMPAIGNLARK_API_KEY/],
-    ['403', 403, 'Your IP address is not authorized to use this API key.', /refuses requests from this server.*Allow this server's IP address/],
+    [
+      '401',
+      401,
+      'The API key you provided is invalid or has been revoked.',
+      /does not accept Lark Admin's API key.*CAMPAIGNLARK_API_KEY/,
+    ],
+    [
+      '403',
+      403,
+      'Your IP address is not authorized to use this API key.',
+      /refuses requests from this server.*Allow this server's IP address/,
+    ],
   ])('says what a %s means and what to do', async (_, status, message, text) => {
     const app = await openForm();
     await fillRequired(app);
     app.answerNext(({ method }) => (method === 'POST' ? json(status, { error: { message } }) : undefined));
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
-    await waitFor(() => expect(screen.getAllByRole('alert').some((alert) => text.test(alert.textContent ?? ''))).toBe(true));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').some((alert) => text.test(alert.textContent ?? ''))).toBe(true),
+    );
   });
 
   it('waits as a 429 asks, says so, and sends the write again by itself', async () => {
@@ -247,7 +361,9 @@ describe('the banner every page shows', () => {
     app.answerNext(({ method }) => (method === 'POST' ? json(429, {}, { 'retry-after': '1' }) : undefined));
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
     const waiting = /asked Lark Admin to slow down\. Trying again by itself in 1 second…/;
-    await waitFor(() => expect(screen.getAllByRole('status').some((status) => waiting.test(status.textContent ?? ''))).toBe(true));
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').some((status) => waiting.test(status.textContent ?? ''))).toBe(true),
+    );
     await screen.findByRole('region', { name: 'Contact saved' }, { timeout: 3000 });
     expect(sent(app)).toHaveLength(2);
     expect(await contacts(app)).toHaveLength(1);
@@ -276,7 +392,9 @@ describe('fast entry', () => {
     await screen.findByRole('button', { name: 'Remove customer' });
     await app.user.click(screen.getByRole('button', { name: 'Save and add another' }));
     await waitFor(() => expect(email()).toHaveValue(''));
-    expect(screen.getByRole('status')).toHaveTextContent('Contact ann@example.com saved. The next one will be Subscribed.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Contact ann@example.com saved. The next one will be Subscribed.',
+    );
     await waitFor(() => expect(email()).toHaveFocus());
     expect(company()).toHaveValue('');
     expect(screen.getByRole('textbox', { name: 'Age' })).toHaveValue('');
@@ -287,7 +405,13 @@ describe('fast entry', () => {
     await app.user.keyboard('{Control>}{Enter}{/Control}');
     await screen.findByRole('region', { name: 'Contact saved' });
     const saved = await contacts(app);
-    expect(saved.map((contact: { data: { email_address: string }; status: string; tags: unknown[] }) => [contact.data.email_address, contact.status, contact.tags.length])).toEqual([
+    expect(
+      saved.map((contact: { data: { email_address: string }; status: string; tags: unknown[] }) => [
+        contact.data.email_address,
+        contact.status,
+        contact.tags.length,
+      ]),
+    ).toEqual([
       ['ann@example.com', 'UNSUBSCRIBED', 1],
       ['bob@example.com', 'SUBSCRIBED', 0],
     ]);
@@ -302,14 +426,18 @@ describe('fast entry', () => {
     await app.user.click(screen.getByRole('checkbox', { name: 'Keep status and tags for the next one' }));
     await app.user.click(screen.getByRole('button', { name: 'Save and add another' }));
     await waitFor(() => expect(email()).toHaveValue(''));
-    expect(screen.getByRole('status')).toHaveTextContent('Contact ann@example.com saved. The next one will be Unsubscribed.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Contact ann@example.com saved. The next one will be Unsubscribed.',
+    );
     expect(company()).toHaveValue('');
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('UNSUBSCRIBED');
     expect(screen.getByRole('button', { name: 'Remove customer' })).toBeInTheDocument();
 
     // The next contact's draft keeps them through a reload.
     await app.user.type(email(), 'bob@example.com');
-    await waitFor(() => expect(localStorage.getItem('lark-admin:contact-draft:sandbox:new')).toContain('bob@example.com'));
+    await waitFor(() =>
+      expect(localStorage.getItem('lark-admin:contact-draft:sandbox:new')).toContain('bob@example.com'),
+    );
     cleanup();
     renderApp('/contacts/new', { store: app.store });
     expect(await screen.findByRole('textbox', { name: 'Email Address' })).toHaveValue('bob@example.com');
@@ -321,7 +449,9 @@ describe('fast entry', () => {
     const app = await openForm();
     await fillRequired(app);
     let release = () => {};
-    app.answerNext(({ method }) => (method === 'POST' ? new Promise<undefined>((resolve) => (release = () => resolve(undefined))) : undefined));
+    app.answerNext(({ method }) =>
+      method === 'POST' ? new Promise<undefined>((resolve) => (release = () => resolve(undefined))) : undefined,
+    );
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
     expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Save and add another' })).toBeDisabled();
@@ -387,23 +517,32 @@ describe('trying again after a failure', () => {
     await fillRequired(app);
     app.answerNext(({ method }) => (method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
     await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
-    const alert = (await screen.findByText('Lark Admin cannot tell whether the contact was saved.')).closest('[role="alert"]') as HTMLElement;
+    const alert = (await screen.findByText('Lark Admin cannot tell whether the contact was saved.')).closest(
+      '[role="alert"]',
+    ) as HTMLElement;
     await app.user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await screen.findByRole('region', { name: 'Contact saved' });
-    expect((await contacts(app)).map((contact: { data: { email_address: string } }) => contact.data.email_address)).toEqual(['ann@example.com']);
+    expect(
+      (await contacts(app)).map((contact: { data: { email_address: string } }) => contact.data.email_address),
+    ).toEqual(['ann@example.com']);
   });
 });
 
 describe('a workspace of many fields', () => {
   it('shows the first inputs at once, the rest as they arrive, and a Save before then still checks every field', async () => {
     const app = renderApp('/fields');
-    const tags = Array.from({ length: 150 }, (_, n) => `f_${String.fromCharCode(97 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))}`);
+    const tags = Array.from(
+      { length: 150 },
+      (_, n) => `f_${String.fromCharCode(97 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))}`,
+    );
     for (const [n, tag] of tags.entries()) {
       const field = { label: `Field ${n}`, merge_tag: tag, type: 'TEXT', required: n === tags.length - 1 };
       expect((await app.api('POST', '/v1/fields', field)).status).toBe(201);
     }
     await app.router.navigate('/contacts/new');
-    fireEvent.change(await screen.findByRole('textbox', { name: 'Email Address' }), { target: { value: 'ann@example.com' } });
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Email Address' }), {
+      target: { value: 'ann@example.com' },
+    });
     // Saved before the last inputs exist: they are rendered first, so the error can take the focus.
     expect(screen.queryByRole('textbox', { name: 'Field 149' })).toBeNull();
     fireEvent.keyDown(screen.getByRole('form', { name: 'New contact' }), { key: 'Enter', ctrlKey: true });
@@ -421,7 +560,9 @@ describe('a workspace of many fields', () => {
     const app = renderApp('/fields');
     for (let n = 0; n < 100; n++) {
       const tag = `f_${String.fromCharCode(97 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))}`;
-      expect((await app.api('POST', '/v1/fields', { label: `Field ${n}`, merge_tag: tag, type: 'NUMBER' })).status).toBe(201);
+      expect(
+        (await app.api('POST', '/v1/fields', { label: `Field ${n}`, merge_tag: tag, type: 'NUMBER' })).status,
+      ).toBe(201);
     }
     await app.router.navigate('/contacts/new');
     expect(await screen.findByRole('textbox', { name: 'Field 99' })).toBeInTheDocument();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { setTransferInProgress } from '../../../server/sandbox-client.ts';
 import { json, renderApp, type RenderedApp } from '../../render-app.tsx';
 
-const fieldsOf = async (app: RenderedApp) => (await app.api('GET', '/v1/fields')).body.data as Record<string, unknown>[];
+const fieldsOf = async (app: RenderedApp) =>
+  (await app.api('GET', '/v1/fields')).body.data as Record<string, unknown>[];
 const last = async (app: RenderedApp) => (await fieldsOf(app)).at(-1)!;
 
 async function openNewField() {
@@ -35,7 +36,14 @@ describe('creating a field of each type', () => {
     await app.user.click(screen.getByRole('checkbox', { name: 'Required' }));
     await submit(app);
     expect(await confirmation()).toHaveTextContent('Field “Company” created.');
-    expect(await last(app)).toMatchObject({ label: 'Company', merge_tag: 'company', type: 'TEXT', definition: '', default_value: 'Acme', required: true });
+    expect(await last(app)).toMatchObject({
+      label: 'Company',
+      merge_tag: 'company',
+      type: 'TEXT',
+      definition: '',
+      default_value: 'Acme',
+      required: true,
+    });
     expect(within(screen.getByRole('table')).getByRole('rowheader', { name: 'Company' })).toBeInTheDocument();
   });
 
@@ -46,7 +54,12 @@ describe('creating a field of each type', () => {
     await app.user.type(screen.getByRole('textbox', { name: 'Default value' }), '-12.50');
     await submit(app);
     await confirmation();
-    expect(await last(app)).toMatchObject({ merge_tag: 'balance', type: 'NUMBER', default_value: '-12.5', required: false });
+    expect(await last(app)).toMatchObject({
+      merge_tag: 'balance',
+      type: 'NUMBER',
+      default_value: '-12.5',
+      required: false,
+    });
   });
 
   it('BOOLEAN with a ticked default', async () => {
@@ -77,7 +90,12 @@ describe('creating a field of each type', () => {
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Default value' }), 'Pro');
     await submit(app);
     await confirmation();
-    expect(await last(app)).toMatchObject({ merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Free,Pro,Team', default_value: 'Pro' });
+    expect(await last(app)).toMatchObject({
+      merge_tag: 'plan',
+      type: 'DROPDOWN_SINGLE',
+      definition: 'Free,Pro,Team',
+      default_value: 'Pro',
+    });
   });
 
   it('DROPDOWN_MULTIPLE with two default options chosen by keyboard', async () => {
@@ -91,7 +109,12 @@ describe('creating a field of each type', () => {
     await app.user.keyboard('ch{Enter}');
     await submit(app);
     await confirmation();
-    expect(await last(app)).toMatchObject({ merge_tag: 'interests', type: 'DROPDOWN_MULTIPLE', definition: 'Golf,Chess,Opera', default_value: 'Opera,Chess' });
+    expect(await last(app)).toMatchObject({
+      merge_tag: 'interests',
+      type: 'DROPDOWN_MULTIPLE',
+      definition: 'Golf,Chess,Opera',
+      default_value: 'Opera,Chess',
+    });
   });
 
   it('COUNTRY with a default found by typing', async () => {
@@ -133,7 +156,9 @@ describe('the merge tag', () => {
     expect(tag).toHaveValue('first_name');
     await app.user.clear(tag);
     await app.user.type(tag, 'given_name');
-    expect(tag).toHaveAccessibleDescription(/Templates that use contact\.first_name will stop matching; change them to contact\.given_name/);
+    expect(tag).toHaveAccessibleDescription(
+      /Templates that use contact\.first_name will stop matching; change them to contact\.given_name/,
+    );
   });
 });
 
@@ -167,7 +192,9 @@ describe('the checks before sending', () => {
     await app.user.type(screen.getByRole('textbox', { name: 'Merge tag' }), tag);
     await app.user.click(screen.getByRole('radio', { name: 'Number' }));
     await submit(app);
-    expect(screen.getByRole('textbox', { name: 'Merge tag' })).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(screen.getByRole('textbox', { name: 'Merge tag' })).toHaveAccessibleDescription(
+      expect.stringContaining(message),
+    );
     expect(app.requests.filter((request) => request.startsWith('POST'))).toEqual([]);
   });
 
@@ -192,13 +219,17 @@ describe('the checks before sending', () => {
     await app.user.clear(screen.getByRole('textbox', { name: 'Option 3' }));
     await app.user.type(screen.getByRole('textbox', { name: 'Option 3' }), 'M, L');
     await submit(app);
-    expect(screen.getByRole('textbox', { name: 'Option 2' })).toHaveAccessibleDescription('“Small” is already an option.');
+    expect(screen.getByRole('textbox', { name: 'Option 2' })).toHaveAccessibleDescription(
+      '“Small” is already an option.',
+    );
     expect(screen.getByRole('textbox', { name: 'Option 3' })).toHaveAccessibleDescription(
       'An option cannot contain a comma: CampaignLark separates options with commas.',
     );
     await app.user.clear(screen.getByRole('textbox', { name: 'Option 2' }));
     await submit(app);
-    expect(screen.getByRole('textbox', { name: 'Option 2' })).toHaveAccessibleDescription('Enter the option, or remove it.');
+    expect(screen.getByRole('textbox', { name: 'Option 2' })).toHaveAccessibleDescription(
+      'Enter the option, or remove it.',
+    );
     expect(app.requests.filter((request) => request.startsWith('POST'))).toEqual([]);
   });
 
@@ -219,7 +250,9 @@ describe('the checks before sending', () => {
     await app.user.click(screen.getByRole('radio', { name: 'Number' }));
     await app.user.type(screen.getByRole('textbox', { name: 'Default value' }), 'ten');
     await submit(app);
-    expect(screen.getByRole('textbox', { name: 'Default value' })).toHaveAccessibleDescription(expect.stringContaining('Enter a number, such as 42 or -3.5.'));
+    expect(screen.getByRole('textbox', { name: 'Default value' })).toHaveAccessibleDescription(
+      expect.stringContaining('Enter a number, such as 42 or -3.5.'),
+    );
 
     await app.user.click(screen.getByRole('radio', { name: 'Single choice' }));
     await addOptions(app, 'S', 'M');
@@ -241,8 +274,12 @@ describe('the options editor', () => {
     await addOptions(app, 'Red');
     await app.user.click(screen.getByRole('textbox', { name: 'New option' }));
     await app.user.paste('Blue, Green\nred\nViolet');
-    expect(screen.getByRole('textbox', { name: 'New option' })).toHaveAccessibleDescription(expect.stringContaining('Already options, not added again: red.'));
-    expect(screen.getAllByRole('textbox', { name: /^Option \d$/ }).map((input) => (input as HTMLInputElement).value)).toEqual(['Red', 'Blue', 'Green', 'Violet']);
+    expect(screen.getByRole('textbox', { name: 'New option' })).toHaveAccessibleDescription(
+      expect.stringContaining('Already options, not added again: red.'),
+    );
+    expect(
+      screen.getAllByRole('textbox', { name: /^Option \d$/ }).map((input) => (input as HTMLInputElement).value),
+    ).toEqual(['Red', 'Blue', 'Green', 'Violet']);
     await app.user.click(screen.getByRole('button', { name: 'Up: move option 3 up' }));
     await app.user.click(screen.getByRole('button', { name: 'Remove option 4' }));
     await app.user.click(screen.getByRole('button', { name: 'Down: move option 1 down' }));
@@ -267,14 +304,24 @@ describe('the live preview', () => {
     expect(input).toHaveAttribute('aria-required', 'true');
     expect(within(preview).getByText('*')).toBeInTheDocument();
     expect(input).toHaveAccessibleDescription('Merge tag contact.plan');
-    expect(within(input).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose an option', 'Free', 'Pro']);
+    expect(
+      within(input)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose an option', 'Free', 'Pro']);
   });
 });
 
 describe('editing a field', () => {
   it('shows its values, fixes the type with the reason, and saves changes', async () => {
     const app = renderApp('/fields');
-    await app.api('POST', '/v1/fields', { label: 'Plan', merge_tag: 'plan', type: 'DROPDOWN_SINGLE', definition: 'Free,Pro', default_value: 'Pro' });
+    await app.api('POST', '/v1/fields', {
+      label: 'Plan',
+      merge_tag: 'plan',
+      type: 'DROPDOWN_SINGLE',
+      definition: 'Free,Pro',
+      default_value: 'Pro',
+    });
     await app.router.navigate('/fields/4/edit');
     const label = await screen.findByRole('textbox', { name: 'Label' });
     expect(label).toHaveValue('Plan');
@@ -288,7 +335,12 @@ describe('editing a field', () => {
     await app.user.type(label, 'Subscription plan');
     await submit(app, 'Save field');
     expect(await confirmation()).toHaveTextContent('Field “Subscription plan” saved.');
-    expect((await fieldsOf(app))[3]).toMatchObject({ label: 'Subscription plan', merge_tag: 'plan', definition: 'Free,Pro,Team', default_value: 'Pro' });
+    expect((await fieldsOf(app))[3]).toMatchObject({
+      label: 'Subscription plan',
+      merge_tag: 'plan',
+      definition: 'Free,Pro,Team',
+      default_value: 'Pro',
+    });
   });
 
   it('explains instead of offering a form for a locked field, or one that does not exist', async () => {
@@ -312,7 +364,11 @@ describe('when CampaignLark still refuses', () => {
     await app.api('POST', '/v1/fields', { label: 'loyalty tier', merge_tag: 'tier', type: 'TEXT' });
     await submit(app);
     const label = screen.getByRole('textbox', { name: 'Label' });
-    await waitFor(() => expect(label).toHaveAccessibleDescription(expect.stringContaining('Another field is already labelled “loyalty tier”.')));
+    await waitFor(() =>
+      expect(label).toHaveAccessibleDescription(
+        expect.stringContaining('Another field is already labelled “loyalty tier”.'),
+      ),
+    );
     expect(label).toHaveValue('Loyalty tier');
     expect(label).toHaveFocus();
   });
@@ -334,15 +390,25 @@ describe('when CampaignLark still refuses', () => {
   it('puts "The type of the field cannot be changed." at the type', async () => {
     const app = renderApp('/fields/2/edit');
     await screen.findByRole('textbox', { name: 'Label' });
-    app.answerNext(({ method }) => (method === 'PATCH' ? json(400, { error: { message: 'The type of the field cannot be changed.' } }) : undefined));
+    app.answerNext(({ method }) =>
+      method === 'PATCH' ? json(400, { error: { message: 'The type of the field cannot be changed.' } }) : undefined,
+    );
     await submit(app, 'Save field');
-    await waitFor(() => expect(screen.getByRole('group', { name: 'Type' })).toHaveAccessibleDescription(expect.stringContaining('The type of the field cannot be changed.')));
+    await waitFor(() =>
+      expect(screen.getByRole('group', { name: 'Type' })).toHaveAccessibleDescription(
+        expect.stringContaining('The type of the field cannot be changed.'),
+      ),
+    );
   });
 
   it('shows an immutable refusal as worded', async () => {
     const app = renderApp('/fields/2/edit');
     await screen.findByRole('textbox', { name: 'Label' });
-    app.answerNext(({ method }) => (method === 'PATCH' ? json(400, { error: { message: 'This field is immutable and cannot be updated.' } }) : undefined));
+    app.answerNext(({ method }) =>
+      method === 'PATCH'
+        ? json(400, { error: { message: 'This field is immutable and cannot be updated.' } })
+        : undefined,
+    );
     await submit(app, 'Save field');
     expect(await screen.findByRole('alert')).toHaveTextContent('“This field is immutable and cannot be updated.”');
   });
@@ -354,7 +420,10 @@ describe('when CampaignLark still refuses', () => {
     await submit(app, 'Save field');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('“We were unable to find the field.”');
-    expect(within(alert).getByRole('link', { name: 'See the fields as they are now' })).toHaveAttribute('href', '/fields');
+    expect(within(alert).getByRole('link', { name: 'See the fields as they are now' })).toHaveAttribute(
+      'href',
+      '/fields',
+    );
   });
 
   it('keeps the button busy while saving, so a second click sends nothing more', async () => {
@@ -362,7 +431,9 @@ describe('when CampaignLark still refuses', () => {
     await app.user.type(screen.getByRole('textbox', { name: 'Label' }), 'Nickname');
     await app.user.click(screen.getByRole('radio', { name: 'Text' }));
     let release = () => {};
-    app.answerNext(({ method }) => (method === 'POST' ? new Promise<undefined>((resolve) => (release = () => resolve(undefined))) : undefined));
+    app.answerNext(({ method }) =>
+      method === 'POST' ? new Promise<undefined>((resolve) => (release = () => resolve(undefined))) : undefined,
+    );
     await submit(app);
     const busy = screen.getByRole('button', { name: 'Saving…' });
     expect(busy).toBeDisabled();
@@ -377,7 +448,11 @@ describe('when CampaignLark still refuses', () => {
     const app = await openNewField();
     await app.user.type(screen.getByRole('textbox', { name: 'Label' }), 'Retry me');
     await app.user.click(screen.getByRole('radio', { name: 'Text' }));
-    app.answerNext(({ method }) => (method === 'POST' ? json(502, { error: { message: 'Lark Admin could not reach CampaignLark (ECONNREFUSED).' } }) : undefined));
+    app.answerNext(({ method }) =>
+      method === 'POST'
+        ? json(502, { error: { message: 'Lark Admin could not reach CampaignLark (ECONNREFUSED).' } })
+        : undefined,
+    );
     await submit(app);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('ECONNREFUSED');

@@ -10,14 +10,18 @@ async function openTags(store = openStore(':memory:')) {
   return app;
 }
 
-const names = () => within(screen.getByRole('table')).getAllByRole('rowheader').map((cell) => cell.textContent);
+const names = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent);
 const newTag = () => within(screen.getByRole('form', { name: 'New tag' }));
 const tagsOf = async (app: RenderedApp) => (await app.api('GET', '/v1/tags?limit=100')).body.data.tags;
 
 describe('the Tags page', () => {
   it('lists the tags of every page', async () => {
     const store = openStore(':memory:');
-    for (let n = 1; n <= 130; n++) store.db.prepare('INSERT INTO tags (name, name_key) VALUES (?, ?)').run(`bulk ${n}`, `bulk ${n}`);
+    for (let n = 1; n <= 130; n++)
+      store.db.prepare('INSERT INTO tags (name, name_key) VALUES (?, ?)').run(`bulk ${n}`, `bulk ${n}`);
     await openTags(store);
     expect(names()).toHaveLength(132);
     expect(names().at(-1)).toBe('bulk 130');
@@ -40,13 +44,21 @@ describe('the Tags page', () => {
     ['an empty name', '', '', 'Name', 'Enter a name.'],
     ['a name over 64 characters', 'x'.repeat(65), '', 'Name', 'Keep the name to 64 characters; this one has 65.'],
     ['a name in use, in another case', 'NEWSLETTER', '', 'Name', 'There is already a tag “newsletter”.'],
-    ['a description over 96 characters', 'ok', 'y'.repeat(97), 'Description', 'Keep the description to 96 characters; this one has 97.'],
+    [
+      'a description over 96 characters',
+      'ok',
+      'y'.repeat(97),
+      'Description',
+      'Keep the description to 96 characters; this one has 97.',
+    ],
   ])('refuses %s before sending', async (_, name, description, input, message) => {
     const app = await openTags();
     if (name) await app.user.type(newTag().getByRole('textbox', { name: 'Name' }), name);
     if (description) await app.user.type(newTag().getByRole('textbox', { name: 'Description' }), description);
     await app.user.click(newTag().getByRole('button', { name: 'Create tag' }));
-    expect(newTag().getByRole('textbox', { name: input })).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(newTag().getByRole('textbox', { name: input })).toHaveAccessibleDescription(
+      expect.stringContaining(message),
+    );
     expect(newTag().getByRole('textbox', { name: input })).toHaveFocus();
     expect(app.requests.filter((request) => request === 'POST /v1/tags')).toEqual([]);
   });
@@ -56,14 +68,20 @@ describe('the Tags page', () => {
     await app.user.type(newTag().getByRole('textbox', { name: 'Name' }), 'Trade fair');
     await app.api('POST', '/v1/tags', { name: 'trade fair' });
     await app.user.click(newTag().getByRole('button', { name: 'Create tag' }));
-    await waitFor(() => expect(newTag().getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(expect.stringContaining('There is already a tag “trade fair”.')));
+    await waitFor(() =>
+      expect(newTag().getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(
+        expect.stringContaining('There is already a tag “trade fair”.'),
+      ),
+    );
     expect(newTag().getByRole('textbox', { name: 'Name' })).toHaveValue('Trade fair');
   });
 
   it('quotes a "Validation error" it cannot place, with its causes, keeping the values', async () => {
     const app = await openTags();
     await app.user.type(newTag().getByRole('textbox', { name: 'Name' }), 'Odd one');
-    app.answerNext(({ method }) => (method === 'POST' ? json(400, { error: { message: 'Validation error' } }) : undefined));
+    app.answerNext(({ method }) =>
+      method === 'POST' ? json(400, { error: { message: 'Validation error' } }) : undefined,
+    );
     await app.user.click(newTag().getByRole('button', { name: 'Create tag' }));
     const alert = await newTag().findByRole('alert');
     expect(alert).toHaveTextContent('CampaignLark did not save the tag: “Validation error”');
@@ -86,7 +104,7 @@ describe('the Tags page', () => {
     await waitFor(() => expect(names()).toContain('Monthly letter'));
   });
 
-  it('refuses another tag\'s name in the dialog, and says when the tag was deleted meanwhile', async () => {
+  it("refuses another tag's name in the dialog, and says when the tag was deleted meanwhile", async () => {
     const app = await openTags();
     await app.user.click(screen.getByRole('button', { name: 'Edit newsletter' }));
     const dialog = screen.getByRole('dialog');
@@ -108,7 +126,9 @@ describe('the Tags page', () => {
     await app.user.click(screen.getByRole('button', { name: 'Delete customer' }));
     let dialog = screen.getByRole('dialog', { name: 'Delete the tag “customer”?' });
     await app.user.click(within(dialog).getByRole('button', { name: 'Delete tag' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent("Cannot delete this tag because it is being used in the 'Buyers' segment.");
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "Cannot delete this tag because it is being used in the 'Buyers' segment.",
+    );
     await app.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 

@@ -13,7 +13,9 @@ interface Values {
 const schema = z.object({ name: z.string().check(z.minLength(1, 'Enter a name.')), city: z.string() });
 const accept = (stored: unknown) => {
   const values = stored as Partial<Values> | null;
-  return typeof values?.name === 'string' && typeof values.city === 'string' ? { name: values.name, city: values.city } : null;
+  return typeof values?.name === 'string' && typeof values.city === 'string'
+    ? { name: values.name, city: values.city }
+    : null;
 };
 const KEY = 'kit-test';
 
@@ -35,7 +37,15 @@ function KitForm({ base, send }: { base: Values; send: (values: Values) => Promi
       <button type="submit" disabled={kit.saving}>
         {kit.saving ? 'Saving…' : 'Save'}
       </button>
-      <button type="button" onClick={() => placeServerErrors(setError, [{ name: 'city', message: 'No such city.' }, { name: 'name', message: 'Taken.' }])}>
+      <button
+        type="button"
+        onClick={() =>
+          placeServerErrors(setError, [
+            { name: 'city', message: 'No such city.' },
+            { name: 'name', message: 'Taken.' },
+          ])
+        }
+      >
         Answer
       </button>
       <output aria-label="Changed">{String(kit.changed())}</output>
@@ -87,7 +97,12 @@ describe('the form kit', () => {
     expect(city()).toHaveValue('Lyon');
     expect(screen.getByRole('status', { name: 'Changed' })).toHaveTextContent('true');
     await user.type(city(), 's');
-    await waitFor(() => expect(JSON.parse(localStorage.getItem(KEY)!).form).toEqual({ base: { name: 'Ann', city: 'Lyon' }, changes: { name: 'Anne', city: 'Lyons' } }));
+    await waitFor(() =>
+      expect(JSON.parse(localStorage.getItem(KEY)!).form).toEqual({
+        base: { name: 'Ann', city: 'Lyon' },
+        changes: { name: 'Anne', city: 'Lyons' },
+      }),
+    );
   });
 
   it('puts the API’s messages at their inputs, the first taking the focus', async () => {
