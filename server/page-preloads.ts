@@ -43,4 +43,4 @@ export function preloadLinks(distDir: string, pathname: string): string {
 
 /** The page's HTML with its links at the end of <head>. */
 export const withPreloads = (html: string, links: string) =>
-  links === '' ? html : html.replace('</head>', `${links}</head>`);
+  links === '' ? html : html.replace('</head>', () => `${links}</head>`);

@@ -36,7 +36,8 @@ export function serveApp(app: Hono, distDir: string) {
     // Read each time (they are tiny), so a rebuild under a running server never serves stale asset names.
     withPreloads(readFileSync(join(distDir, 'index.html'), 'utf8'), preloadLinks(distDir, path));
   app.get('/', (c) => c.html(page('/')));
-  app.get('/index.html', (c) => c.html(page('/')));
+  // The app has no page of that name: its address is /.
+  app.get('/index.html', (c) => c.redirect('/'));
   app.use('*', serveStatic({ root: distDir }));
 
   // A missing /logo.png is a missing file.

@@ -50,6 +50,12 @@ describe('page preloads', () => {
     }
   });
 
+  it('sends /index.html to /, the address the app has', async () => {
+    const answer = await builtApp().request('http://localhost/index.html');
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe('/');
+  });
+
   it('matches a page with a parameter, and names nothing for an address no page has', async () => {
     const app = builtApp();
     expect(await html(app, '/fields/12/edit')).toContain('href="/assets/field-form-page-C3.js"');

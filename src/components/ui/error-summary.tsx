@@ -34,6 +34,7 @@ export function ErrorSummary({
   return (
     <div
       ref={box}
+      role="group"
       tabIndex={-1}
       aria-labelledby="error-summary-title"
       className="rounded-md border-2 border-red-700 bg-white p-4 text-sm outline-none focus:ring-2 focus:ring-red-700 dark:border-red-400 dark:bg-slate-900"

@@ -14,7 +14,7 @@ import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useDraftKeeping } from '../../lib/forms/drafts.ts';
-import { KIT_MODES, useLateResolver, useSaving } from '../../lib/forms/use-form-kit.ts';
+import { KIT_MODES, SKIPPED, useLateResolver, useSaving } from '../../lib/forms/use-form-kit.ts';
 import { useProgressiveCount } from '../../lib/progressive-list.ts';
 import { Link } from '../../lib/router/components.tsx';
 import { AutomationNote } from './automation-note.tsx';
@@ -129,7 +129,7 @@ export function ContactForm({
     setProblem(undefined);
     try {
       const outcome = await run(() => save(merge.base, values));
-      if (!outcome) return;
+      if (outcome === SKIPPED) return;
       if ('rebased' in outcome) {
         merge.adopt(outcome.rebased);
         const count = Object.keys(outcome.rebased.conflicts).length;
@@ -233,7 +233,7 @@ export function ContactForm({
             control={control}
             register={register}
             error={own(valueErrors ?? {}, field.merge_tag)?.message}
-            defaultValue={own(initial.values, field.merge_tag)}
+            defaultValue={own(merge.base.values, field.merge_tag) ?? own(initial.values, field.merge_tag)}
             conflict={own(merge.conflicts, field.merge_tag)}
             onResolve={merge.resolve}
             showHint={showHints}

@@ -111,10 +111,11 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     setProblem(undefined);
     const input = toFieldInput({ ...values, type: values.type });
     try {
-      await kit.save(async () => {
+      const ran = await kit.save(async () => {
         if (field) await update.mutateAsync({ id: field.id, input });
         else await create.mutateAsync(input);
       });
+      if (!ran) return;
       notify(`Field “${input.label}” ${field ? 'saved' : 'created'}.`);
       saved.current = true;
       navigate('/fields');
@@ -142,13 +143,22 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
-              void onSubmit();
+              if (!kit.saving) void onSubmit();
             }
           }}
           className="space-y-6"
           aria-label={editing ? `Edit ${field.label}` : 'New field'}
         >
-          {restored && <RestoredDraft savedAt={restored.savedAt} onDiscard={kit.discardRestored} />}
+          {restored && (
+            <RestoredDraft
+              savedAt={restored.savedAt}
+              onDiscard={() => {
+                kit.discardRestored();
+                // A new field's merge tag follows its label again.
+                setTagTouched(editing);
+              }}
+            />
+          )}
           {problem && (
             <div ref={problemRef} tabIndex={-1} className="outline-none">
               <Alert title={`CampaignLark did not save the field: “${problem.message}”`}>

@@ -65,7 +65,7 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, draftKey, save, onSa
     setProblem(undefined);
     const input = { name: values.name.trim(), description: values.description.trim() };
     try {
-      await kit.save(() => save(input).then(() => undefined));
+      if (!(await kit.save(() => save(input).then(() => undefined)))) return;
       if (!tag) {
         reset(base);
         // Ready for the next tag (the input itself: the form registers it again only as it renders).

@@ -65,9 +65,19 @@ export function useDraftKeeping<T extends FieldValues>(
       clearTimeout(pending.current);
       pending.current = setTimeout(() => whenIdle(write), 250);
     });
+    // A reload, a closed tab or a hidden page within the wait still keeps the last keystrokes.
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') write();
+    };
+    window.addEventListener('pagehide', write);
+    window.addEventListener('beforeunload', write);
+    document.addEventListener('visibilitychange', hidden);
     return () => {
       subscription.unsubscribe();
-      // Leaving the page within the wait still keeps the last keystrokes.
+      window.removeEventListener('pagehide', write);
+      window.removeEventListener('beforeunload', write);
+      document.removeEventListener('visibilitychange', hidden);
+      // Leaving the page (inside the app) within the wait keeps them too.
       write();
     };
   }, [form, write]);
@@ -110,7 +120,9 @@ export function restoreFlatDraft<T extends object>(
   accept: (stored: unknown) => T | null,
 ): (Draft<T> & { changed: (keyof T)[] }) | null {
   const draft = readDraft(key, (stored) => {
-    const { base, changes } = (stored ?? {}) as { base?: unknown; changes?: unknown };
+    const kept = (stored ?? {}) as { base?: unknown; changes?: unknown };
+    // A draft kept before drafts held base + changes is a whole form: all of it counts as changes.
+    const { base, changes } = 'base' in kept && 'changes' in kept ? kept : { base: current, changes: stored };
     const whole = accept({ ...(base as object), ...(changes as object) });
     const startedFrom = accept(base);
     if (!whole || !startedFrom) return null;

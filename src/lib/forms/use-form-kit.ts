@@ -59,12 +59,16 @@ export function placeServerErrors<T extends FieldValues>(
   );
 }
 
+/** What `run` answers for a save it did not start, because one was running. */
+export const SKIPPED = Symbol('skipped');
+
 /** One save at a time: a second press while one runs sends nothing, and `saving` says so. */
 export function useSaving() {
   const [saving, setSaving] = useState(false);
   const running = useRef(false);
-  const run = useCallback(async <R>(work: () => Promise<R>): Promise<R | undefined> => {
-    if (running.current) return undefined;
+  /** Runs `work` unless a save is running already: then it answers SKIPPED, and nothing is sent. */
+  const run = useCallback(async <R>(work: () => Promise<R>): Promise<R | typeof SKIPPED> => {
+    if (running.current) return SKIPPED;
     running.current = true;
     setSaving(true);
     try {
@@ -110,13 +114,17 @@ export function useFormKit<T extends FieldValues>({ schema, base, draftKey, acce
     form,
     restored,
     saving,
-    /** Runs the save once at a time; after it succeeds the draft is gone. */
-    save: async (work: () => Promise<void>) => {
-      await run(async () => {
+    /**
+     * Runs the save once at a time; after it succeeds the draft is gone. Answers whether it ran:
+     * false for a second press while one runs, which must not be taken for a success.
+     */
+    save: async (work: () => Promise<void>): Promise<boolean> => {
+      const outcome = await run(async () => {
         await work();
         draft.discard();
         setRestored(null);
       });
+      return outcome !== SKIPPED;
     },
     /** Whether anything differs from where the form started (read when someone leaves). */
     changed: () => Object.keys(flatChanges(base, form.getValues())).length > 0,

@@ -115,8 +115,10 @@ export function createRouter(routes: readonly Route[], history: History = browse
       return;
     }
     const href = `${next.pathname}${next.search}`;
-    // A link to the page already shown adds no entry: Back would otherwise seem to do nothing.
-    const samePlace = href === `${current.pathname}${current.search}`;
+    // A link to the place the address bar already shows adds no entry: Back would otherwise seem to
+    // do nothing. (The address bar, not the page on screen, which lags it while a page loads.)
+    const here = history.location();
+    const samePlace = href === `${here.pathname}${here.search}`;
     if (step.kind === 'push' && !samePlace) history.push(href);
     if (step.kind === 'replace' || (step.kind === 'push' && samePlace)) history.replace(href);
 

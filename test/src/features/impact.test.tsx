@@ -176,3 +176,29 @@ describe('caches follow the data', () => {
     await waitFor(() => expect(searches()).toBe(before + 1));
   });
 });
+
+describe('a second save while one runs', () => {
+  it('is no success: the field form waits for the first, and shows its failure', async () => {
+    const app = renderApp('/fields/new');
+    await app.user.type(await screen.findByRole('textbox', { name: 'Label' }), 'Region');
+    await app.user.click(screen.getByRole('radio', { name: 'Text' }));
+    let fail = () => {};
+    app.answerNext(({ method }) =>
+      method === 'POST'
+        ? new Promise<Response>(
+            (resolve) => (fail = () => resolve(json(500, { error: { message: 'Internal error' } }))),
+          )
+        : undefined,
+    );
+    const label = screen.getByRole('textbox', { name: 'Label' });
+    await app.user.click(screen.getByRole('button', { name: 'Create field' }));
+    await app.user.type(label, '{Control>}{Enter}{/Control}');
+    await app.user.type(label, '{Control>}{Enter}{/Control}');
+    expect(app.router.state.location.pathname).toBe('/fields/new');
+    expect(screen.queryByText('Field “Region” created.')).toBeNull();
+    fail();
+    expect(await screen.findByText(/CampaignLark did not save the field/)).toBeInTheDocument();
+    expect(app.router.state.location.pathname).toBe('/fields/new');
+    expect(app.requests.filter((request) => request === 'POST /v1/fields')).toHaveLength(1);
+  });
+});

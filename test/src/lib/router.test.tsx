@@ -145,6 +145,28 @@ describe('the router', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/tags'));
   });
 
+  it('adds no entry for a second move to a page still loading', async () => {
+    let arrive = () => {};
+    const slow: Route[] = [
+      ...routes.filter((route) => route.path !== '*'),
+      { path: '/slow', lazy: () => new Promise((resolve) => (arrive = () => resolve(() => <Heading>Slow</Heading>))) },
+    ];
+    const history = memoryHistory('/tags');
+    const router = createRouter(slow, history);
+    render(
+      <RouterProvider router={router}>
+        <Shell />
+      </RouterProvider>,
+    );
+    expect(await heading()).toHaveTextContent('Tags');
+    void router.navigate('/slow');
+    void router.navigate('/slow');
+    await act(async () => arrive());
+    expect(await heading()).toHaveTextContent('Slow');
+    await act(async () => history.go(-1));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/tags'));
+  });
+
   it('moves the focus to the new page’s heading, and leaves it alone when only the search changes', async () => {
     const { router, user } = open('/tags');
     await heading();

@@ -281,6 +281,29 @@ describe('a stored value that is no longer an option', () => {
 });
 
 describe('what the review of the merge found', () => {
+  it('shows a choice that arrived elsewhere, after a merge, even when the form’s list does not have it yet', async () => {
+    const app = await workspace();
+    await openEdit(app);
+    const plan = (await app.api('GET', '/v1/fields')).body.data.find(
+      (field: { merge_tag: string }) => field.merge_tag === 'plan',
+    );
+    await app.api('PATCH', `/v1/fields/${plan.id}`, {
+      label: 'Plan',
+      merge_tag: 'plan',
+      type: 'DROPDOWN_SINGLE',
+      definition: 'Starter,Pro,Team,Enterprise',
+    });
+    await elsewhere(app, { plan: 'Enterprise', company: 'Globex' });
+    await retype(app, 'Company', 'Acme');
+    await save(app);
+    await screen.findByText('Nothing was saved: this contact was changed elsewhere meanwhile.');
+    const select = screen.getByRole('combobox', { name: 'Plan' });
+    expect(select).toHaveValue('Enterprise');
+    expect(within(select).getByRole('option', { selected: true })).toHaveTextContent(
+      'Enterprise (no longer an option)',
+    );
+  });
+
   it('a field that arrives while the form is open is no change of the admin’s', async () => {
     const app = await workspace();
     await openEdit(app);

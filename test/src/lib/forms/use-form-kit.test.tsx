@@ -114,3 +114,23 @@ describe('the form kit', () => {
     expect(city()).toHaveFocus();
   });
 });
+
+describe('the form kit’s edges', () => {
+  it('keeps the last keystrokes when the page is hidden within the pause', async () => {
+    const user = userEvent.setup();
+    render(<KitForm base={{ name: 'Ann', city: '' }} send={async () => {}} />);
+    await user.type(city(), 'Oslo');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(localStorage.getItem(KEY)!).form).toEqual({
+      base: { name: 'Ann', city: '' },
+      changes: { city: 'Oslo' },
+    });
+  });
+
+  it('reads a draft kept before drafts held base + changes as the changes', () => {
+    saveDraft(KEY, { name: 'Anne', city: 'Lyon' });
+    render(<KitForm base={{ name: 'Ann', city: 'Lyon' }} send={async () => {}} />);
+    expect(screen.getByRole('note')).toHaveTextContent('Restored: name');
+    expect(name()).toHaveValue('Anne');
+  });
+});
