@@ -82,7 +82,7 @@ const LOGIN_FAILURES_ALLOWED_IN_ALL = 100;
 const LOGIN_ADDRESSES_KEPT = 10_000;
 
 /** Who a failure is counted against: an IPv4 address, or an IPv6 /64 (what one household or server gets). */
-export function guesserOf(address: string): string {
+function guesserOf(address: string): string {
   const text = address.slice(0, 64).toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (mapped) return mapped[1]!;

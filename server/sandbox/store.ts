@@ -119,9 +119,9 @@ export function sqliteCode(error: unknown): number | null {
 }
 export const SQLITE_BUSY = 5;
 export const SQLITE_LOCKED = 6;
-export const SQLITE_CORRUPT = 11;
+const SQLITE_CORRUPT = 11;
 export const SQLITE_FULL = 13;
-export const SQLITE_NOTADB = 26;
+const SQLITE_NOTADB = 26;
 
 function statOrNull(path: string): Stats | null {
   try {

@@ -42,7 +42,7 @@ function readValues(
 }
 
 /** The stored draft, keeping only what still fits today's fields; `initial` fills the gaps of its base. */
-export function loadContactDraft(
+function loadContactDraft(
   key: string,
   fields: readonly KnownField[],
   initial: ContactFormValues,

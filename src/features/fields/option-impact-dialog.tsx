@@ -11,7 +11,7 @@ import type { FieldType } from '../../contract/field-types.ts';
 import type { OptionLoss } from './field-form-schema.ts';
 
 /** Contacts holding `option`: the single choice equal to it, or the multiple choice containing it. */
-export const holderCondition = (mergeTag: string, type: FieldType, option: string): SearchCondition =>
+const holderCondition = (mergeTag: string, type: FieldType, option: string): SearchCondition =>
   type === 'DROPDOWN_MULTIPLE'
     ? { merge_tag: mergeTag, operator: 'CONTAINS', value: [option] }
     : { merge_tag: mergeTag, operator: 'EQUALS', value: option };

@@ -94,12 +94,6 @@ export function useDraftKeeping<T extends FieldValues>(
 const whenIdle = (work: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : setTimeout(work, 0);
 
-/** A flat form's draft: the values the form started from, and the ones the person changed. */
-export interface FlatDraft<T> {
-  base: T;
-  changes: Partial<T>;
-}
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The values that differ from the base, by key. */

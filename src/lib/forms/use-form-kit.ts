@@ -35,7 +35,7 @@ export function useLateResolver<T extends FieldValues>() {
 }
 
 /** A resolver that always checks with the latest schema (one built from data that can change). */
-export function useKitResolver<T extends FieldValues>(schema: z.ZodMiniType<unknown, FieldValues>): Resolver<T> {
+function useKitResolver<T extends FieldValues>(schema: z.ZodMiniType<unknown, FieldValues>): Resolver<T> {
   const { resolver, check } = useLateResolver<T>();
   check(schema);
   return resolver;
