@@ -69,9 +69,14 @@ test('a contact entered by keyboard alone is stored with exactly the expected en
   for (let step = 0; step < 3 && (await focusedName(page)) === 'Birthday'; step++) await page.keyboard.press('Tab');
   expect(await focusedName(page)).toBe('Plan');
   await typeAndTab('T', 'Interests');
+  // Enter takes the highlighted option, as a person sees it highlighted first.
+  const highlighted = (name: string) =>
+    expect(page.getByRole('option', { name })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.type('ch');
+  await highlighted('Chess');
   await page.keyboard.press('Enter');
   await page.keyboard.type('op');
+  await highlighted('Opera');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await typeAndTab('', 'Country');

@@ -3,20 +3,18 @@
  * Status and Tags. Checks run before sending; the API's own messages land at the input they
  * name; a failure never clears what was typed, and the unsent form is kept as a local draft.
  */
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
 import type { ContactStatus } from '../../contract/statuses.ts';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Button } from '../../components/ui/button.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useDraftKeeping } from '../../lib/forms/drafts.ts';
 import { KIT_MODES, SKIPPED, useLateResolver, useSaving } from '../../lib/forms/use-form-kit.ts';
 import { useProgressiveCount } from '../../lib/progressive-list.ts';
-import { Link } from '../../lib/router/components.tsx';
 import { AutomationNote } from './automation-note.tsx';
 import { changesOf, hasChanges, own, STATUS_KEY, type Rebased } from './contact-changes.ts';
 import { startContactForm } from './contact-draft.ts';
@@ -24,10 +22,11 @@ import { contactFormSchema, emptyContact, isKnown, type ContactFormValues } from
 import { ConflictChoice, conflictMessage, GeneratedField } from './generated-field.tsx';
 import { StatusField } from './status-field.tsx';
 import { automationOnCreate, STATUS_MEANINGS } from './statuses.ts';
-import { ContactErrorSummary, LONG_FORM_FIELDS, LongFormTools } from './long-form-tools.tsx';
+import { ContactFormActions } from './contact-form-actions.tsx';
+import { ContactErrorSummary, LONG_FORM_FIELDS, LongFormTools, useLongForm } from './long-form-tools.tsx';
 import { TagPicker } from './tag-picker.tsx';
 import { useMergeState } from './use-merge-state.ts';
-import { useSaveProblem } from './use-save-problem.ts';
+import { SaveProblemAlert, useSaveProblem } from './use-save-problem.tsx';
 
 /** A save either wrote (the contact as stored after it) or found changes made elsewhere meanwhile. */
 export type SaveOutcome = { saved: Contact } | { rebased: Rebased };
@@ -100,18 +99,7 @@ export function ContactForm({
     return hasChanges(changes) ? { base: merge.base, changes } : null;
   });
   const rendered = useProgressiveCount(known.length);
-  const long = known.length >= LONG_FORM_FIELDS;
-  const [showHints, setShowHints] = useState(!long);
-  /** Brings an input into view and gives it the focus, rendering the form's tail first if needed. */
-  const open = useCallback(
-    (id: string) => {
-      if (rendered.count < known.length) flushSync(rendered.showAll);
-      const input = document.getElementById(id);
-      input?.scrollIntoView({ block: 'center' });
-      input?.focus({ preventScroll: true });
-    },
-    [rendered, known.length],
-  );
+  const { long, showHints, setShowHints, open } = useLongForm(known.length, rendered);
   const { problem, setProblem, problemRef, placeError } = useSaveProblem({
     purpose,
     fields,
@@ -195,23 +183,7 @@ export function ContactForm({
         />
       )}
       {problem && (
-        <div ref={problemRef} tabIndex={-1} className="outline-none">
-          <Alert title={problem.title}>
-            <p>{problem.message}</p>
-            {problem.retry && (
-              <Button busy={saving} busyLabel="Sending…" onClick={() => send(mode.current)}>
-                Try again
-              </Button>
-            )}
-            {problem.gone && (
-              <p>
-                <Link to="/contacts" className="underline">
-                  Go to the contacts list
-                </Link>
-              </p>
-            )}
-          </Alert>
-        </div>
+        <SaveProblemAlert problem={problem} boxRef={problemRef} saving={saving} onRetry={() => send(mode.current)} />
       )}
       {long && <ContactErrorSummary control={control} fields={known} onOpen={open} />}
       {long && <LongFormTools fields={known} showHints={showHints} onShowHints={setShowHints} onOpen={open} />}
@@ -277,48 +249,14 @@ export function ContactForm({
       </fieldset>
 
       {purpose === 'update' && <AutomationNote control={control} fields={known} base={merge.base} />}
-      {/* The actions stay in view at the bottom of the window, however long the form. */}
-      <div className="sticky bottom-0 z-10 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
-        <Button
-          type="submit"
-          variant="primary"
-          busy={saving && mode.current === 'save'}
-          disabled={saving}
-          busyLabel="Saving…"
-        >
-          {purpose === 'create' ? 'Save contact' : 'Save changes'}
-        </Button>
-        {onSavedAndNext && (
-          <>
-            <Button
-              busy={saving && mode.current === 'next'}
-              disabled={saving}
-              busyLabel="Saving…"
-              onClick={() => send('next')}
-            >
-              Save and add another
-            </Button>
-            <label className="flex items-center gap-1.5 text-sm">
-              <input
-                type="checkbox"
-                checked={keepForNext}
-                onChange={(event) => setKeepForNext(event.target.checked)}
-                className="size-4 accent-indigo-600"
-              />
-              Keep status and tags for the next one
-            </label>
-          </>
-        )}
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves
-          {onSavedAndNext ? (
-            <>
-              ; with <kbd>Shift</kbd>, saves and starts the next contact
-            </>
-          ) : null}
-          .
-        </p>
-      </div>
+      <ContactFormActions
+        purpose={purpose}
+        saving={saving}
+        mode={mode.current}
+        onSaveAndNext={onSavedAndNext ? () => send('next') : undefined}
+        keepForNext={keepForNext}
+        onKeepForNext={setKeepForNext}
+      />
     </form>
   );
 }

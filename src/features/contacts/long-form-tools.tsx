@@ -2,6 +2,8 @@
  * What a long generated form (60 inputs or more) adds: a "Find a field" box that jumps to an input
  * by its label, a switch for the merge-tag hints, and the error summary after a failed save.
  */
+import { useCallback, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useFormState, type Control } from 'react-hook-form';
 import { Combobox } from '../../components/ui/combobox.tsx';
 import { ErrorSummary } from '../../components/ui/error-summary.tsx';
@@ -13,6 +15,25 @@ import { foldForSearch } from '../../lib/text.ts';
 export const LONG_FORM_FIELDS = 60;
 
 export const inputId = (field: KnownField) => `field-${field.merge_tag}`;
+
+/**
+ * Whether a form of `count` inputs is long, whether its merge tags show (a long form hides them
+ * until asked), and `open`: brings an input into view and focuses it, rendering the tail first.
+ */
+export function useLongForm(count: number, rendered: { count: number; showAll: () => void }) {
+  const long = count >= LONG_FORM_FIELDS;
+  const [showHints, setShowHints] = useState(!long);
+  const open = useCallback(
+    (id: string) => {
+      if (rendered.count < count) flushSync(rendered.showAll);
+      const input = document.getElementById(id);
+      input?.scrollIntoView({ block: 'center' });
+      input?.focus({ preventScroll: true });
+    },
+    [rendered, count],
+  );
+  return { long, showHints, setShowHints, open };
+}
 
 const findFields = (fields: readonly KnownField[], query: string) => {
   const wanted = foldForSearch(query.trim());

@@ -7,14 +7,11 @@ import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Causes } from '../../components/ui/causes.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
-import { FormField } from '../../components/ui/form-field.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
-import { inputClass } from '../../components/ui/styles.ts';
-import { hasOptions, LABEL_MAX_LENGTH, parseDefinition, type FieldType } from '../../contract/field-types.ts';
+import { hasOptions, parseDefinition, type FieldType } from '../../contract/field-types.ts';
 import { placeServerErrors, useFormKit } from '../../lib/forms/use-form-kit.ts';
-import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { Link, useNavigate } from '../../lib/router/components.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
 import { FieldPreview } from './field-preview.tsx';
@@ -30,6 +27,7 @@ import {
 } from './field-form-schema.ts';
 import { OptionImpactDialog } from './option-impact-dialog.tsx';
 import { OptionsEditor } from './options-editor.tsx';
+import { NameInputs } from './name-inputs.tsx';
 import { TypeChoice } from './type-choice.tsx';
 
 type KnownField = Field & { type: FieldType };
@@ -58,8 +56,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
   const base = useMemo(() => initialValues(field), [field]);
   const kit = useFormKit<FieldFormValues>({ schema, base, draftKey, accept: acceptFieldDraft });
   const { form, restored } = kit;
-  const { register, control, handleSubmit, setValue, setError, getValues, formState, watch } = form;
-  const { errors, isSubmitted } = formState;
+  const { register, control, handleSubmit, setError, getValues, watch } = form;
   const saved = useRef(false);
 
   const create = useCreateField();
@@ -73,8 +70,6 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
   const [tagTouched, setTagTouched] = useState(editing || Boolean(restored?.form.merge_tag));
 
   const type = watch('type');
-  const mergeTag = watch('merge_tag');
-  const tagChanged = editing && mergeTag !== field.merge_tag;
 
   useEffect(() => {
     if (problem) problemRef.current?.focus();
@@ -186,61 +181,12 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
             </div>
           )}
 
-          <FormField
-            id="label"
-            label="Label"
-            required
-            error={errors.label?.message}
-            hint={`Up to ${LABEL_MAX_LENGTH} characters, shown above the input in the contact form.`}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                {...register('label', {
-                  onChange: (event: { target: { value: string } }) => {
-                    if (!tagTouched)
-                      setValue('merge_tag', suggestMergeTag(event.target.value, takenTags), {
-                        shouldValidate: isSubmitted,
-                      });
-                  },
-                })}
-                autoComplete="off"
-                className={inputClass}
-              />
-            )}
-          </FormField>
-
-          <FormField
-            id="merge_tag"
-            label="Merge tag"
-            required
-            error={errors.merge_tag?.message}
-            hint={
-              tagChanged ? (
-                <span className="font-medium text-amber-800 dark:text-amber-300">
-                  Templates that use <code>contact.{field.merge_tag}</code> will stop matching; change them to{' '}
-                  <code>contact.{mergeTag || '…'}</code>.
-                </span>
-              ) : (
-                <>
-                  2–16 lowercase letters and underscores. Templates use it as <code>contact.{mergeTag || '…'}</code>.
-                </>
-              )
-            }
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                {...register('merge_tag', {
-                  onChange: (event: { target: { value: string } }) =>
-                    setTagTouched(editing || event.target.value !== ''),
-                })}
-                autoComplete="off"
-                spellCheck={false}
-                className={`${inputClass} font-mono`}
-              />
-            )}
-          </FormField>
+          <NameInputs
+            storedTag={field?.merge_tag}
+            takenTags={takenTags}
+            tagTouched={tagTouched}
+            onTagTouched={setTagTouched}
+          />
 
           <TypeChoice editing={editing} />
 

@@ -2,14 +2,17 @@
  * What the contact form says above itself when a save fails, and where the API's answers go: at
  * the input they name, or above the form, saying whether anything may have been saved.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { Link } from '../../lib/router/components.tsx';
 import type { Path, UseFormSetError } from 'react-hook-form';
 import type { Field } from '../../api/schemas.ts';
 import { placeServerErrors } from '../../lib/forms/use-form-kit.ts';
 import { placeContactError } from './contact-errors.ts';
 import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 
-interface Problem {
+export interface Problem {
   title: string;
   message: string;
   gone?: boolean;
@@ -84,4 +87,37 @@ export function useSaveProblem({ purpose, fields, known, refetchFields, setError
   }
 
   return { problem, setProblem, problemRef, placeError };
+}
+
+/** The problem above the form: what happened, whether anything may have been saved, and what to do. */
+export function SaveProblemAlert({
+  problem,
+  boxRef,
+  saving,
+  onRetry,
+}: {
+  problem: Problem;
+  boxRef: Ref<HTMLDivElement>;
+  saving: boolean;
+  onRetry: () => void;
+}) {
+  return (
+    <div ref={boxRef} tabIndex={-1} className="outline-none">
+      <Alert title={problem.title}>
+        <p>{problem.message}</p>
+        {problem.retry && (
+          <Button busy={saving} busyLabel="Sending…" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
+        {problem.gone && (
+          <p>
+            <Link to="/contacts" className="underline">
+              Go to the contacts list
+            </Link>
+          </p>
+        )}
+      </Alert>
+    </div>
+  );
 }
