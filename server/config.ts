@@ -23,7 +23,7 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** Long enough that 10 guesses a minute (the login limit) could never find it. */
-export const ADMIN_PASSWORD_MIN_LENGTH = 12;
+const ADMIN_PASSWORD_MIN_LENGTH = 12;
 
 const DEFAULTS = {
   PORT: '4173',

@@ -32,7 +32,7 @@ const QUERY_PARAMETERS: Partial<Record<ApiRoute, readonly string[]>> = {
   'GET /tags': ['page', 'limit'],
 };
 
-export interface RouteParts {
+interface RouteParts {
   method: string;
   /** The route's path as the contract writes it: `/fields/:id`. */
   path: string;

@@ -6,7 +6,7 @@
  */
 import type { FirstRead } from '../api/read-urls.ts';
 
-export interface PageEntry {
+interface PageEntry {
   path: string;
   /** The page's module, from the project root; it exports the page component as `page`'s name. */
   module: string;

@@ -11,7 +11,7 @@ export const isDecimal = (text: string) => DECIMAL.test(text.trim());
  * "12 000"), as the contract wants it ("1250.50"); null when it is no number at all. Where both
  * marks appear, the last one is the decimal point.
  */
-export function plainDecimal(text: string): string | null {
+function plainDecimal(text: string): string | null {
   const compact = text.trim().replace(/[\s'’_]/g, '');
   const last = Math.max(compact.lastIndexOf(','), compact.lastIndexOf('.'));
   const both = compact.includes(',') && compact.includes('.');

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, type MouseEvent } from 'react';
 
-export interface SummaryItem {
+interface SummaryItem {
   /** The input's id. */
   id: string;
   label: string;

@@ -27,3 +27,12 @@ export const tableHeadClass =
  */
 export const actionsCellClass =
   'sticky right-0 bg-white px-4 py-2 whitespace-nowrap shadow-[-8px_0_8px_-8px_rgb(0_0_0/0.2)] dark:bg-slate-900';
+
+/** A column's heading cell, as every table here writes it. */
+export function ColumnHeader({ children }: { children: ReactNode }) {
+  return (
+    <th scope="col" className="px-4 py-2">
+      {children}
+    </th>
+  );
+}

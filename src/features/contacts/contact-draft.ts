@@ -14,7 +14,7 @@ import type { ContactFormValues, KnownField } from '../../field-types/contact-va
 /** `which`: 'new', or the id of the contact being edited. */
 export const draftKey = (mode: WorkspaceMode, which: string) => `lark-admin:contact-draft:${mode}:${which}`;
 
-export interface ContactDraft {
+interface ContactDraft {
   base: ContactFormValues;
   changes: ContactChanges;
 }
@@ -69,7 +69,7 @@ function loadContactDraft(
   });
 }
 
-export interface ContactStart extends Rebased {
+interface ContactStart extends Rebased {
   /** Set when a draft was laid over the record: when it was kept, and the inputs holding its changes. */
   restored: { savedAt: string; inputs: string[] } | null;
 }

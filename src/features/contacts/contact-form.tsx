@@ -248,7 +248,7 @@ export function ContactForm({
         />
       </fieldset>
 
-      {purpose === 'update' && <AutomationNote control={control} fields={known} base={merge.base} />}
+      {purpose === 'update' && <AutomationNote control={control} base={merge.base} />}
       <ContactFormActions
         purpose={purpose}
         saving={saving}

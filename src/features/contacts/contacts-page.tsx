@@ -8,7 +8,7 @@ import { tagQueries } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
+import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { focusRing } from '../../components/ui/styles.ts';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
@@ -178,22 +178,12 @@ function ContactsTable({ contacts, fields }: { contacts: Contact[]; fields: read
       <table className="w-full text-left text-sm">
         <thead className={tableHeadClass}>
           <tr>
-            <th scope="col" className="px-4 py-2">
-              Email
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Tags
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Created
-            </th>
+            <ColumnHeader>Email</ColumnHeader>
+            <ColumnHeader>Status</ColumnHeader>
+            <ColumnHeader>Tags</ColumnHeader>
+            <ColumnHeader>Created</ColumnHeader>
             {fields.map((field) => (
-              <th key={field.id} scope="col" className="px-4 py-2">
-                {field.label}
-              </th>
+              <ColumnHeader key={field.id}>{field.label}</ColumnHeader>
             ))}
           </tr>
         </thead>

@@ -12,7 +12,7 @@ import { placeServerErrors } from '../../lib/forms/use-form-kit.ts';
 import { placeContactError } from './contact-errors.ts';
 import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 
-export interface Problem {
+interface Problem {
   title: string;
   message: string;
   gone?: boolean;

@@ -22,7 +22,7 @@ import { isFormValueOf, specFor } from '../../field-types/registry.ts';
 import type { FieldRules, FormValue } from '../../field-types/spec.ts';
 import { optionProblems, TOO_FEW_OPTIONS } from './options-rules.ts';
 
-export interface OptionRow {
+interface OptionRow {
   value: string;
   original?: string;
 }

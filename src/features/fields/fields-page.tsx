@@ -6,7 +6,7 @@ import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { actionsCellClass, TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
+import { actionsCellClass, ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { hasOptions, parseDefinition } from '../../contract/field-types.ts';
 import { rulesOf, specFor } from '../../field-types/registry.ts';
 import { Link } from '../../lib/router/components.tsx';
@@ -56,24 +56,12 @@ function FieldsTable({ fields, onDelete }: { fields: Field[]; onDelete: (field: 
         <caption className="sr-only">The workspace's fields, in the order of the contact form</caption>
         <thead className={tableHeadClass}>
           <tr>
-            <th scope="col" className="px-4 py-2">
-              Label
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Merge tag
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Type
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Required
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Default
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Options
-            </th>
+            <ColumnHeader>Label</ColumnHeader>
+            <ColumnHeader>Merge tag</ColumnHeader>
+            <ColumnHeader>Type</ColumnHeader>
+            <ColumnHeader>Required</ColumnHeader>
+            <ColumnHeader>Default</ColumnHeader>
+            <ColumnHeader>Options</ColumnHeader>
             <th scope="col" className={actionsCellClass}>
               <span className="sr-only">Actions</span>
             </th>

@@ -11,7 +11,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog, Dialog, type DialogHandle } from '../../components/ui/dialog.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { actionsCellClass, TableRegion, tableHeadClass } from '../../components/ui/table-region.tsx';
+import { actionsCellClass, ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { TagForm } from './tag-form.tsx';
 
 const tagDraftKey = (mode: WorkspaceMode, which: string) => `lark-admin:tag-draft:${mode}:${which}`;
@@ -59,12 +59,8 @@ export function TagsPage() {
               <table className="w-full text-left text-sm">
                 <thead className={tableHeadClass}>
                   <tr>
-                    <th scope="col" className="px-4 py-2">
-                      Name
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      Description
-                    </th>
+                    <ColumnHeader>Name</ColumnHeader>
+                    <ColumnHeader>Description</ColumnHeader>
                     <th scope="col" className={actionsCellClass}>
                       <span className="sr-only">Actions</span>
                     </th>

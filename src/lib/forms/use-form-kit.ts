@@ -44,7 +44,7 @@ function useKitResolver<T extends FieldValues>(schema: z.ZodMiniType<unknown, Fi
 /** The form-wide settings every form shares. */
 export const KIT_MODES = { mode: 'onSubmit', reValidateMode: 'onChange' } as const;
 
-export interface ServerError<T extends FieldValues> {
+interface ServerError<T extends FieldValues> {
   name: Path<T>;
   message: string;
 }
