@@ -209,7 +209,6 @@ export function ContactForm({
             conflict={own(merge.conflicts, field.merge_tag)}
             onResolve={merge.resolve}
             showHint={showHints}
-            round={merge.round}
           />
         ))}
 

@@ -37,8 +37,6 @@ interface GeneratedFieldProps {
   onResolve: (mergeTag: string, choice: Resolution) => void;
   /** Whether the merge tag shows under the input (a long form hides them until asked). */
   showHint: boolean;
-  /** Changes after each reset of the form, so an input holding its own value registers again. */
-  round: number;
 }
 
 /**

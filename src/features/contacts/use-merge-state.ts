@@ -21,37 +21,28 @@ export function useMergeState(
 ) {
   const [base, setBase] = useState(start.base);
   const [conflicts, setConflicts] = useState<Conflicts>(start.conflicts);
-  // Counts the resets: the inputs that hold their own value register again after each (see show).
-  const [round, setRound] = useState(0);
   const latest = useRef({ base, conflicts, fields });
   latest.current = { base, conflicts, fields };
 
   /**
-   * Resets the form to `nextBase`, then shows `shown`, the admin's changes as changes. A reset lets
-   * go of the inputs that hold their own value; the next round renders them, and they register
-   * again with the values set here.
+   * What the form is to show over its base: set by a merge, a restart or a restored draft, and laid
+   * on once the new base has rendered, so each input (a select's "no longer an option" entry too)
+   * exists for its value. The reset keeps the inputs that hold their own value registered.
    */
-  const show = useCallback(
-    (nextBase: ContactFormValues, shown: ContactFormValues) => {
-      form.reset(nextBase);
-      const changes = changesOf(latest.current.fields, nextBase, shown);
-      for (const { merge_tag: tag } of latest.current.fields) {
-        const value = own(shown.values, tag);
-        if (value !== undefined)
-          form.setValue(`values.${tag}`, value, { shouldDirty: Object.hasOwn(changes.values, tag) });
-      }
-      form.setValue('status', shown.status, { shouldDirty: changes.status !== undefined });
-      form.setValue('tags', shown.tags, { shouldDirty: changes.tags !== undefined });
-      setRound((n) => n + 1);
-    },
-    [form],
-  );
-
-  // A restored draft's changes are in place before the first paint.
+  const [shown, setShown] = useState<ContactFormValues | null>(start.form === start.base ? null : start.form);
   useLayoutEffect(() => {
-    if (start.form !== start.base) show(start.base, start.form);
-    // Only the start: later changes come through adopt and restart.
-  }, []);
+    if (!shown) return;
+    const { base: nextBase, fields: current } = latest.current;
+    form.reset(nextBase, { keepFieldsRef: true });
+    const changes = changesOf(current, nextBase, shown);
+    for (const { merge_tag: tag } of current) {
+      const value = own(shown.values, tag);
+      if (value !== undefined)
+        form.setValue(`values.${tag}`, value, { shouldDirty: Object.hasOwn(changes.values, tag) });
+    }
+    form.setValue('status', shown.status, { shouldDirty: changes.status !== undefined });
+    form.setValue('tags', shown.tags, { shouldDirty: changes.tags !== undefined });
+  }, [shown, form]);
 
   // A field that arrives with a fresh list starts from its value as last read, unchanged: it is no change of the admin's.
   useEffect(() => {
@@ -65,24 +56,19 @@ export function useMergeState(
   }, [fields, initial, base.values, form]);
 
   /** Takes a merge's outcome: the record as it is now, with the admin's changes and conflicts. */
-  const adopt = useCallback(
-    (rebased: Rebased) => {
-      setBase(rebased.base);
-      setConflicts(rebased.conflicts);
-      show(rebased.base, rebased.form);
-    },
-    [show],
-  );
+  const adopt = useCallback((rebased: Rebased) => {
+    setBase(rebased.base);
+    setConflicts(rebased.conflicts);
+    setShown(rebased.form);
+  }, []);
 
   /** Starts over from `values`, with nothing changed. */
-  const restart = useCallback(
-    (values: ContactFormValues) => {
-      setBase(values);
-      setConflicts({});
-      show(values, values);
-    },
-    [show],
-  );
+  const restart = useCallback((values: ContactFormValues) => {
+    setBase(values);
+    setConflicts({});
+    // A new object: the same values twice in a row still lay on again.
+    setShown({ ...values });
+  }, []);
 
   /** "Use theirs" takes the stored value; "Keep mine" keeps the admin's. Either way the stored value becomes the base. */
   const resolve = useCallback(
@@ -105,5 +91,5 @@ export function useMergeState(
     [form],
   );
 
-  return { base, conflicts, round, adopt, restart, resolve };
+  return { base, conflicts, adopt, restart, resolve };
 }
