@@ -3,15 +3,15 @@
  * exhaustive: a FieldType added to the contract and not handled here fails to compile.
  */
 import { EMAIL_MERGE_TAG, hasOptions, parseDefinition, type FieldType } from '../contract/field-types.ts';
-import { booleanType } from './boolean.tsx';
-import { countryType } from './country.tsx';
-import { dateType } from './date.tsx';
-import { dropdownMultipleType } from './dropdown-multiple.tsx';
-import { dropdownSingleType } from './dropdown-single.tsx';
-import { emailSpec } from './email.tsx';
-import { numberType } from './number.tsx';
+import { booleanType } from './boolean.ts';
+import { countryType } from './country.ts';
+import { dateType } from './date.ts';
+import { dropdownMultipleType } from './dropdown-multiple.ts';
+import { dropdownSingleType } from './dropdown-single.ts';
+import { emailSpec } from './email.ts';
+import { numberType } from './number.ts';
 import type { FieldRules, FieldTypeSpec, FormValue, Registry } from './spec.ts';
-import { textType } from './text.tsx';
+import { textType } from './text.ts';
 
 export const fieldTypes: Registry = {
   TEXT: textType,

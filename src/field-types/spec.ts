@@ -1,6 +1,7 @@
-/** What every field type module provides. The registry maps each FieldType to one of these. */
-import type { ComponentType, Ref } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+/**
+ * What every field type module provides: the rules of its values, free of React, so the list and
+ * the import can use them without loading the inputs (those are in inputs/).
+ */
 import type * as z from 'zod/mini';
 import type { FieldType } from '../contract/field-types.ts';
 import type { WireValue } from '../contract/values.ts';
@@ -29,44 +30,11 @@ export interface FieldRules {
   options: readonly string[];
 }
 
-export interface WidgetProps<V> {
-  /** The input's id; FormField's <label for> points at it, and its label has id `${id}-label`. */
-  id: string;
-  name: string;
-  value: V;
-  onChange: (value: V) => void;
-  onBlur?: () => void;
-  rules: FieldRules;
-  inputRef?: Ref<HTMLElement>;
-  disabled?: boolean;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-  'aria-required'?: boolean;
-}
-
-/**
- * An input whose value the browser holds, registered with the form: typing in it touches no React
- * state, so a form of hundreds of them costs a keystroke no more than a plain page does.
- */
-export interface NativeProps<V> {
-  id: string;
-  registration: UseFormRegisterReturn;
-  rules: FieldRules;
-  /** The value the form started from: a stored choice that is no longer an option still shows. */
-  initial: V | undefined;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-  'aria-required'?: boolean;
-}
-
 export interface FieldTypeSpec<V> {
   title: string;
   description: string;
   /** The value of an untouched input. */
   empty: V;
-  Widget: ComponentType<WidgetProps<V>>;
-  /** The same input, uncontrolled, where the browser's own element can hold the value. */
-  Native?: ComponentType<NativeProps<V>>;
   /** The check a value must pass before it is sent, in words for the person typing. */
   schema: (rules: FieldRules) => z.ZodMiniType<V>;
   /** To the contract's encoding; undefined means "leave it out of `fields`". */

@@ -34,4 +34,15 @@ describe('layers', () => {
     );
     expect(crossings).toEqual([]);
   });
+
+  it('the field types’ value rules need no React and none of the inputs, so a list or a worker can load them alone', () => {
+    const values = sources('src/field-types').filter((file) => !file.startsWith('src/field-types/inputs/'));
+    const crossings = values.flatMap((file) =>
+      importsOf(file)
+        .filter((path) => path === 'react' || path.includes('inputs/') || path.includes('components/'))
+        .map((path) => `${file} → ${path}`),
+    );
+    expect(values.length).toBeGreaterThan(5);
+    expect(crossings).toEqual([]);
+  });
 });

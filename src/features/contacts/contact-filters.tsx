@@ -1,31 +1,23 @@
 /** The contacts list's filters: email, status, tags, sort and one field condition, kept in the URL. */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import type { Tag } from '../../api/schemas.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
-import { MultiSelect } from '../../components/ui/multi-select.tsx';
+import { AfterFirstPaint } from '../../components/ui/after-first-paint.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { OPERATORS_BY_TYPE, type SearchOperator } from '../../contract/search.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
-import { specForField } from '../../field-types/registry.ts';
-import { contactRules, type KnownField } from '../../field-types/contact-values.ts';
+import type { KnownField } from '../../field-types/contact-values.ts';
 import { BOOLEAN_CONDITIONS, conditionOf, isFiltered, operatorName, SORTS, type ContactView } from './contact-view.ts';
 import { StatusOptions } from './status-field.tsx';
+import { useCommitAfterPause } from './use-commit-after-pause.ts';
 
-/**
- * Typed filter text reaches the URL, and so the API, only after a 300 ms pause, and in place of
- * the last entry: one search per pause, not one per keystroke.
- */
-function useCommitAfterPause(typed: string, committed: string, commit: (text: string) => void) {
-  const latestCommit = useRef(commit);
-  latestCommit.current = commit;
-  useEffect(() => {
-    if (typed === committed) return;
-    const timer = setTimeout(() => latestCommit.current(typed), 300);
-    return () => clearTimeout(timer);
-  }, [typed, committed]);
-}
+// The pickers' code (downshift, every field type's input) is not needed to show the list.
+const MultiSelect = lazy(() =>
+  import('../../components/ui/multi-select.tsx').then((module) => ({ default: module.MultiSelect })),
+);
+const ConditionValue = lazy(() => import('./condition-value.tsx'));
 
 interface FiltersProps {
   id: string;
@@ -85,14 +77,18 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
       </FormField>
       <FormField id="filter-tags" label="Tags" hint="Contacts with all of them.">
         {(aria) => (
-          <MultiSelect
-            {...aria}
-            options={tags.map((tag) => tag.name)}
-            value={tagNames(view.tags)}
-            onChange={(names) =>
-              onChange({ tags: names.flatMap((name) => tags.find((tag) => tag.name === name)?.id ?? []) })
-            }
-          />
+          <AfterFirstPaint
+            fallback={<input {...aria} disabled value={tagNames(view.tags).join(', ')} className={inputClass} />}
+          >
+            <MultiSelect
+              {...aria}
+              options={tags.map((tag) => tag.name)}
+              value={tagNames(view.tags)}
+              onChange={(names) =>
+                onChange({ tags: names.flatMap((name) => tags.find((tag) => tag.name === name)?.id ?? []) })
+              }
+            />
+          </AfterFirstPaint>
         )}
       </FormField>
       <FormField id="filter-sort" label="Sort">
@@ -135,12 +131,14 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
       </FormField>
       {conditionField && <Condition field={conditionField} view={view} onChange={onChange} />}
       {conditionField && view.op && view.op !== 'EXISTS' && conditionField.type !== 'BOOLEAN' && (
-        <ConditionValue
-          key={conditionField.merge_tag}
-          field={conditionField}
-          text={view.value}
-          onChange={(value) => onChange({ value }, true)}
-        />
+        <AfterFirstPaint fallback={null}>
+          <ConditionValue
+            key={conditionField.merge_tag}
+            field={conditionField}
+            text={view.value}
+            onChange={(value) => onChange({ value }, true)}
+          />
+        </AfterFirstPaint>
       )}
       {unapplied && (
         <p className="self-end text-sm text-amber-800 sm:col-span-2 dark:text-amber-300">
@@ -215,28 +213,6 @@ function Condition({
           ))}
         </select>
       )}
-    </FormField>
-  );
-}
-
-/** The condition's value, typed with the field's own widget; kept in the URL as text. */
-function ConditionValue({
-  field,
-  text,
-  onChange,
-}: {
-  field: KnownField;
-  text: string;
-  onChange: (text: string) => void;
-}) {
-  const spec = specForField(field);
-  const rules = { ...contactRules(field), label: 'Value', required: false };
-  const [value, setValue] = useState(() => spec.parseDefault(text, rules));
-  useCommitAfterPause(spec.formatDefault(value), text, onChange);
-  const { Widget } = spec;
-  return (
-    <FormField id="filter-value" label="Value">
-      {(aria) => <Widget {...aria} name="value" value={value} rules={rules} onChange={setValue} />}
     </FormField>
   );
 }

@@ -2,7 +2,8 @@
 import { memo, useMemo } from 'react';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { Button } from '../../components/ui/button.tsx';
-import { FieldInput, mergeTagHint, NativeFieldInput } from '../../field-types/field-input.tsx';
+import { FieldInput, mergeTagHint, NativeFieldInput } from '../../field-types/inputs/field-input.tsx';
+import { inputsFor } from '../../field-types/inputs/registry.ts';
 import { specForField } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
 import { contactRules, type ContactFormValues, type KnownField } from '../../field-types/contact-values.ts';
@@ -62,7 +63,7 @@ export const GeneratedField = memo(function GeneratedField({
   const shown = (own: string | undefined) => [conflictText, own].filter(Boolean).join(' ') || undefined;
   return (
     <div>
-      {spec.Native ? (
+      {inputsFor(field).Native ? (
         <NativeFieldInput
           id={`field-${field.merge_tag}`}
           type={field.type}

@@ -2,13 +2,13 @@
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { FormField } from '../../components/ui/form-field.tsx';
 import type { FieldType } from '../../contract/field-types.ts';
-import { specFor } from '../../field-types/registry.ts';
+import { inputsFor } from '../../field-types/inputs/registry.ts';
 import { defaultRules, type FieldFormValues } from './field-form-schema.ts';
 
 export function DefaultValueInput({ type }: { type: FieldType }) {
   const { control } = useFormContext<FieldFormValues>();
   const options = useWatch({ control, name: 'options' });
-  const { Widget } = specFor(type);
+  const { Widget } = inputsFor({ type });
   return (
     <Controller
       control={control}

@@ -1,7 +1,7 @@
 /** The field exactly as the contact form will show it, updated as the admin types. */
 import { useState } from 'react';
 import { useWatch, type Control } from 'react-hook-form';
-import { FieldInput, mergeTagHint } from '../../field-types/field-input.tsx';
+import { FieldInput, mergeTagHint } from '../../field-types/inputs/field-input.tsx';
 import type { FieldRules, FormValue } from '../../field-types/spec.ts';
 import type { FieldType } from '../../contract/field-types.ts';
 import { defaultRules, type FieldFormValues } from './field-form-schema.ts';

@@ -3,7 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { fieldTypes } from '../../../src/field-types/registry.ts';
-import { FieldInput } from '../../../src/field-types/field-input.tsx';
+import { FieldInput } from '../../../src/field-types/inputs/field-input.tsx';
 import type { FormValue } from '../../../src/field-types/spec.ts';
 import type { FieldType } from '../../../src/contract/field-types.ts';
 

@@ -89,7 +89,7 @@ describe('the contacts list', () => {
     const app = await openList();
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'UNSUBSCRIBED');
     await waitFor(() => expect(screen.getByText('40 contacts')).toBeInTheDocument());
-    await app.user.type(screen.getByRole('combobox', { name: 'Tags' }), 'cust{Enter}');
+    await app.user.type(await screen.findByRole('combobox', { name: 'Tags' }), 'cust{Enter}');
     await waitFor(() => expect(screen.getByText('10 contacts')).toBeInTheDocument());
     expect(location(app).get('status')).toBe('UNSUBSCRIBED');
     expect(location(app).get('tags')).toBe('2');
@@ -105,7 +105,7 @@ describe('the contacts list', () => {
         .map((option) => option.textContent),
     ).toEqual(['Choose a condition', 'is', 'is not', 'has a value']);
     await app.user.selectOptions(condition, 'EQUALS');
-    await app.user.type(screen.getByRole('combobox', { name: 'Value' }), 'germ{Enter}');
+    await app.user.type(await screen.findByRole('combobox', { name: 'Value' }), 'germ{Enter}');
     await waitFor(() => expect(screen.getByText('40 contacts')).toBeInTheDocument());
     expect(location(app).get('value')).toBe('DE');
 

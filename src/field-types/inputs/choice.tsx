@@ -1,9 +1,11 @@
+/** The dropdown types' inputs: a native select for one choice, a chip picker for several. */
 import type { Ref } from 'react';
-import { inputClass } from '../components/ui/styles.ts';
-import { canonicalOption, encodeText, textRule } from './rules.ts';
-import type { FieldTypeSpec, NativeProps, WidgetProps } from './spec.ts';
+import { MultiSelect } from '../../components/ui/multi-select.tsx';
+import { inputClass } from '../../components/ui/styles.ts';
+import type { FieldRules } from '../spec.ts';
+import type { InputSpec, NativeProps, WidgetProps } from './spec.ts';
 
-function ChoiceOptions({ rules, stale }: { rules: WidgetProps<string>['rules']; stale: string | null }) {
+function ChoiceOptions({ rules, stale }: { rules: FieldRules; stale: string | null }) {
   return (
     <>
       <option value="">{rules.required ? 'Choose an option' : 'No choice'}</option>
@@ -18,7 +20,7 @@ function ChoiceOptions({ rules, stale }: { rules: WidgetProps<string>['rules']; 
 }
 
 /** A stored value that is no longer an option still shows, so it is never silently dropped. */
-const staleOf = (value: string | undefined, rules: WidgetProps<string>['rules']) =>
+const staleOf = (value: string | undefined, rules: FieldRules) =>
   value && !rules.options.includes(value) ? value : null;
 
 /** A native select: fast with a thousand options, and every screen reader knows it. */
@@ -44,20 +46,10 @@ function SingleChoiceNative({ registration, rules, initial, ...props }: NativePr
   );
 }
 
-export const dropdownSingleType: FieldTypeSpec<string> = {
-  title: 'Single choice',
-  description: 'One option from a list you define, such as a plan or a size.',
-  empty: '',
-  Widget: SingleChoice,
-  Native: SingleChoiceNative,
-  schema: (rules) =>
-    textRule(rules, (text) => (rules.options.includes(text) ? null : 'Choose one of the options in the list.')),
-  encode: encodeText,
-  decode: (stored, rules) => {
-    if (typeof stored !== 'string' && typeof stored !== 'number') return '';
-    return canonicalOption(rules.options, String(stored)) ?? String(stored);
-  },
-  parseDefault: (text, rules) => canonicalOption(rules.options, text) ?? '',
-  formatDefault: (value) => value,
-  display: (value) => value,
-};
+function MultipleChoice({ rules, ...props }: WidgetProps<string[]>) {
+  const chipLabel = (item: string) => (rules.options.includes(item) ? item : `${item} (no longer an option)`);
+  return <MultiSelect {...props} options={rules.options} chipLabel={chipLabel} />;
+}
+
+export const singleChoiceInputs: InputSpec<string> = { Widget: SingleChoice, Native: SingleChoiceNative };
+export const multipleChoiceInputs: InputSpec<string[]> = { Widget: MultipleChoice };

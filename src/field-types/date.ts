@@ -1,10 +1,6 @@
 import { isFullDate } from '../contract/values.ts';
-import { plainInput, plainNative } from './plain-input.tsx';
 import { encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
-
-/** The browser's date picker, whose value is already "YYYY-MM-DD": no Date object, no time zone. */
-const DateInput = plainInput({ type: 'date' });
 
 /** "2024-02-15" from "2024-02-15" or "2024-02-15T10:30:00Z"; anything else reads as no date. */
 function readDate(stored: unknown): string {
@@ -17,8 +13,6 @@ export const dateType: FieldTypeSpec<string> = {
   title: 'Date',
   description: 'A calendar day, such as a birthday or a renewal date.',
   empty: '',
-  Widget: DateInput,
-  Native: plainNative({ type: 'date' }),
   schema: (rules) => textRule(rules, (text) => (isFullDate(text) ? null : 'Enter a real date, written YYYY-MM-DD.')),
   encode: encodeText,
   decode: readDate,

@@ -1,4 +1,3 @@
-import { plainInput, plainNative } from './plain-input.tsx';
 import { textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
@@ -31,19 +30,10 @@ function numberProblem(text: string): string | null {
     : `Write numbers with a dot for decimals and no thousands separators: ${plain}`;
 }
 
-/**
- * A text box that accepts decimals and negatives. Not type="number": that one changes its value
- * under the scroll wheel and hides what was typed when it is not a number.
- */
-const NUMBER_ATTRIBUTES = { type: 'text', inputMode: 'decimal', autoComplete: 'off' } as const;
-const NumberInput = plainInput(NUMBER_ATTRIBUTES);
-
 export const numberType: FieldTypeSpec<string> = {
   title: 'Number',
   description: 'A whole or decimal number, negative or positive, such as 42 or -3.5.',
   empty: '',
-  Widget: NumberInput,
-  Native: plainNative(NUMBER_ATTRIBUTES),
   schema: (rules) => textRule(rules, numberProblem),
   encode: (value) => (value.trim() === '' ? undefined : Number(value.trim())),
   decode: (stored) => {

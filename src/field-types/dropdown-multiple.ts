@@ -1,14 +1,7 @@
 import * as z from 'zod/mini';
-import { MultiSelect } from '../components/ui/multi-select.tsx';
 import { parseDefinition } from '../contract/field-types.ts';
 import { canonicalOption, requiredMessage } from './rules.ts';
-import type { FieldTypeSpec, WidgetProps } from './spec.ts';
-
-function MultipleChoice({ rules, ...props }: WidgetProps<string[]>) {
-  // A stored value that is no longer an option still shows, so it is never silently dropped.
-  const chipLabel = (item: string) => (rules.options.includes(item) ? item : `${item} (no longer an option)`);
-  return <MultiSelect {...props} options={rules.options} chipLabel={chipLabel} />;
-}
+import type { FieldTypeSpec } from './spec.ts';
 
 /** Options from an array or a comma string, spelled as the field spells them, each once. */
 function readOptions(stored: unknown, options: readonly string[], keepUnknown: boolean): string[] {
@@ -23,7 +16,6 @@ export const dropdownMultipleType: FieldTypeSpec<string[]> = {
   title: 'Multiple choice',
   description: 'Any number of options from a list you define, such as interests.',
   empty: [],
-  Widget: MultipleChoice,
   schema: (rules) =>
     z.array(z.string()).check(
       z.superRefine((value, context) => {

@@ -5,10 +5,10 @@
  */
 import type { ReactNode, Ref } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import type { FieldType } from '../contract/field-types.ts';
-import { FormField } from '../components/ui/form-field.tsx';
-import { specForField } from './registry.ts';
-import type { FieldRules, FormValue } from './spec.ts';
+import { FormField } from '../../components/ui/form-field.tsx';
+import type { FieldType } from '../../contract/field-types.ts';
+import type { FieldRules, FormValue } from '../spec.ts';
+import { inputsFor } from './registry.ts';
 
 interface FieldInputProps {
   id: string;
@@ -40,7 +40,7 @@ export function FieldInput({
   error,
   disabled,
 }: FieldInputProps) {
-  const { Widget } = specForField({ type, merge_tag: mergeTag });
+  const { Widget } = inputsFor({ type, merge_tag: mergeTag });
   return (
     <FormField id={id} label={rules.label} hint={hint} error={error} required={rules.required}>
       {(aria) => (
@@ -81,7 +81,7 @@ export function NativeFieldInput({
   hint,
   error,
 }: NativeFieldInputProps) {
-  const { Native } = specForField({ type, merge_tag: mergeTag });
+  const { Native } = inputsFor({ type, merge_tag: mergeTag });
   if (!Native) throw new Error(`The ${type} type has no native input.`);
   return (
     <FormField id={id} label={rules.label} hint={hint} error={error} required={rules.required}>

@@ -1,9 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Combobox } from '../components/ui/combobox.tsx';
-import { isCountryCode } from '../contract/countries.ts';
-import { countryList, countryName, findCountries, readCountry, type Country } from '../lib/countries.ts';
-import { encodeText, textRule } from './rules.ts';
-import type { FieldTypeSpec, WidgetProps } from './spec.ts';
+import { Combobox } from '../../components/ui/combobox.tsx';
+import { countryList, findCountries, type Country } from '../../lib/countries.ts';
+import type { InputSpec, WidgetProps } from './spec.ts';
 
 const countryKey = (country: Country) => country.code;
 const countryLabel = (country: Country) => country.name;
@@ -32,15 +30,4 @@ function CountryPicker({ value, onChange, rules: _, ...props }: WidgetProps<stri
   );
 }
 
-export const countryType: FieldTypeSpec<string> = {
-  title: 'Country',
-  description: 'A country, chosen by name or two-letter code and sent as its ISO code (GB, DE).',
-  empty: '',
-  Widget: CountryPicker,
-  schema: (rules) => textRule(rules, (text) => (isCountryCode(text) ? null : 'Choose a country from the list.')),
-  encode: encodeText,
-  decode: (stored) => readCountry(stored),
-  parseDefault: (text) => readCountry(text),
-  formatDefault: (value) => value,
-  display: (value) => (value === '' ? '' : `${countryName(value)} (${value})`),
-};
+export const countryInputs: InputSpec<string> = { Widget: CountryPicker };

@@ -1,0 +1,28 @@
+/** The condition's value, typed with the field's own input; kept in the URL as text. */
+import { useState } from 'react';
+import { FormField } from '../../components/ui/form-field.tsx';
+import { contactRules, type KnownField } from '../../field-types/contact-values.ts';
+import { inputsFor } from '../../field-types/inputs/registry.ts';
+import { specForField } from '../../field-types/registry.ts';
+import { useCommitAfterPause } from './use-commit-after-pause.ts';
+
+export default function ConditionValue({
+  field,
+  text,
+  onChange,
+}: {
+  field: KnownField;
+  text: string;
+  onChange: (text: string) => void;
+}) {
+  const spec = specForField(field);
+  const rules = { ...contactRules(field), label: 'Value', required: false };
+  const [value, setValue] = useState(() => spec.parseDefault(text, rules));
+  useCommitAfterPause(spec.formatDefault(value), text, onChange);
+  const { Widget } = inputsFor(field);
+  return (
+    <FormField id="filter-value" label="Value">
+      {(aria) => <Widget {...aria} name="value" value={value} rules={rules} onChange={setValue} />}
+    </FormField>
+  );
+}
