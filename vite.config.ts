@@ -1,5 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -64,6 +66,27 @@ function pagePreloads(): Plugin {
   };
 }
 
+/**
+ * Writes a .br and a .gz beside each script and stylesheet, at the highest levels, which the server
+ * sends as they are (serveStatic's `precompressed`): compressing per request cost a cold load tens
+ * of milliseconds on a busy two-core machine, and brotli's best is a tenth smaller than gzip's.
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: 'lark-precompress',
+    apply: 'build',
+    writeBundle(output, bundle) {
+      for (const item of Object.values(bundle)) {
+        if (!/\.(js|css)$/.test(item.fileName)) continue;
+        const source = item.type === 'chunk' ? item.code : item.source;
+        const path = join(output.dir!, item.fileName);
+        writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }));
+        writeFileSync(`${path}.br`, brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
+
 async function createDevListener() {
   const { readConfig, hostNamesFor } = await import('./server/config.ts');
   const { openStore } = await import('./server/sandbox/store.ts');
@@ -82,7 +105,7 @@ async function createDevListener() {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), larkApi(), pagePreloads()],
+  plugins: [react(), tailwindcss(), larkApi(), pagePreloads(), precompressAssets()],
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   preview: { port: 4173 },
   build: { target: 'es2023' },

@@ -21,8 +21,8 @@ export function serveApp(app: Hono, distDir: string) {
     return;
   }
 
-  // Scripts, styles and pages go gzipped to every browser that asks (all do): the first page's
-  // budget is counted that way. API answers are left as they are.
+  // Scripts and styles go as the build compressed them (brotli or gzip); pages, made per request,
+  // are gzipped here. API answers are left as they are.
   app.use('*', compress({ encoding: 'gzip' }));
   app.use('*', async (c, next) => {
     await next();
@@ -38,7 +38,7 @@ export function serveApp(app: Hono, distDir: string) {
   app.get('/', (c) => c.html(page('/')));
   // The app has no page of that name: its address is /.
   app.get('/index.html', (c) => c.redirect('/'));
-  app.use('*', serveStatic({ root: distDir }));
+  app.use('*', serveStatic({ root: distDir, precompressed: true }));
 
   // A missing /logo.png is a missing file.
   app.get('*', (c) => {

@@ -1,5 +1,5 @@
 /**
- * The peer pages (rjsf and the plain DOM floor), built for production like the app, and served
+ * The peer pages (rjsf, the plain DOM floor and bare React, the stack's floor), built for production like the app, and served
  * from their own origin with /v1 forwarded to the Lark server, so they read the same workspace.
  */
 import { createReadStream, existsSync, mkdtempSync } from 'node:fs';
@@ -24,7 +24,7 @@ export async function buildPeers(): Promise<string> {
       outDir,
       emptyOutDir: true,
       target: 'es2023',
-      rolldownOptions: { input: { rjsf: join(PEERS_ROOT, 'rjsf/index.html'), plain: join(PEERS_ROOT, 'plain/index.html') } },
+      rolldownOptions: { input: { rjsf: join(PEERS_ROOT, 'rjsf/index.html'), plain: join(PEERS_ROOT, 'plain/index.html'), react: join(PEERS_ROOT, 'react/index.html') } },
     },
   });
   return outDir;

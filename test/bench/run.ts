@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: Lark Admin's add-contact form against @rjsf/core (the peer) and a plain DOM
- * page with the same inputs (the floor), in Chromium, production builds, for workspaces of 50,
+ * `npm run bench`: Lark Admin's add-contact form against @rjsf/core (the peer), a plain DOM page
+ * with the same inputs (the floor) and those inputs made by bare React (the stack's floor), in Chromium, production builds, for workspaces of 50,
  * 200 and 500 fields served by the sandbox. Each run measures a cold load by address and a move
  * to the form by one click inside a loaded page. The subjects take turns within each run (the
  * order rotates), each load in a fresh browser context; figures are medians of RUNS runs with min
@@ -20,7 +20,7 @@ import { seedWorkspace } from './workspace.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50,200,500').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const SUBJECTS = ['lark', 'rjsf', 'plain'] as const;
+const SUBJECTS = ['lark', 'rjsf', 'plain', 'react'] as const;
 type SubjectName = (typeof SUBJECTS)[number];
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -45,6 +45,12 @@ function subjectsFor(larkUrl: string, peersUrl: string): Record<SubjectName, Sub
       name: 'plain',
       url: `${peersUrl}/plain/`,
       inApp: { url: `${peersUrl}/plain/?inapp`, role: 'button', name: 'Add contact' },
+      idFor: (tag) => `field-${tag}`,
+    },
+    react: {
+      name: 'react',
+      url: `${peersUrl}/react/`,
+      inApp: { url: `${peersUrl}/react/?inapp`, role: 'button', name: 'Add contact' },
       idFor: (tag) => `field-${tag}`,
     },
   };
@@ -98,6 +104,7 @@ for (const size of SIZES) {
       lark: await onFreshPage(browser, (page) => firstPageWeight(page, `${server.url}/`, 'h1')),
       rjsf: await onFreshPage(browser, (page) => firstPageWeight(page, subjects.rjsf.url, 'form input')),
       plain: await onFreshPage(browser, (page) => firstPageWeight(page, subjects.plain.url, 'form input')),
+      react: await onFreshPage(browser, (page) => firstPageWeight(page, subjects.react.url, 'form input')),
     };
   } finally {
     await peers.close();
@@ -127,18 +134,18 @@ const FIGURES: [keyof PageFigures, string][] = [
 const cell = (figure?: Summary) => (figure ? `${figure.median.toFixed(1)} (${figure.min.toFixed(1)}–${figure.max.toFixed(1)})` : '—');
 console.log(`Medians of ${RUNS} runs each (a cold load and a move inside the page per run), interleaved (min–max). ${machine}`);
 for (const [size, bySubject] of Object.entries(sizes)) {
-  console.log(`\n${size} fields\n| figure | Lark Admin | rjsf | plain DOM | ours / rjsf |\n|---|---|---|---|---|`);
+  console.log(`\n${size} fields\n| figure | Lark Admin | rjsf | plain DOM | bare React | ours / rjsf |\n|---|---|---|---|---|---|`);
   for (const [key, title] of FIGURES) {
     const ours = bySubject.lark[key];
     const peer = bySubject.rjsf[key];
     const ratio = ours && peer ? (ours.median / peer.median).toFixed(2) : '—';
-    console.log(`| ${title} | ${cell(ours)} | ${cell(peer)} | ${cell(bySubject.plain[key])} | ${ratio} |`);
+    console.log(`| ${title} | ${cell(ours)} | ${cell(peer)} | ${cell(bySubject.plain[key])} | ${cell(bySubject.react[key])} | ${ratio} |`);
   }
 }
 if (weights) {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-  console.log(`\nFirst page, gzip\n| | Lark Admin | rjsf | plain DOM | ours / rjsf |\n|---|---|---|---|---|`);
+  console.log(`\nFirst page, gzip\n| | Lark Admin | rjsf | plain DOM | bare React | ours / rjsf |\n|---|---|---|---|---|---|`);
   for (const key of ['jsGzipBytes', 'cssGzipBytes'] as const) {
-    console.log(`| ${key === 'jsGzipBytes' ? 'JS' : 'CSS'} | ${kb(weights.lark[key])} | ${kb(weights.rjsf[key])} | ${kb(weights.plain[key])} | ${weights.rjsf[key] ? (weights.lark[key] / weights.rjsf[key]).toFixed(2) : '—'} |`);
+    console.log(`| ${key === 'jsGzipBytes' ? 'JS' : 'CSS'} | ${kb(weights.lark[key])} | ${kb(weights.rjsf[key])} | ${kb(weights.plain[key])} | ${kb(weights.react[key])} | ${weights.rjsf[key] ? (weights.lark[key] / weights.rjsf[key]).toFixed(2) : '—'} |`);
   }
 }

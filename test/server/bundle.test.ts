@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/server-process.ts';
@@ -23,4 +24,16 @@ it('builds no trace of the API key into the app, even with the key in the enviro
   const files = filesUnder(outDir);
   expect(files.some((file) => file.endsWith('.js'))).toBe(true);
   for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(key);
+}, 60_000);
+
+it('writes a .br and a .gz beside each script and stylesheet, each the same file compressed', async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'lark-bundle-'));
+  await build({ root: PROJECT_ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  const sources = filesUnder(outDir).filter((file) => /\.(js|css)$/.test(file));
+  expect(sources.some((file) => file.endsWith('.css'))).toBe(true);
+  for (const file of sources) {
+    const original = readFileSync(file);
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(original), file).toBe(true);
+    expect(gunzipSync(readFileSync(`${file}.gz`)).equals(original), file).toBe(true);
+  }
 }, 60_000);

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -70,6 +71,31 @@ describe('the built app', () => {
     const api = await app.request('http://localhost/v1/fields', { headers: gzip });
     expect(api.headers.get('content-encoding')).toBeNull();
     expect((await api.json()).data.length).toBe(3);
+  });
+
+  it('sends the build’s own .br or .gz of an asset, whichever the browser takes, with no second compression', async () => {
+    const dist = distWithApp();
+    const source = join(dist, 'assets', 'index-Ab12Cd34.js');
+    writeFileSync(`${source}.br`, brotliCompressSync('console.log("from the .br");'));
+    writeFileSync(`${source}.gz`, gzipSync('console.log("from the .gz");'));
+    const app = appWith({ distDir: dist });
+    const brotli = await app.request('http://localhost/assets/index-Ab12Cd34.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString()).toBe(
+      'console.log("from the .br");',
+    );
+    const gzip = await app.request('http://localhost/assets/index-Ab12Cd34.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const text = await new Response(gzip.body!.pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(text).toBe('console.log("from the .gz");');
+    const plain = await app.request('http://localhost/assets/index-Ab12Cd34.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toMatch(/^console\.log\("app"\);/);
   });
 
   it('serves hashed assets for good, and index.html for every page path', async () => {
