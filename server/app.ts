@@ -5,19 +5,20 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { messages } from '../src/contract/messages.ts';
-import { createProxy } from './proxy.ts';
-import { API_ROUTES, splitRoute } from './routes.ts';
-import { createSandbox } from './sandbox/app.ts';
-import type { Store } from './sandbox/store.ts';
+import { createRateBudget, type RateBudget } from './jobs/rate-budget.ts';
 import { clientAddress, hostCheck, passwordCheck, refusal, sameOriginOnly, securityHeaders } from './security.ts';
 import { serveApp } from './static-files.ts';
 
-export type Backend =
-  | { mode: 'sandbox'; store: Store; requestsPerSecond?: number }
-  | { mode: 'live'; apiUrl: string; apiKey: string; timeoutMs?: number };
+import { createWorkspace, type Backend, type Workspace } from './workspace.ts';
+
+export type { Backend };
 
 export interface AppOptions {
   backend: Backend;
+  /** The workspace made from `backend`, when a job runner shares it; made here otherwise. */
+  workspace?: Workspace;
+  /** The server's one rate budget for the workspace key (see jobs/rate-budget.ts). */
+  budget?: RateBudget;
   /** Host names the server answers to (see hostNamesFor). */
   hostNames: ReadonlySet<string>;
   adminPassword?: string | null;
@@ -77,16 +78,8 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
-  const { backend } = options;
-  if (backend.mode === 'sandbox') {
-    app.route('/v1', createSandbox(backend.store, { requestsPerSecond: backend.requestsPerSecond }));
-  } else {
-    const proxy = createProxy({ ...backend, log });
-    for (const route of API_ROUTES) {
-      const { method, pattern } = splitRoute(route);
-      app.on(method, `/v1${pattern}`, proxy(route));
-    }
-  }
+  const workspace = options.workspace ?? createWorkspace(options.backend, options.budget ?? createRateBudget(), log);
+  app.route('/v1', workspace.routes);
   app.all('/v1', (c) => refusal(c, 404, messages.unknownRoute(c.req.method, c.req.path)));
   app.all('/v1/*', (c) => refusal(c, 404, messages.unknownRoute(c.req.method, c.req.path)));
 

@@ -17,6 +17,10 @@ export interface Config {
   tls: { cert: Buffer; key: Buffer } | null;
   /** TRUST_PROXY=1: a TLS proxy is in front, and X-Forwarded-For names the client. */
   trustProxy: boolean;
+  /** DATA_DIR: where jobs (and their rows, which hold personal data) are kept. */
+  dataDir: string;
+  /** JOB_RETENTION_DAYS: a finished job's rows are deleted this many days after it ends. */
+  jobRetentionDays: number;
 }
 
 /** A bad setting, worded for the one line the server prints before it stops. */
@@ -30,6 +34,8 @@ const DEFAULTS = {
   HOST: '127.0.0.1',
   CAMPAIGNLARK_API_URL: 'https://api.campaignlark.com/v1',
   SANDBOX_DB: '.data/sandbox.sqlite',
+  DATA_DIR: '.data',
+  JOB_RETENTION_DAYS: '30',
 };
 
 export function isLoopback(host: string): boolean {
@@ -109,6 +115,14 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 
   const trustProxy = readTrustProxy(env.TRUST_PROXY);
 
+  const dataDir = env.DATA_DIR ?? DEFAULTS.DATA_DIR;
+  if (dataDir.trim() === '') throw new ConfigError('DATA_DIR must be a folder path.');
+  const rawRetention = env.JOB_RETENTION_DAYS ?? DEFAULTS.JOB_RETENTION_DAYS;
+  const jobRetentionDays = /^\d{1,4}$/.test(rawRetention) ? Number(rawRetention) : NaN;
+  if (!(jobRetentionDays >= 1 && jobRetentionDays <= 3650)) {
+    throw new ConfigError(`JOB_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${rawRetention}".`);
+  }
+
   return {
     port,
     host,
@@ -119,6 +133,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     extraHosts,
     tls: readTls(env),
     trustProxy,
+    dataDir,
+    jobRetentionDays,
   };
 }
 

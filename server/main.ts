@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp, escapeControls } from './app.ts';
 import { ConfigError, hostNamesFor, plainHttpWarning, readConfig, type Config } from './config.ts';
-import { openStore, StoreRefusal, type Store } from './sandbox/store.ts';
+import { openStore, type Store } from './sandbox/store.ts';
+import { StoreRefusal } from './sqlite-file.ts';
 import { isBuilt } from './static-files.ts';
 
 function stop(message: string): never {

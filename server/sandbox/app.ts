@@ -6,7 +6,8 @@ import { changeContactTags, contactByEmail, createContact, replaceContact, upser
 import { ApiFailure, refuse } from './failure.ts';
 import { createField, deleteField, listFields, updateField } from './fields.ts';
 import { searchContacts } from './search.ts';
-import { sqliteCode, SQLITE_BUSY, SQLITE_FULL, SQLITE_LOCKED, type Store } from './store.ts';
+import { sqliteCode, SQLITE_BUSY, SQLITE_FULL, SQLITE_LOCKED } from '../sqlite-file.ts';
+import type { Store } from './store.ts';
 import { createTag, deleteTag, listTags, updateTag } from './tags.ts';
 
 interface Call {

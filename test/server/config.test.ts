@@ -13,6 +13,8 @@ describe('readConfig', () => {
       extraHosts: [],
       tls: null,
       trustProxy: false,
+      dataDir: '.data',
+      jobRetentionDays: 30,
     });
   });
 
@@ -26,6 +28,8 @@ describe('readConfig', () => {
       ADMIN_PASSWORD: 'a long passphrase',
       ALLOWED_HOSTS: 'Admin.Example.com, other.example ',
       TRUST_PROXY: '1',
+      DATA_DIR: '/var/lib/lark',
+      JOB_RETENTION_DAYS: '7',
     });
     expect(config).toEqual({
       port: 8080,
@@ -37,6 +41,8 @@ describe('readConfig', () => {
       extraHosts: ['admin.example.com', 'other.example'],
       tls: null,
       trustProxy: true,
+      dataDir: '/var/lib/lark',
+      jobRetentionDays: 7,
     });
   });
 
@@ -61,6 +67,12 @@ describe('readConfig', () => {
       'CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.',
     ],
     [{ SANDBOX_DB: '' }, 'SANDBOX_DB must be a file path or :memory:.'],
+    [{ DATA_DIR: ' ' }, 'DATA_DIR must be a folder path.'],
+    [{ JOB_RETENTION_DAYS: '0' }, 'JOB_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "0".'],
+    [
+      { JOB_RETENTION_DAYS: 'a month' },
+      'JOB_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "a month".',
+    ],
     [{ ADMIN_PASSWORD: '' }, 'ADMIN_PASSWORD is set but empty; unset it, or give a password.'],
     [
       { HOST: '0.0.0.0' },
