@@ -1,6 +1,6 @@
 /**
- * The one request handler: security checks first, then /api/status, then /v1 (CampaignLark
- * through the proxy, or the sandbox workspace), then the SPA's files.
+ * The one request handler: security checks first, then /api (status and jobs), then /v1
+ * (CampaignLark through the proxy, or the sandbox workspace), then the SPA's files.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,7 +8,6 @@ import { messages } from '../src/contract/messages.ts';
 import { createRateBudget, type RateBudget } from './jobs/rate-budget.ts';
 import { clientAddress, hostCheck, passwordCheck, refusal, sameOriginOnly, securityHeaders } from './security.ts';
 import { serveApp } from './static-files.ts';
-
 import { createWorkspace, type Backend, type Workspace } from './workspace.ts';
 
 export type { Backend };
@@ -19,6 +18,8 @@ export interface AppOptions {
   workspace?: Workspace;
   /** The server's one rate budget for the workspace key (see jobs/rate-budget.ts). */
   budget?: RateBudget;
+  /** The job runner's /api/jobs; without it, there are no jobs. */
+  jobsApi?: Hono;
   /** Host names the server answers to (see hostNamesFor). */
   hostNames: ReadonlySet<string>;
   adminPassword?: string | null;
@@ -61,22 +62,21 @@ export function createApp(options: AppOptions): Hono {
     app.use(passwordCheck(options.adminPassword, { address: (c) => clientAddress(c, trustProxy), log }));
   }
 
-  app.use('/api/*', sameOriginOnly);
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      // The rest of the body is not read, so the connection cannot carry another request.
+      c.header('Connection', 'close');
+      return refusal(c, 413, 'The request is larger than the 1 MB Lark Admin accepts.');
+    },
+  });
+
+  app.use('/api/*', sameOriginOnly, limitBody);
   app.get('/api/status', (c) => c.json({ mode: options.backend.mode === 'live' ? 'live' : 'sandbox' }));
+  if (options.jobsApi) app.route('/api/jobs', options.jobsApi);
   app.all('/api/*', (c) => refusal(c, 404, 'There is no such Lark Admin endpoint.'));
 
-  app.use('/v1/*', sameOriginOnly);
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is not read, so the connection cannot carry another request.
-        c.header('Connection', 'close');
-        return refusal(c, 413, 'The request is larger than the 1 MB Lark Admin accepts.');
-      },
-    }),
-  );
+  app.use('/v1/*', sameOriginOnly, limitBody);
 
   const workspace = options.workspace ?? createWorkspace(options.backend, options.budget ?? createRateBudget(), log);
   app.route('/v1', workspace.routes);

@@ -4,9 +4,12 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp, escapeControls } from './app.ts';
 import { ConfigError, hostNamesFor, plainHttpWarning, readConfig, type Config } from './config.ts';
+import { createRateBudget } from './jobs/rate-budget.ts';
+import { openJobs, type Jobs } from './jobs/service.ts';
 import { openStore, type Store } from './sandbox/store.ts';
 import { StoreRefusal } from './sqlite-file.ts';
 import { isBuilt } from './static-files.ts';
+import { createWorkspace, type Backend } from './workspace.ts';
 
 function stop(message: string): never {
   // The message may quote a setting: it stays one line, whatever the setting holds.
@@ -35,9 +38,34 @@ if (config.apiKey === null) {
   }
 }
 
+const log = (line: string) => console.log(escapeControls(line));
+const backend: Backend = store
+  ? { mode: 'sandbox', store }
+  : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey! };
+const workspace = createWorkspace(backend, createRateBudget(), log);
+
+let jobs: Jobs;
+try {
+  jobs = openJobs({
+    dataDir: config.dataDir,
+    retentionDays: config.jobRetentionDays,
+    send: workspace.send,
+    log,
+  });
+} catch (error) {
+  stop(
+    error instanceof StoreRefusal
+      ? error.message
+      : `the jobs file in DATA_DIR ${config.dataDir} could not be opened (${(error as Error).message}).`,
+  );
+}
+
 const distDir = resolve(import.meta.dirname, '../dist');
 const app = createApp({
-  backend: store ? { mode: 'sandbox', store } : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey! },
+  backend,
+  workspace,
+  jobsApi: jobs.api,
+  log,
   hostNames: hostNamesFor(config),
   adminPassword: config.adminPassword,
   trustProxy: config.trustProxy,
@@ -76,8 +104,10 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   stop(error.message);
 });
 
-function shutdown() {
+async function shutdown() {
   server.close();
+  // The rows in flight finish first, so each is recorded once; the rest wait for the next start.
+  await jobs.close();
   store?.close();
   process.exit(0);
 }

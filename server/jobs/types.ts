@@ -1,25 +1,10 @@
-/** The runner's vocabulary, shared by the store, the row handlers and /api/jobs. */
+/** The runner's own records; what /api/jobs answers is in src/contract/jobs.ts. */
+import type { JobCounts, JobKind, JobState, Outcome } from '../../src/contract/jobs.ts';
 
-export type JobKind = 'import' | 'undo' | 'tag';
-
-/** draft: rows still arriving; queued: waiting for the job before it; the rest as they read. */
-export type JobState = 'draft' | 'queued' | 'running' | 'paused' | 'cancelled' | 'done';
+export type { JobCounts, JobKind, JobState, Outcome };
 
 /** How far a row got: what was read (before) and written (after) is stored at each step. */
 export type RowStep = 'pending' | 'read' | 'written' | 'done' | 'refused';
-
-/** skipped: left alone by the job's own rule (an "Add new only" import meeting a known address). */
-export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped';
-
-export interface JobCounts {
-  total: number;
-  done: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  refused: number;
-}
 
 export interface JobRecord {
   id: number;

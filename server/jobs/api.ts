@@ -1,0 +1,164 @@
+/**
+ * /api/jobs: the SPA's way to the runner. A job is made in three moves, so no request is large:
+ * create it (a draft), send its rows in pieces, start it. Every answer is in the /v1 envelope.
+ */
+import { Hono, type Context } from 'hono';
+import * as z from 'zod/mini';
+import { JOB_LIMITS, type JobView, type JobRowView } from '../../src/contract/jobs.ts';
+import { CONTACT_STATUSES } from '../../src/contract/statuses.ts';
+import type { Runner } from './runner.ts';
+import type { JobStore } from './store.ts';
+import { planTagCreated } from './tag-rows.ts';
+import type { JobRecord, RowRecord } from './types.ts';
+import { planUndo } from './undo-rows.ts';
+
+const status = z.enum(CONTACT_STATUSES);
+const newImport = z.object({
+  kind: z.literal('import'),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  params: z.object({
+    mode: z.enum(['add-and-update', 'add-only', 'update-only']),
+    newStatus: status,
+    tagIds: z.array(z.int().check(z.positive())).check(z.maxLength(50)),
+  }),
+});
+const wireValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+const importRows = z.object({
+  rows: z
+    .array(
+      z.object({
+        email: z.string().check(z.trim(), z.minLength(3), z.maxLength(254)),
+        fields: z.record(z.string().check(z.maxLength(64)), wireValue),
+        status: z.optional(status),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(JOB_LIMITS.rowsPerCall)),
+});
+const tagCreated = z.object({ tag: z.object({ id: z.int().check(z.positive()), name: z.string() }) });
+const ROW_FILTERS = ['all', 'refused', 'created', 'updated', 'unchanged', 'skipped'] as const;
+
+const refuse = (c: Context, status: 400 | 404 | 409, message: string) => c.json({ error: { message } }, status);
+
+async function body<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T | null> {
+  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
+  return parsed.success ? parsed.data : null;
+}
+
+const rowView = (row: RowRecord): JobRowView => ({
+  n: row.n,
+  input: row.input,
+  step: row.step,
+  outcome: row.outcome,
+  message: row.message,
+});
+
+export function jobsApi(store: JobStore, runner: Runner): Hono {
+  const api = new Hono();
+  const view = (job: JobRecord): JobView => {
+    const { params: _, ...shown } = job;
+    const speed = runner.speed(job);
+    return {
+      ...shown,
+      speed: speed && {
+        rowsPerSecond: speed.rowsPerSecond,
+        secondsLeft: Number.isFinite(speed.secondsLeft) ? speed.secondsLeft : null,
+      },
+    };
+  };
+  /** The job named in the path, or the 404 to answer with. */
+  const jobOf = (c: Context): JobRecord | Response => {
+    const id = Number(c.req.param('id'));
+    const job = Number.isSafeInteger(id) ? store.job(id) : null;
+    return job ?? refuse(c, 404, 'There is no such job; finished jobs are kept, so it never existed here.');
+  };
+
+  api.get('/', (c) => c.json({ data: store.jobs().map(view) }));
+
+  api.post('/', async (c) => {
+    const wanted = await body(c, newImport);
+    if (!wanted) return refuse(c, 400, 'A job needs a kind (import), a title and its settings.');
+    return c.json({ data: view(store.createJob('import', wanted.title, wanted.params)) }, 201);
+  });
+
+  api.get('/:id', (c) => {
+    const job = jobOf(c);
+    return job instanceof Response ? job : c.json({ data: view(job) });
+  });
+
+  api.post('/:id/rows', async (c) => {
+    const job = jobOf(c);
+    if (job instanceof Response) return job;
+    if (job.state !== 'draft') return refuse(c, 409, 'This job has started; it takes no more rows.');
+    const sent = await body(c, importRows);
+    if (!sent)
+      return refuse(c, 400, `Send 1 to ${JOB_LIMITS.rowsPerCall} rows, each with an email address and its fields.`);
+    if (job.counts.total + sent.rows.length > JOB_LIMITS.rowsPerJob)
+      return refuse(c, 400, `A job holds at most ${JOB_LIMITS.rowsPerJob.toLocaleString('en')} rows.`);
+    return c.json({ data: view(store.appendRows(job.id, sent.rows)) });
+  });
+
+  api.post('/:id/start', (c) => {
+    const job = jobOf(c);
+    if (job instanceof Response) return job;
+    if (job.state !== 'draft') return refuse(c, 409, 'This job has already started.');
+    if (job.counts.total === 0) return refuse(c, 400, 'This job has no rows to run.');
+    store.setState(job.id, 'queued');
+    runner.wake();
+    return c.json({ data: view(store.job(job.id)!) });
+  });
+
+  api.post('/:id/:control{pause|resume|cancel}', (c) => {
+    const job = jobOf(c);
+    if (job instanceof Response) return job;
+    const control = c.req.param('control');
+    if (control === 'resume') {
+      if (job.state !== 'paused') return refuse(c, 409, 'Only a paused job can be resumed.');
+      store.setState(job.id, 'queued');
+      runner.wake();
+    } else {
+      const open = control === 'pause' ? ['queued', 'running'] : ['draft', 'queued', 'running', 'paused'];
+      if (!open.includes(job.state))
+        return refuse(c, 409, `A job that is ${job.state} cannot be ${control === 'pause' ? 'paused' : 'cancelled'}.`);
+      runner.stop(job.id, control === 'pause' ? 'paused' : 'cancelled');
+    }
+    return c.json({ data: view(store.job(job.id)!) });
+  });
+
+  api.get('/:id/rows', (c) => {
+    const job = jobOf(c);
+    if (job instanceof Response) return job;
+    const filter = ROW_FILTERS.find((name) => name === (c.req.query('filter') ?? 'all'));
+    const after = Number(c.req.query('after') ?? 0);
+    const limit = Math.min(Number(c.req.query('limit') ?? 100), 1000);
+    if (!filter || !Number.isSafeInteger(after) || !(limit >= 1)) return refuse(c, 400, 'Unknown filter or paging.');
+    return c.json({ data: store.rows(job.id, filter, after, limit).map(rowView) });
+  });
+
+  api.post('/:id/undo', (c) => {
+    const job = jobOf(c);
+    if (job instanceof Response) return job;
+    if (job.kind === 'undo') return refuse(c, 409, 'An undo cannot itself be undone; run the import again instead.');
+    if (job.undoneBy !== null) return refuse(c, 409, `This job was already undone (job ${job.undoneBy}).`);
+    if (job.rowsDeleted) return refuse(c, 409, 'This job is past JOB_RETENTION_DAYS: its before-values are deleted.');
+    if (job.state !== 'done' && job.state !== 'cancelled')
+      return refuse(c, 409, 'Cancel the job first, then undo what it did.');
+    const undo = planUndo(store, job);
+    store.setState(undo.id, undo.counts.total === 0 ? 'done' : 'queued');
+    runner.wake();
+    return c.json({ data: view(store.job(undo.id)!) }, 201);
+  });
+
+  api.post('/:id/tag-created', async (c) => {
+    const job = jobOf(c);
+    if (job instanceof Response) return job;
+    const wanted = await body(c, tagCreated);
+    if (!wanted) return refuse(c, 400, 'Name the tag to give the created contacts.');
+    if (job.counts.created === 0) return refuse(c, 409, 'This job created no contacts.');
+    const tagging = planTagCreated(store, job, wanted.tag);
+    store.setState(tagging.id, 'queued');
+    runner.wake();
+    return c.json({ data: view(store.job(tagging.id)!) }, 201);
+  });
+
+  return api;
+}

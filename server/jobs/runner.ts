@@ -1,0 +1,160 @@
+/**
+ * Runs jobs one after another, each with a few rows in flight, in the server: a closed tab or a
+ * sleeping laptop stops nothing, and a restart takes up the unfinished jobs where they stood.
+ * A row's every step is stored before its next request (see store.ts); a row whose answer was
+ * lost is sent again, which the idempotent writes make harmless.
+ */
+import { patientCall, Stopped, Unavailable, type Call, type Patience } from './calls.ts';
+import type { JobStore } from './store.ts';
+import type { JobKind, JobRecord, Outcome, RowRecord, RowStep } from './types.ts';
+
+export type RowEnd = { outcome: Outcome; after?: unknown; message?: string } | { refused: string };
+
+export interface RowContext {
+  job: JobRecord;
+  call: Call;
+  /** Stores how far the row got, before the next request. */
+  step: (
+    step: Extract<RowStep, 'read' | 'written'>,
+    patch: { before?: unknown; after?: unknown; contactId?: string },
+  ) => void;
+}
+
+export type RowHandler = (row: RowRecord, context: RowContext) => Promise<RowEnd>;
+
+export interface RunnerOptions {
+  store: JobStore;
+  send: (method: string, path: string, body?: unknown) => Promise<Response>;
+  handlers: Record<JobKind, RowHandler>;
+  /** Rows in flight at once: enough to fill the budget while each waits for its answer. */
+  concurrency?: number;
+  patience?: Patience;
+  log?: (line: string) => void;
+}
+
+export type Runner = ReturnType<typeof createRunner>;
+
+const BATCH = 500;
+/** Progress samples kept per job for its speed: the last half minute. */
+const SPEED_WINDOW_MS = 30_000;
+
+export function createRunner(options: RunnerOptions) {
+  const { store, handlers } = options;
+  const concurrency = options.concurrency ?? 24;
+  const log = options.log ?? (() => {});
+  /**
+   * Set when an admin pauses or cancels the running job, when the workspace stays unreachable,
+   * or (state null) when the server shuts down and the job must simply be taken up at restart.
+   */
+  let halt: { jobId: number | 'all'; state: 'paused' | 'cancelled' | null; reason: string | null } | null = null;
+  const halted = (jobId: number) => halt !== null && (halt.jobId === 'all' || halt.jobId === jobId);
+  let running: Promise<void> | null = null;
+  const samples = new Map<number, [number, number][]>();
+
+  function sample(job: JobRecord) {
+    const list = samples.get(job.id) ?? [];
+    const now = Date.now();
+    list.push([now, job.counts.done]);
+    while (list.length > 2 && list[0]![0] < now - SPEED_WINDOW_MS) list.shift();
+    samples.set(job.id, list);
+  }
+
+  async function runRow(job: JobRecord, row: RowRecord, call: Call) {
+    const step: RowContext['step'] = (name, patch) => store.saveStep(row, name, patch);
+    try {
+      store.finishRow(row, await handlers[job.kind](row, { job, call, step }));
+    } catch (error) {
+      if (error instanceof Stopped) return;
+      if (error instanceof Unavailable) {
+        halt ??= {
+          jobId: job.id,
+          state: 'paused',
+          reason: `The workspace did not answer (${error.message}), so the job paused at row ${row.n}. Resume it when CampaignLark is back; no row is applied twice.`,
+        };
+        return;
+      }
+      log(`job ${job.id} row ${row.n} failed: ${(error as Error).message}`);
+      store.finishRow(row, { refused: `Lark Admin could not process this row (${(error as Error).message}).` });
+    }
+  }
+
+  async function runJob(job: JobRecord) {
+    store.setState(job.id, 'running');
+    const stopped = () => halted(job.id);
+    const call = patientCall(options.send, stopped, options.patience);
+    const inFlight = new Set<Promise<void>>();
+    let after = 0;
+    for (;;) {
+      const rows = stopped() ? [] : store.openRows(job.id, after, BATCH);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        while (inFlight.size >= concurrency) await Promise.race(inFlight);
+        if (stopped()) break;
+        const current = store.job(job.id)!;
+        sample(current);
+        const work: Promise<void> = runRow(current, row, call).finally(() => inFlight.delete(work));
+        inFlight.add(work);
+        after = row.n;
+      }
+    }
+    await Promise.all(inFlight);
+    samples.delete(job.id);
+    if (halted(job.id)) {
+      if (halt!.jobId === 'all') return;
+      if (halt!.state) store.setState(job.id, halt!.state, halt!.reason);
+      halt = null;
+    } else if (store.openRows(job.id, 0, 1).length === 0) {
+      store.setState(job.id, 'done');
+    }
+  }
+
+  async function drain() {
+    for (let next = store.unfinished()[0]; next && halt?.jobId !== 'all'; next = store.unfinished()[0]) {
+      try {
+        await runJob(next);
+      } catch (error) {
+        // A fault in the store (a full disk) pauses the job rather than spinning on it.
+        log(`job ${next.id} stopped: ${(error as Error).message}`);
+        store.setState(next.id, 'paused', `Lark Admin stopped this job: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** Starts the runner if it is idle; it runs until no job is waiting. */
+  function wake() {
+    if (halt?.jobId === 'all') return;
+    running ??= drain().finally(() => {
+      running = null;
+      if (halt?.jobId !== 'all' && store.unfinished().length > 0) wake();
+    });
+  }
+
+  return {
+    wake,
+    /** Pausing or cancelling: the rows in flight finish, and no new row starts. */
+    stop(jobId: number, state: 'paused' | 'cancelled'): void {
+      const job = store.job(jobId);
+      if (!job) return;
+      if (job.state === 'running') halt = { jobId, state, reason: null };
+      else store.setState(jobId, state);
+    },
+    /** Rows a second over the last half minute, and the seconds left at that pace; null when idle. */
+    speed(job: JobRecord): { rowsPerSecond: number; secondsLeft: number } | null {
+      const list = samples.get(job.id);
+      if (job.state !== 'running' || !list || list.length < 2) return null;
+      const [firstAt, firstDone] = list[0]!;
+      const elapsed = (Date.now() - firstAt) / 1000;
+      if (elapsed < 1) return null;
+      const rowsPerSecond = (job.counts.done - firstDone) / elapsed;
+      const left = job.counts.total - job.counts.done;
+      return { rowsPerSecond, secondsLeft: rowsPerSecond > 0 ? left / rowsPerSecond : Infinity };
+    },
+    /** Resolves once the runner is idle (for tests). */
+    idle: () => running ?? Promise.resolve(),
+    /** Lets the rows in flight finish and takes no more; the jobs stay as they are for the next start. */
+    async shutdown() {
+      halt = { jobId: 'all', state: null, reason: null };
+      await running;
+    },
+  };
+}

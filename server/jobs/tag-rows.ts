@@ -1,0 +1,42 @@
+/** Tagging the contacts a job created (the contract cannot delete them; a tag makes them findable). */
+import type { RowHandler } from './runner.ts';
+import { byEmailPath, refusalOf, snapshotOf } from './snapshot.ts';
+import type { JobStore } from './store.ts';
+import type { ContactSnapshot, JobRecord } from './types.ts';
+
+export interface TagParams {
+  tagId: number;
+}
+
+const PAGE = 1000;
+
+export function planTagCreated(store: JobStore, job: JobRecord, tag: { id: number; name: string }): JobRecord {
+  const tagging = store.createJob('tag', `Tag “${tag.name}” on contacts created by: ${job.title}`, { tagId: tag.id });
+  for (let after = 0; ;) {
+    const rows = store.rows(job.id, 'created', after, PAGE);
+    if (rows.length === 0) break;
+    after = rows.at(-1)!.n;
+    store.appendRows(
+      tagging.id,
+      rows.map((row) => ({ email: (row.input as { email: string }).email })),
+    );
+  }
+  return store.job(tagging.id)!;
+}
+
+export const tagRow: RowHandler = async (row, { job, call, step }) => {
+  const { email } = row.input as { email: string };
+  const { tagId } = job.params as TagParams;
+  let before = row.before as ContactSnapshot | null;
+  if (row.step === 'pending') {
+    const read = await call('GET', byEmailPath(email));
+    if (read.status === 404) return { refused: 'The contact is no longer in the workspace.' };
+    if (read.status !== 200) return refusalOf(read, 'looking the contact up');
+    before = snapshotOf(read.data);
+    step('read', { before });
+  }
+  if (before!.tags.includes(tagId)) return { outcome: 'unchanged', after: before };
+  const tagged = await call('POST', `/contacts/${before!.id}/tags/add`, { tag_ids: [tagId] });
+  if (tagged.status !== 200) return refusalOf(tagged, 'adding the tag');
+  return { outcome: 'updated', after: snapshotOf(tagged.data) };
+};

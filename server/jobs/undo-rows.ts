@@ -1,0 +1,87 @@
+/**
+ * Undo of a job: each contact it updated gets back its values and status from before the job,
+ * and loses the tags the job added. A value someone changed since the job is newer than both, so
+ * it is kept, and the row says so. Contacts the job created stay (the contract cannot delete
+ * contacts); the job's page lists them and can tag them.
+ */
+import type { JobStore } from './store.ts';
+import type { RowHandler } from './runner.ts';
+import { byEmailPath, refusalOf, sameContact, sameValue, snapshotOf } from './snapshot.ts';
+import type { ContactSnapshot, JobRecord } from './types.ts';
+
+export interface UndoRowInput {
+  email: string;
+  before: ContactSnapshot;
+  after: ContactSnapshot;
+}
+
+const PAGE = 1000;
+
+/** The undo job of `job`, its rows made from every row that changed an existing contact. */
+export function planUndo(store: JobStore, job: JobRecord): JobRecord {
+  const undo = store.createJob('undo', `Undo: ${job.title}`, {}, job.id);
+  for (let after = 0; ;) {
+    const rows = store.rows(job.id, 'all', after, PAGE);
+    if (rows.length === 0) break;
+    after = rows.at(-1)!.n;
+    const inputs: UndoRowInput[] = rows
+      .filter((row) => row.before !== null && row.after !== null && row.outcome !== 'unchanged')
+      .map((row) => ({
+        email: (row.input as { email: string }).email,
+        before: row.before as ContactSnapshot,
+        after: row.after as ContactSnapshot,
+      }));
+    if (inputs.length > 0) store.appendRows(undo.id, inputs);
+  }
+  store.markUndone(job.id, undo.id);
+  return store.job(undo.id)!;
+}
+
+export const undoRow: RowHandler = async (row, { call, step }) => {
+  const { email, before, after } = row.input as UndoRowInput;
+  let current = row.before as ContactSnapshot | null;
+  if (row.step === 'pending') {
+    const read = await call('GET', byEmailPath(email));
+    if (read.status === 404) return { refused: 'The contact is no longer in the workspace.' };
+    if (read.status !== 200) return refusalOf(read, 'looking the contact up');
+    current = snapshotOf(read.data);
+    step('read', { before: current });
+  }
+  const now = current!;
+  const kept: string[] = [];
+  const fields: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before.data), ...Object.keys(after.data)])) {
+    if (sameValue(before.data[key], after.data[key])) continue;
+    if (sameValue(now.data[key], after.data[key])) fields[key] = before.data[key] ?? null;
+    else kept.push(key);
+  }
+  let status: string | undefined;
+  if (before.status !== after.status) {
+    if (now.status === after.status) status = before.status;
+    else kept.push('status');
+  }
+  const added = after.tags.filter((id) => !before.tags.includes(id) && now.tags.includes(id));
+
+  let restored = now;
+  if (row.step !== 'written' && (Object.keys(fields).length > 0 || status !== undefined)) {
+    const write = await call('POST', '/contacts/upsert', {
+      email_address: email,
+      fields,
+      partial_update: true,
+      ...(status === undefined ? {} : { status }),
+    });
+    if (write.status !== 200) return refusalOf(write, 'restoring the values');
+    restored = snapshotOf(write.data);
+    step('written', { after: restored, contactId: restored.id });
+  } else if (row.step === 'written') {
+    restored = row.after as ContactSnapshot;
+  }
+  const untag = added.filter((id) => restored.tags.includes(id));
+  if (untag.length > 0) {
+    const answer = await call('POST', `/contacts/${restored.id}/tags/remove`, { tag_ids: untag });
+    if (answer.status !== 200) return refusalOf(answer, 'removing the tags');
+    restored = snapshotOf(answer.data);
+  }
+  const message = kept.length > 0 ? `Kept, as changed since the job: ${kept.join(', ')}.` : undefined;
+  return { outcome: sameContact(now, restored) ? 'unchanged' : 'updated', after: restored, message };
+};

@@ -1,0 +1,75 @@
+/**
+ * Lark Admin's own /api/jobs (not CampaignLark's): the shapes the server's job runner answers
+ * with and the SPA reads, in one place for both.
+ */
+
+export type JobKind = 'import' | 'undo' | 'tag';
+
+/** draft: rows still arriving; queued: waiting for the job before it; the rest as they read. */
+export type JobState = 'draft' | 'queued' | 'running' | 'paused' | 'cancelled' | 'done';
+
+/** skipped: left alone by the job's own rule (an "Add new only" import meeting a known address). */
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped';
+
+export interface JobCounts {
+  total: number;
+  done: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  refused: number;
+}
+
+export interface JobView {
+  id: number;
+  kind: JobKind;
+  title: string;
+  state: JobState;
+  counts: JobCounts;
+  /** Why the job paused by itself. */
+  reason: string | null;
+  undoOf: number | null;
+  undoneBy: number | null;
+  /** Its rows were deleted after JOB_RETENTION_DAYS; only the counts remain. */
+  rowsDeleted: boolean;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** While running: rows a second over the last half minute, and the seconds left at that pace. */
+  speed: { rowsPerSecond: number; secondsLeft: number | null } | null;
+}
+
+export interface JobRowView {
+  n: number;
+  input: unknown;
+  step: 'pending' | 'read' | 'written' | 'done' | 'refused';
+  outcome: Outcome | null;
+  /** The API's message for a refused row, or a note on a done one. */
+  message: string | null;
+}
+
+export type ImportMode = 'add-and-update' | 'add-only' | 'update-only';
+
+export interface ImportParams {
+  mode: ImportMode;
+  /** The status a new contact gets, unless its row has one. */
+  newStatus: string;
+  /** Tags added to every imported contact. */
+  tagIds: number[];
+}
+
+export interface ImportRowInput {
+  email: string;
+  /** Values by merge tag, as the contract takes them; null clears a value. */
+  fields: Record<string, unknown>;
+  /** Only from a Status column the admin confirmed; otherwise an existing contact keeps its status. */
+  status?: string;
+}
+
+export const JOB_LIMITS = {
+  /** Rows sent in one POST /api/jobs/:id/rows, which stays well under the 1 MB body limit. */
+  rowsPerCall: 2000,
+  /** Rows in one job. */
+  rowsPerJob: 200_000,
+} as const;
