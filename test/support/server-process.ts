@@ -1,6 +1,8 @@
 /** Runs `node server/main.ts` as a person would, on a free port, and reads what it prints. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -27,10 +29,13 @@ function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
     'TLS_CERT',
     'TLS_KEY',
     'TRUST_PROXY',
+    'DATA_DIR',
+    'JOB_RETENTION_DAYS',
   ]) {
     delete inherited[name];
   }
-  return { ...inherited, PORT: '0', ...env };
+  // Each server keeps its jobs in a folder of its own, never in the project's .data/.
+  return { ...inherited, PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'lark-data-')), ...env };
 }
 
 /** Runs the server to its exit (for settings it must refuse); resolves with its code and output. */
