@@ -88,19 +88,9 @@ function precompressAssets(): Plugin {
 }
 
 async function createDevListener() {
-  const { readConfig, hostNamesFor } = await import('./server/config.ts');
-  const { openStore } = await import('./server/sandbox/store.ts');
-  const { createApp } = await import('./server/app.ts');
-  const config = readConfig(process.env);
-  const app = createApp({
-    backend:
-      config.apiKey === null
-        ? { mode: 'sandbox', store: openStore(config.sandboxDb) }
-        : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey },
-    hostNames: hostNamesFor(config),
-    adminPassword: config.adminPassword,
-    trustProxy: config.trustProxy,
-  });
+  const { readConfig } = await import('./server/config.ts');
+  const { assemble } = await import('./server/assemble.ts');
+  const { app } = assemble(readConfig(process.env), (line) => console.log(line));
   return getRequestListener(app.fetch);
 }
 

@@ -2,14 +2,10 @@
 import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp, escapeControls } from './app.ts';
-import { ConfigError, hostNamesFor, plainHttpWarning, readConfig, type Config } from './config.ts';
-import { createRateBudget } from './jobs/rate-budget.ts';
-import { openJobs, type Jobs } from './jobs/service.ts';
-import { openStore, type Store } from './sandbox/store.ts';
-import { StoreRefusal } from './sqlite-file.ts';
+import { escapeControls } from './app.ts';
+import { assemble, StartRefusal, type Assembled } from './assemble.ts';
+import { ConfigError, plainHttpWarning, readConfig, type Config } from './config.ts';
 import { isBuilt } from './static-files.ts';
-import { createWorkspace, type Backend } from './workspace.ts';
 
 function stop(message: string): never {
   // The message may quote a setting: it stays one line, whatever the setting holds.
@@ -25,53 +21,16 @@ try {
   throw error;
 }
 
-let store: Store | undefined;
-if (config.apiKey === null) {
-  try {
-    store = openStore(config.sandboxDb);
-  } catch (error) {
-    stop(
-      error instanceof StoreRefusal
-        ? error.message
-        : `the sandbox database ${config.sandboxDb} could not be opened (${(error as Error).message}).`,
-    );
-  }
-}
-
 const log = (line: string) => console.log(escapeControls(line));
-const backend: Backend = store
-  ? { mode: 'sandbox', store }
-  : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey! };
-const workspace = createWorkspace(backend, createRateBudget(), log);
-
-let jobs: Jobs;
-try {
-  jobs = openJobs({
-    dataDir: config.dataDir,
-    retentionDays: config.jobRetentionDays,
-    send: workspace.send,
-    log,
-  });
-} catch (error) {
-  stop(
-    error instanceof StoreRefusal
-      ? error.message
-      : `the jobs file in DATA_DIR ${config.dataDir} could not be opened (${(error as Error).message}).`,
-  );
-}
-
 const distDir = resolve(import.meta.dirname, '../dist');
-const app = createApp({
-  backend,
-  workspace,
-  jobsApi: jobs.api,
-  log,
-  hostNames: hostNamesFor(config),
-  adminPassword: config.adminPassword,
-  trustProxy: config.trustProxy,
-  https: config.tls !== null,
-  distDir,
-});
+let assembled: Assembled;
+try {
+  assembled = assemble(config, log, distDir);
+} catch (error) {
+  if (error instanceof StartRefusal) stop(error.message);
+  throw error;
+}
+const { app } = assembled;
 
 // Server-side limits on time: a client gets 30 s to send a request, 15 s for its headers.
 const limits = { requestTimeout: 30_000, headersTimeout: 15_000 };
@@ -88,8 +47,8 @@ const server = serve(
     const warning = plainHttpWarning(config);
     if (warning) console.warn(warning);
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const workspace = store
-      ? `the sandbox workspace (data in ${config.sandboxDb})`
+    const workspace = assembled.sandboxDb
+      ? `the sandbox workspace (data in ${assembled.sandboxDb})`
       : `the live CampaignLark workspace at ${config.apiUrl}`;
     console.log(`Lark Admin is serving ${workspace} at ${config.tls ? 'https' : 'http'}://${host}:${info.port}`);
     if (!isBuilt(distDir))
@@ -107,8 +66,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 async function shutdown() {
   server.close();
   // The rows in flight finish first, so each is recorded once; the rest wait for the next start.
-  await jobs.close();
-  store?.close();
+  await assembled.close();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

@@ -30,6 +30,7 @@ const importRows = z.object({
         email: z.string().check(z.trim(), z.minLength(3), z.maxLength(254)),
         fields: z.record(z.string().check(z.maxLength(64)), wireValue),
         status: z.optional(status),
+        source: z.optional(z.record(z.string().check(z.maxLength(500)), z.string().check(z.maxLength(10_000)))),
       }),
     )
     .check(z.minLength(1), z.maxLength(JOB_LIMITS.rowsPerCall)),

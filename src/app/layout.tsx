@@ -9,6 +9,7 @@ const NAVIGATION = [
   { to: '/contacts', label: 'Contacts' },
   { to: '/fields', label: 'Fields' },
   { to: '/tags', label: 'Tags' },
+  { to: '/jobs', label: 'Jobs' },
 ];
 
 export function Layout() {

@@ -52,6 +52,8 @@ export const PAGES: readonly PageEntry[] = [
     reads: ['status', 'fields', 'tags'],
   },
   { path: '/tags', module: 'src/features/tags/tags-page.tsx', component: 'TagsPage', reads: ['status', 'tags'] },
+  { path: '/jobs', module: 'src/features/jobs/jobs-page.tsx', component: 'JobsPage', reads: ['status'] },
+  { path: '/jobs/:id', module: 'src/features/jobs/job-page.tsx', component: 'JobPage', reads: ['status'] },
 ];
 
 /** Where "/" goes. */

@@ -65,6 +65,8 @@ export interface ImportRowInput {
   fields: Record<string, unknown>;
   /** Only from a Status column the admin confirmed; otherwise an existing contact keeps its status. */
   status?: string;
+  /** The row as the file had it, header → cell, so a refused row goes back out as it came in. */
+  source?: Record<string, string>;
 }
 
 export const JOB_LIMITS = {

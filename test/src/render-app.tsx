@@ -7,6 +7,9 @@ import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { createRateBudget } from '../../server/jobs/rate-budget.ts';
+import { openJobs } from '../../server/jobs/service.ts';
+import { createWorkspace } from '../../server/workspace.ts';
 import { openStore, type Store } from '../../server/sandbox/store.ts';
 import { createQueryClient } from '../../src/api/query-client.ts';
 import { App } from '../../src/app/app.tsx';
@@ -44,11 +47,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export function renderApp(path: string, options: { store?: Store; routes?: Route[] } = {}): RenderedApp {
   const store = options.store ?? openStore(':memory:');
   // Seeding a workspace sends far more than 100 requests a second; the limit itself has its own tests.
-  const server = createApp({
-    backend: { mode: 'sandbox', store, requestsPerSecond: 100_000 },
-    hostNames: new Set(['localhost']),
-    log: () => {},
-  });
+  const backend = { mode: 'sandbox', store, requestsPerSecond: 100_000 } as const;
+  const workspace = createWorkspace(backend, createRateBudget({ perSecond: 100_000 }), () => {});
+  const jobs = openJobs({ dataDir: ':memory:', retentionDays: 30, send: workspace.send, log: () => {} });
+  const server = createApp({ backend, workspace, jobsApi: jobs.api, hostNames: new Set(['localhost']), log: () => {} });
   const requests: string[] = [];
   const sent: RenderedApp['sent'] = [];
   const answers: { answer: Answer; once: boolean }[] = [];

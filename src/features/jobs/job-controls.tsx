@@ -1,0 +1,100 @@
+/** Pause, resume, cancel and undo, each saying what it will do before it does it. */
+import { useState } from 'react';
+import { useJobControl, useUndoJob } from '../../api/jobs.ts';
+import type { JobView } from '../../contract/jobs.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../components/ui/dialog.tsx';
+import { useNotify } from '../../components/ui/notices.tsx';
+import { useNavigate } from '../../lib/router/components.tsx';
+import { count } from './job-words.ts';
+
+const canUndo = (job: JobView) =>
+  job.kind !== 'undo' &&
+  job.undoneBy === null &&
+  !job.rowsDeleted &&
+  (job.state === 'done' || job.state === 'cancelled') &&
+  job.counts.updated > 0;
+
+export function JobControls({ job }: { job: JobView }) {
+  const control = useJobControl();
+  const undo = useUndoJob();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const [asking, setAsking] = useState<'cancel' | 'undo' | null>(null);
+  const act = (which: 'pause' | 'resume' | 'cancel', close?: () => void) =>
+    control.mutate({ id: job.id, control: which }, { onSuccess: () => close?.() });
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      {(job.state === 'queued' || job.state === 'running') && (
+        <Button
+          busy={control.isPending && control.variables.control === 'pause'}
+          busyLabel="Pausing…"
+          onClick={() => act('pause')}
+        >
+          Pause
+        </Button>
+      )}
+      {job.state === 'paused' && (
+        <Button variant="primary" busy={control.isPending} busyLabel="Resuming…" onClick={() => act('resume')}>
+          Resume
+        </Button>
+      )}
+      {['draft', 'queued', 'running', 'paused'].includes(job.state) && (
+        <Button onClick={() => setAsking('cancel')}>Cancel job</Button>
+      )}
+      {canUndo(job) && (
+        <Button onClick={() => setAsking('undo')}>Undo this {job.kind === 'import' ? 'import' : 'job'}</Button>
+      )}
+      {control.isError && !asking && (
+        <div className="w-full">
+          <Alert title="That did not work.">{control.error.message}</Alert>
+        </div>
+      )}
+      {asking === 'cancel' && (
+        <ConfirmDialog
+          id="cancel-job"
+          title="Cancel this job?"
+          description="The rows in flight finish; no other row is sent. What was already written stays written, and can be undone once the job has stopped."
+          confirmLabel="Cancel job"
+          busyLabel="Cancelling…"
+          busy={control.isPending}
+          failure={
+            control.isError ? { title: 'The job was not cancelled.', message: control.error.message } : undefined
+          }
+          onConfirm={(close) => act('cancel', close)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {asking === 'undo' && (
+        <ConfirmDialog
+          id="undo-job"
+          title="Undo this import?"
+          description={`The ${count(job.counts.updated)} contacts it updated get back their values and status from before it, and lose the tags it added. A value someone changed since is kept.`}
+          confirmLabel="Undo this import"
+          busyLabel="Starting the undo…"
+          busy={undo.isPending}
+          failure={undo.isError ? { title: 'The undo did not start.', message: undo.error.message } : undefined}
+          onConfirm={(close) =>
+            undo.mutate(job.id, {
+              onSuccess: (started) => {
+                close();
+                notify(`The undo of “${job.title}” is running.`);
+                navigate(`/jobs/${started.id}`);
+              },
+            })
+          }
+          onClose={() => setAsking(null)}
+        >
+          {job.counts.created > 0 && (
+            <p className="mt-3 text-sm">
+              The {count(job.counts.created)} contacts it created stay: CampaignLark&apos;s API cannot delete contacts.
+              They are listed on this page, and can be given a tag.
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
