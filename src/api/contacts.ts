@@ -143,3 +143,21 @@ export function useWriteContact() {
     meta,
   });
 }
+
+/**
+ * Every contact of the workspace, 250 a page (the contract's largest), oldest first: what an
+ * import's dry run compares the file with. `onPage` hears the running count.
+ */
+export async function readEveryContact(onPage: (read: number, total: number) => void): Promise<Contact[]> {
+  const contacts: Contact[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await request('/v1/contacts/search', {
+      method: 'POST',
+      body: { page, limit: SEARCH_LIMIT.max, sort_by: 'created_at', sort_order: 'asc' },
+      schema: searchResultSchema,
+    });
+    contacts.push(...answer.contacts);
+    onPage(contacts.length, answer.pagination.total_count);
+    if (answer.contacts.length < SEARCH_LIMIT.max || page >= answer.pagination.total_pages) return contacts;
+  }
+}

@@ -7,11 +7,20 @@ import { READ_URLS } from './read-urls.ts';
 import { contactQueries } from './contacts.ts';
 import { fieldSchema, sentenceSchema, type Field } from './schemas.ts';
 
+/** The field list as it is now, outside the cache: what a change is made on top of. */
+export const readFields = (signal?: AbortSignal) => request(READ_URLS.fields, { schema: z.array(fieldSchema), signal });
+
+export const createField = (input: FieldInput) =>
+  request('/v1/fields', { method: 'POST', body: input, schema: fieldSchema });
+
+export const updateField = (id: number, input: FieldInput) =>
+  request(`/v1/fields/${id}`, { method: 'PATCH', body: input, schema: fieldSchema });
+
 export const fieldQueries = {
   all: () =>
     queryOptions({
       queryKey: ['fields'] as const,
-      queryFn: ({ signal }) => request(READ_URLS.fields, { schema: z.array(fieldSchema), signal }),
+      queryFn: ({ signal }) => readFields(signal),
       select: (fields: Field[]) => fields.toSorted((a, b) => a.order - b.order || a.id - b.id),
     }),
 };
@@ -35,15 +44,14 @@ const meta = { invalidates: [fieldQueries.all().queryKey, contactQueries.all()] 
 
 export function useCreateField() {
   return useMutation({
-    mutationFn: (input: FieldInput) => request('/v1/fields', { method: 'POST', body: input, schema: fieldSchema }),
+    mutationFn: createField,
     meta,
   });
 }
 
 export function useUpdateField() {
   return useMutation({
-    mutationFn: ({ id, input }: { id: number; input: FieldInput }) =>
-      request(`/v1/fields/${id}`, { method: 'PATCH', body: input, schema: fieldSchema }),
+    mutationFn: ({ id, input }: { id: number; input: FieldInput }) => updateField(id, input),
     meta,
   });
 }

@@ -4,7 +4,7 @@
  */
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import type { JobRowView, JobView } from '../contract/jobs.ts';
+import type { ImportParams, ImportRowInput, JobRowView, JobView } from '../contract/jobs.ts';
 import { request } from './client.ts';
 import { contactQueries } from './contacts.ts';
 
@@ -118,3 +118,12 @@ export function useTagCreated() {
     meta: invalidates,
   });
 }
+
+/** An import in three moves (see server/jobs/api.ts): a draft, its rows in pieces, the start. */
+export const createImportJob = (title: string, params: ImportParams) =>
+  request('/api/jobs', { method: 'POST', body: { kind: 'import', title, params }, schema: jobSchema });
+
+export const sendJobRows = (id: number, rows: readonly ImportRowInput[]) =>
+  request(`/api/jobs/${id}/rows`, { method: 'POST', body: { rows }, schema: jobSchema });
+
+export const startJob = (id: number) => request(`/api/jobs/${id}/start`, { method: 'POST', schema: jobSchema });

@@ -40,6 +40,12 @@ export const PAGES: readonly PageEntry[] = [
     reads: ['status', 'fields', 'tags'],
   },
   {
+    path: '/contacts/import',
+    module: 'src/features/import/import-page.tsx',
+    component: 'ImportPage',
+    reads: ['status', 'fields', 'tags'],
+  },
+  {
     path: '/contacts',
     module: 'src/features/contacts/contacts-page.tsx',
     component: 'ContactsPage',

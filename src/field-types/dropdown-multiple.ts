@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parseDefinition } from '../contract/field-types.ts';
-import { canonicalOption, requiredMessage } from './rules.ts';
+import { canonicalOption, foldOption, matchOption, requiredMessage } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
 /** Options from an array or a comma string, spelled as the field spells them, each once. */
@@ -10,6 +10,26 @@ function readOptions(stored: unknown, options: readonly string[], keepUnknown: b
     .map((item) => canonicalOption(options, item) ?? (keepUnknown ? item.trim() : null))
     .filter((item): item is string => item !== null && item !== '');
   return [...new Set(read)];
+}
+
+/**
+ * A cell's choices, as spreadsheets join them: by ";", "|" or line breaks, and by "," unless an
+ * option holds a comma. Options are spelled as the field spells them, each once; one the field
+ * lacks is kept as written (once, whatever its case), so the import can offer to add it.
+ */
+function optionsFromText(text: string, options: readonly string[]): string[] {
+  const separator = options.some((option) => option.includes(',')) ? /[;|\r\n]/ : /[;|,\r\n]/;
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const piece of text.split(separator)) {
+    if (piece.trim() === '') continue;
+    const option = matchOption(options, piece);
+    const key = option ?? foldOption(piece);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    items.push(option ?? piece.trim());
+  }
+  return items;
 }
 
 export const dropdownMultipleType: FieldTypeSpec<string[]> = {
@@ -35,4 +55,5 @@ export const dropdownMultipleType: FieldTypeSpec<string[]> = {
   parseDefault: (text, rules) => readOptions(text, rules.options, false),
   formatDefault: (value) => value.join(','),
   display: (value) => value.join(', '),
+  fromText: (text, rules) => ({ value: optionsFromText(text, rules.options) }),
 };

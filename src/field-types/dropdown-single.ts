@@ -1,4 +1,4 @@
-import { canonicalOption, encodeText, textRule } from './rules.ts';
+import { blankIsEmpty, canonicalOption, encodeText, matchOption, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
 export const dropdownSingleType: FieldTypeSpec<string> = {
@@ -15,4 +15,6 @@ export const dropdownSingleType: FieldTypeSpec<string> = {
   parseDefault: (text, rules) => canonicalOption(rules.options, text) ?? '',
   formatDefault: (value) => value,
   display: (value) => value,
+  // One the field lacks is kept as written: the import lists it and offers to add it.
+  fromText: blankIsEmpty<string>('', (text, rules) => ({ value: matchOption(rules.options, text) ?? text })),
 };

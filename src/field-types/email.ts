@@ -4,12 +4,28 @@
  * email keyboard: see inputs/registry.ts).
  */
 import { isPlausibleEmail } from '../contract/values.ts';
-import { textRule } from './rules.ts';
+import { blankIsEmpty, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 import { textType } from './text.ts';
 
+const EMAIL_PROBLEM = 'Enter an email address, such as name@example.com.';
+
+/**
+ * The address in what mail programs and address books export: "Jane Doe <jane@example.com>" or
+ * "mailto:jane@example.com?subject=Hi". Its case is kept: the part before the @ may be case-sensitive.
+ */
+export function addressFromText(text: string): string {
+  const angled = /<([^<>]*)>$/.exec(text.trim());
+  const address = (angled?.[1] ?? text).trim();
+  const mailto = /^mailto:([^?]*)/i.exec(address);
+  return (mailto?.[1] ?? address).trim();
+}
+
 export const emailSpec: FieldTypeSpec<string> = {
   ...textType,
-  schema: (rules) =>
-    textRule(rules, (text) => (isPlausibleEmail(text) ? null : 'Enter an email address, such as name@example.com.')),
+  schema: (rules) => textRule(rules, (text) => (isPlausibleEmail(text) ? null : EMAIL_PROBLEM)),
+  fromText: blankIsEmpty<string>('', (text) => {
+    const address = addressFromText(text);
+    return isPlausibleEmail(address) ? { value: address } : { problem: EMAIL_PROBLEM };
+  }),
 };

@@ -1,6 +1,7 @@
-import { textRule } from './rules.ts';
-import type { FieldTypeSpec } from './spec.ts';
+import { blankIsEmpty, textRule } from './rules.ts';
+import type { ColumnReading, FieldTypeSpec } from './spec.ts';
 
+const NOT_A_NUMBER = 'Enter a number, such as 42 or -3.5.';
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 export const isDecimal = (text: string) => DECIMAL.test(text.trim());
@@ -22,11 +23,37 @@ function plainDecimal(text: string): string | null {
   return isDecimal(plain) ? plain : null;
 }
 
+const GROUPED = { ',': /^\d{1,3}(?:,\d{3})+$/, '.': /^\d{1,3}(?:\.\d{3})+$/ };
+
+/** Unsigned digits with `decimal` as the decimal mark; the other mark may only group thousands ("1.234.567"). */
+function withDecimalMark(text: string, decimal: ',' | '.'): string | null {
+  const group = decimal === ',' ? '.' : ',';
+  const [whole = '', fraction, ...more] = text.split(decimal);
+  if (more.length > 0 || (whole.includes(group) && !GROUPED[group].test(whole))) return null;
+  const digits = whole.split(group).join('');
+  return fraction === undefined ? digits : `${digits}.${fraction}`;
+}
+
+/**
+ * A number written the column's way as the contract wants it ("1.234,56" → "1234.56"), or null.
+ * Spaces, apostrophes and underscores group digits in any locale; without a reading,
+ * `plainDecimal` guesses per value.
+ */
+export function numberFromText(text: string, decimal: ColumnReading['decimal']): string | null {
+  const compact = text.trim().replace(/[\s'’_]/g, '');
+  // A typographic minus is what some locales' spreadsheets write.
+  const sign = /^[-−]/.test(compact) ? '-' : '';
+  const unsigned = compact.replace(/^[-−+]/, '');
+  const plain = decimal === undefined ? plainDecimal(unsigned) : withDecimalMark(unsigned, decimal);
+  if (plain === null || /^[+-]/.test(plain) || !isDecimal(plain)) return null;
+  return Number.isFinite(Number(plain)) ? sign + plain : null;
+}
+
 function numberProblem(text: string): string | null {
   if (isDecimal(text) && Number.isFinite(Number(text))) return null;
   const plain = plainDecimal(text);
   return plain === null || plain === text.trim() || !Number.isFinite(Number(plain))
-    ? 'Enter a number, such as 42 or -3.5.'
+    ? NOT_A_NUMBER
     : `Write numbers with a dot for decimals and no thousands separators: ${plain}`;
 }
 
@@ -43,4 +70,8 @@ export const numberType: FieldTypeSpec<string> = {
   parseDefault: (text) => (isDecimal(text) ? text.trim() : ''),
   formatDefault: (value) => (isDecimal(value) ? String(Number(value.trim())) : ''),
   display: (value) => value,
+  fromText: blankIsEmpty<string>('', (text, _rules, reading) => {
+    const plain = numberFromText(text, reading.decimal);
+    return plain === null ? { problem: NOT_A_NUMBER } : { value: plain };
+  }),
 };

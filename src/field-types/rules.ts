@@ -1,6 +1,6 @@
-/** Checks shared by the field types, worded for the person filling the form. */
+/** Checks and readers shared by the field types, worded for the person filling the form. */
 import * as z from 'zod/mini';
-import type { FieldRules } from './spec.ts';
+import type { ColumnReading, FieldRules, FromText } from './spec.ts';
 
 export const requiredMessage = (rules: FieldRules) => `${rules.label} is required.`;
 
@@ -36,4 +36,35 @@ export function encodeText(value: string): string | undefined {
 export function canonicalOption(options: readonly string[], text: string): string | null {
   const wanted = text.trim().toLocaleLowerCase();
   return options.find((option) => option.toLocaleLowerCase() === wanted) ?? null;
+}
+
+/**
+ * Case- and accent-blind, for matching a spreadsheet's spelling to the field's ("cafe" ~ "Café").
+ * Only the Latin combining accents go: other scripts' marks change the word, not its spelling.
+ */
+export function foldOption(text: string): string {
+  return text
+    .trim()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/**
+ * The option as the field spells it, or null. An exact match wins, so a field holding both "Cafe"
+ * and "Café" keeps them apart; then one ignoring case, then one ignoring accents as well.
+ */
+export function matchOption(options: readonly string[], text: string): string | null {
+  const trimmed = text.trim();
+  if (options.includes(trimmed)) return trimmed;
+  const folded = foldOption(trimmed);
+  return canonicalOption(options, trimmed) ?? options.find((option) => foldOption(option) === folded) ?? null;
+}
+
+/** A from-text reader that needs to handle only real text: every blank cell is the type's empty value. */
+export function blankIsEmpty<V>(
+  empty: V,
+  read: (text: string, rules: FieldRules, reading: ColumnReading) => FromText<V>,
+): (text: string, rules: FieldRules, reading: ColumnReading) => FromText<V> {
+  return (text, rules, reading) => (text.trim() === '' ? { value: empty } : read(text.trim(), rules, reading));
 }

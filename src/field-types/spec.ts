@@ -30,6 +30,15 @@ export interface FieldRules {
   options: readonly string[];
 }
 
+/** How a column writes its values, detected from the column or chosen by the admin once. */
+export interface ColumnReading {
+  dateOrder?: 'DMY' | 'MDY' | 'YMD';
+  decimal?: ',' | '.';
+}
+
+/** A cell read as this type: the form value, or why it cannot be one (in words for the admin). */
+export type FromText<V> = { value: V } | { problem: string };
+
 export interface FieldTypeSpec<V> {
   title: string;
   description: string;
@@ -46,6 +55,12 @@ export interface FieldTypeSpec<V> {
   formatDefault: (value: V) => string;
   /** The value as a person reads it in a list ("Yes", "Germany", "Red, Blue"); '' when empty. */
   display: (value: V) => string;
+  /**
+   * A value as spreadsheets and CSV files write it ("1.234,56", "03/04/2025", "Deutschland"). A
+   * blank cell is `empty`. A value returned passes `schema`, except a dropdown option the field
+   * lacks, which is kept as written so the import can offer to add it.
+   */
+  fromText: (text: string, rules: FieldRules, reading: ColumnReading) => FromText<V>;
 }
 
 export type Registry = { [T in FieldType]: FieldTypeSpec<FormValueByType[T]> };

@@ -1,4 +1,4 @@
-import { encodeText, textRule } from './rules.ts';
+import { blankIsEmpty, encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
 export const textType: FieldTypeSpec<string> = {
@@ -14,4 +14,5 @@ export const textType: FieldTypeSpec<string> = {
   parseDefault: (text) => text,
   formatDefault: (value) => value.trim(),
   display: (value) => value,
+  fromText: blankIsEmpty<string>('', (text) => ({ value: text })),
 };

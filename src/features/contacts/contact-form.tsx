@@ -21,7 +21,7 @@ import { startContactForm } from './contact-draft.ts';
 import { contactFormSchema, emptyContact, isKnown, type ContactFormValues } from '../../field-types/contact-values.ts';
 import { ConflictChoice, conflictMessage, GeneratedField } from './generated-field.tsx';
 import { StatusField } from './status-field.tsx';
-import { automationOnCreate, STATUS_MEANINGS } from './statuses.ts';
+import { automationOnCreate, STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
 import { ContactFormActions } from './contact-form-actions.tsx';
 import { ContactErrorSummary, LONG_FORM_FIELDS, LongFormTools, useLongForm } from './long-form-tools.tsx';
 import { TagPicker } from './tag-picker.tsx';

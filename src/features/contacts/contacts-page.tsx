@@ -25,7 +25,7 @@ import {
   writeView,
   type ContactView,
 } from './contact-view.ts';
-import { STATUS_MEANINGS } from './statuses.ts';
+import { STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
 
 const COLUMNS_KEY = 'lark-admin:contact-columns';
 
@@ -67,9 +67,14 @@ export function ContactsPage() {
     <>
       <PageTitle
         actions={
-          <Link to="/contacts/new" className={buttonClass('primary')}>
-            Add contact
-          </Link>
+          <>
+            <Link to="/contacts/import" className={buttonClass()}>
+              Import contacts
+            </Link>
+            <Link to="/contacts/new" className={buttonClass('primary')}>
+              Add contact
+            </Link>
+          </>
         }
       >
         Contacts

@@ -14,7 +14,7 @@ import { isContactStatus } from '../../contract/statuses.ts';
 import { draftKey } from './contact-draft.ts';
 import { ContactForm } from './contact-form.tsx';
 import { emptyContact, encodeContact, isKnown } from '../../field-types/contact-values.ts';
-import { STATUS_MEANINGS } from './statuses.ts';
+import { STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
 
 export function NewContactPage() {
   const fields = useQuery(fieldQueries.all());

@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { CONTACT_STATUSES, type ContactStatus } from '../../contract/statuses.ts';
-import { automationOnCreate, STATUS_MEANINGS } from './statuses.ts';
+import { automationOnCreate, STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
 
 interface StatusFieldProps {
   value: ContactStatus;

@@ -1,5 +1,5 @@
 /** What each status means to an admin, and what creating a contact with it sets off. */
-import type { ContactStatus } from '../../contract/statuses.ts';
+import type { ContactStatus } from '../contract/statuses.ts';
 
 export const STATUS_MEANINGS: Readonly<Record<ContactStatus, { title: string; meaning: string }>> = {
   SUBSCRIBED: { title: 'Subscribed', meaning: 'Receives your campaigns.' },

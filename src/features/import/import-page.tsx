@@ -1,0 +1,133 @@
+/** /contacts/import: a file or pasted rows, mapped, reviewed, checked and started as a server job. */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { fieldQueries } from '../../api/fields.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { PageTitle } from '../../components/ui/page-title.tsx';
+import { isKnown } from '../../field-types/contact-values.ts';
+import type { CheckResult } from './check-rows.ts';
+import { emailColumnOf, firstChoices, plansOf, type ColumnChoice } from './column-choices.ts';
+import { DryRunStep } from './dry-run-step.tsx';
+import { FileStep } from './file-step.tsx';
+import { openImportSession, type ImportSession, type ReadTable } from './import-session.ts';
+import { MappingStep } from './mapping-step.tsx';
+import { rememberMapping } from './remembered-mapping.ts';
+import { ReviewStep, type DuplicateRule } from './review-step.tsx';
+import { TableFacts } from './table-facts.tsx';
+
+function useImportSession(): ImportSession | null {
+  const [session, setSession] = useState<ImportSession | null>(null);
+  useEffect(() => {
+    const opened = openImportSession();
+    setSession(opened);
+    return () => opened.close();
+  }, []);
+  return session;
+}
+
+export function ImportPage() {
+  const fieldList = useQuery(fieldQueries.all());
+  const fields = useMemo(() => fieldList.data?.filter(isKnown) ?? [], [fieldList.data]);
+  const session = useImportSession();
+  const [source, setSource] = useState<{ name: string; table: ReadTable } | null>(null);
+  const [reading, setReading] = useState<{ busy: boolean; failure: string | null }>({ busy: false, failure: null });
+  const [choices, setChoices] = useState<ColumnChoice[]>([]);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateRule>('last');
+  const [edits, setEdits] = useState(0);
+  const plans = useMemo(() => plansOf(choices, fields), [choices, fields]);
+  const emailColumn = emailColumnOf(plans);
+  const checked = useRef(0);
+
+  useEffect(() => {
+    if (!session || !source) return;
+    const round = ++checked.current;
+    void session.check({ plans, emailColumn, skipped: [] }).then((next) => {
+      if (next && round === checked.current) setResult(next);
+    });
+  }, [session, source, plans, emailColumn, edits]);
+
+  const read = async (file: File | string) => {
+    if (!session) return;
+    setReading({ busy: true, failure: null });
+    try {
+      const table = await session.read(file);
+      setChoices(firstChoices(table.headers, table.rows, fields));
+      setResult(null);
+      setSource({ name: typeof file === 'string' ? 'Pasted rows' : file.name, table });
+      setReading({ busy: false, failure: null });
+    } catch (error) {
+      setReading({ busy: false, failure: (error as Error).message });
+    }
+  };
+
+  const edit = (row: number, column: number, text: string, everyRow: boolean) => {
+    if (!session || !source) return;
+    if (everyRow) {
+      const written = source.table.rows[row]?.[column] ?? '';
+      setChoices((current) =>
+        current.map((choice, index) =>
+          index === column ? { ...choice, fixes: { ...choice.fixes, [written]: text } } : choice,
+        ),
+      );
+    } else {
+      session.edit(row, column, text);
+      setEdits((n) => n + 1);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle>Import contacts</PageTitle>
+      {fieldList.isError ? (
+        <Alert title="The fields could not be loaded.">
+          <p>{fieldList.error.message}</p>
+          <Button onClick={() => void fieldList.refetch()}>Try again</Button>
+        </Alert>
+      ) : !fieldList.data || !session ? (
+        <p role="status">Loading the fields…</p>
+      ) : !source ? (
+        <FileStep reading={reading.busy} failure={reading.failure} onRead={(file) => void read(file)} />
+      ) : (
+        <>
+          <TableFacts name={source.name} table={source.table} onAnother={() => setSource(null)} />
+          <MappingStep
+            headers={source.table.headers}
+            rows={source.table.rows}
+            fields={fields}
+            choices={choices}
+            unknownOptions={result?.unknownOptions ?? new Map()}
+            onChange={(column, choice) =>
+              setChoices((current) => current.map((old, index) => (index === column ? choice : old)))
+            }
+          />
+          <ReviewStep
+            headers={source.table.headers}
+            rows={source.table.rows}
+            plans={plans}
+            result={result}
+            duplicates={duplicates}
+            onDuplicates={setDuplicates}
+            onEdit={edit}
+          />
+          <DryRunStep
+            title={`${source.name} · ${new Date().toLocaleDateString('en-GB')}`}
+            headers={source.table.headers}
+            rows={source.table.rows}
+            plans={plans}
+            emailColumn={emailColumn}
+            result={result}
+            duplicates={duplicates}
+            onStarted={() =>
+              rememberMapping(
+                source.table.headers,
+                choices.map((choice) => (choice.target.kind === 'new' ? { kind: 'skip' } : choice.target)),
+              )
+            }
+          />
+        </>
+      )}
+    </>
+  );
+}
