@@ -93,9 +93,11 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const sent = await body(c, importRows);
     if (!sent)
       return refuse(c, 400, `Send 1 to ${JOB_LIMITS.rowsPerCall} rows, each with an email address and its fields.`);
-    if (job.counts.total + sent.rows.length > JOB_LIMITS.rowsPerJob)
+    const added = store.appendRows(job.id, sent.rows, JOB_LIMITS.rowsPerJob);
+    if (added === 'full')
       return refuse(c, 400, `A job holds at most ${JOB_LIMITS.rowsPerJob.toLocaleString('en')} rows.`);
-    return c.json({ data: view(store.appendRows(job.id, sent.rows)) });
+    if (added === 'started') return refuse(c, 409, 'This job has started; it takes no more rows.');
+    return c.json({ data: view(added) });
   });
 
   api.post('/:id/start', (c) => {
@@ -131,7 +133,8 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const filter = ROW_FILTERS.find((name) => name === (c.req.query('filter') ?? 'all'));
     const after = Number(c.req.query('after') ?? 0);
     const limit = Math.min(Number(c.req.query('limit') ?? 100), 1000);
-    if (!filter || !Number.isSafeInteger(after) || !(limit >= 1)) return refuse(c, 400, 'Unknown filter or paging.');
+    if (!filter || !Number.isSafeInteger(after) || !Number.isSafeInteger(limit) || limit < 1)
+      return refuse(c, 400, 'Unknown filter or paging.');
     return c.json({ data: store.rows(job.id, filter, after, limit).map(rowView) });
   });
 
@@ -154,6 +157,8 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     if (job instanceof Response) return job;
     const wanted = await body(c, tagCreated);
     if (!wanted) return refuse(c, 400, 'Name the tag to give the created contacts.');
+    if (job.state !== 'done' && job.state !== 'cancelled')
+      return refuse(c, 409, 'Let the job finish (or cancel it) first, so every contact it created is tagged.');
     if (job.counts.created === 0) return refuse(c, 409, 'This job created no contacts.');
     const tagging = planTagCreated(store, job, wanted.tag);
     store.setState(tagging.id, 'queued');

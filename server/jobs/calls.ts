@@ -26,7 +26,11 @@ export interface Patience {
   backoffMs: (attempt: number) => number;
   /** The longest a 429 is waited for, whatever its Retry-After says. */
   maxRetryAfterMs: number;
+  /** 429s in a row before the job pauses: someone else is using the whole of the key's budget. */
+  rateLimitedTries?: number;
 }
+
+const RATE_LIMITED_TRIES = 120;
 
 export const PATIENCE: Patience = {
   tries: 6,
@@ -56,6 +60,7 @@ export function patientCall(
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   return async (method, path, body) => {
     let failures = 0;
+    let limited = 0;
     for (;;) {
       if (stopped()) throw new Stopped();
       let response: Response | null = null;
@@ -66,6 +71,9 @@ export function patientCall(
         problem = (error as Error).message;
       }
       if (response?.status === 429) {
+        limited += 1;
+        if (limited >= (patience.rateLimitedTries ?? RATE_LIMITED_TRIES))
+          throw new Unavailable(`it answered “too many requests” ${limited} times in a row`);
         await sleep(retryAfterMs(response.headers.get('retry-after'), patience.maxRetryAfterMs));
         continue;
       }

@@ -48,6 +48,7 @@ export function createRunner(options: RunnerOptions) {
    */
   let halt: { jobId: number | 'all'; state: 'paused' | 'cancelled' | null; reason: string | null } | null = null;
   const halted = (jobId: number) => halt !== null && (halt.jobId === 'all' || halt.jobId === jobId);
+  const shuttingDown = () => halt?.jobId === 'all';
   let running: Promise<void> | null = null;
   const samples = new Map<number, [number, number][]>();
 
@@ -64,7 +65,8 @@ export function createRunner(options: RunnerOptions) {
     try {
       store.finishRow(row, await handlers[job.kind](row, { job, call, step }));
     } catch (error) {
-      if (error instanceof Stopped) return;
+      // Stopped mid-row, or the server is shutting down (the file may be closed): the row is taken up again.
+      if (error instanceof Stopped || shuttingDown()) return;
       if (error instanceof Unavailable) {
         halt ??= {
           jobId: job.id,
@@ -83,17 +85,27 @@ export function createRunner(options: RunnerOptions) {
     const stopped = () => halted(job.id);
     const call = patientCall(options.send, stopped, options.patience);
     const inFlight = new Set<Promise<void>>();
+    // Rows for one address run one after another, so each reads what the one before it wrote.
+    const byAddress = new Map<string, Promise<void>>();
     let after = 0;
     for (;;) {
       const rows = stopped() ? [] : store.openRows(job.id, after, BATCH);
       if (rows.length === 0) break;
       for (const row of rows) {
+        const address = String((row.input as { email?: unknown }).email ?? '')
+          .trim()
+          .toLowerCase();
         while (inFlight.size >= concurrency) await Promise.race(inFlight);
+        while (byAddress.has(address)) await byAddress.get(address);
         if (stopped()) break;
         const current = store.job(job.id)!;
         sample(current);
-        const work: Promise<void> = runRow(current, row, call).finally(() => inFlight.delete(work));
+        const work: Promise<void> = runRow(current, row, call).finally(() => {
+          inFlight.delete(work);
+          byAddress.delete(address);
+        });
         inFlight.add(work);
+        byAddress.set(address, work);
         after = row.n;
       }
     }
@@ -109,10 +121,11 @@ export function createRunner(options: RunnerOptions) {
   }
 
   async function drain() {
-    for (let next = store.unfinished()[0]; next && halt?.jobId !== 'all'; next = store.unfinished()[0]) {
+    for (let next = store.unfinished()[0]; next && !shuttingDown(); next = store.unfinished()[0]) {
       try {
         await runJob(next);
       } catch (error) {
+        if (shuttingDown()) return;
         // A fault in the store (a full disk) pauses the job rather than spinning on it.
         log(`job ${next.id} stopped: ${(error as Error).message}`);
         store.setState(next.id, 'paused', `Lark Admin stopped this job: ${(error as Error).message}`);
@@ -122,10 +135,10 @@ export function createRunner(options: RunnerOptions) {
 
   /** Starts the runner if it is idle; it runs until no job is waiting. */
   function wake() {
-    if (halt?.jobId === 'all') return;
+    if (shuttingDown()) return;
     running ??= drain().finally(() => {
       running = null;
-      if (halt?.jobId !== 'all' && store.unfinished().length > 0) wake();
+      if (!shuttingDown() && store.unfinished().length > 0) wake();
     });
   }
 

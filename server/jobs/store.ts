@@ -162,11 +162,12 @@ export function openJobStore(dataDir: string, now: () => number = Date.now) {
       return job(Number(lastInsertRowid))!;
     },
 
-    /** Adds rows after the last one, all or none. */
-    appendRows(id: number, inputs: readonly unknown[]): JobRecord {
+    /** Adds rows after the last one, all or none; checked inside the write, so two senders cannot pass `limit`. */
+    appendRows(id: number, inputs: readonly unknown[], limit = Infinity): JobRecord | 'full' | 'started' {
       return transaction(() => {
         const current = job(id);
-        if (!current || current.state !== 'draft') throw new Error(`Job ${id} takes no more rows.`);
+        if (!current || current.state !== 'draft') return 'started';
+        if (current.counts.total + inputs.length > limit) return 'full';
         const insert = db.prepare('INSERT INTO job_rows (job_id, n, input) VALUES (?, ?, ?)');
         inputs.forEach((input, index) => insert.run(id, current.counts.total + index + 1, JSON.stringify(input)));
         db.prepare('UPDATE jobs SET total = total + ? WHERE id = ?').run(inputs.length, id);
@@ -221,17 +222,21 @@ export function openJobStore(dataDir: string, now: () => number = Date.now) {
     finishRow(row: RowRecord, end: { outcome: Outcome; after?: unknown; message?: string } | { refused: string }) {
       transaction(() => {
         const refused = 'refused' in end;
-        db.prepare(
-          `UPDATE job_rows SET step = ?, outcome = ?, message = ?, after = coalesce(?, after)
+        const { changes } = db
+          .prepare(
+            `UPDATE job_rows SET step = ?, outcome = ?, message = ?, after = coalesce(?, after)
            WHERE job_id = ? AND n = ? AND step NOT IN ('done', 'refused')`,
-        ).run(
-          refused ? 'refused' : 'done',
-          refused ? null : end.outcome,
-          refused ? end.refused : (end.message ?? null),
-          refused ? null : json(end.after),
-          row.jobId,
-          row.n,
-        );
+          )
+          .run(
+            refused ? 'refused' : 'done',
+            refused ? null : end.outcome,
+            refused ? end.refused : (end.message ?? null),
+            refused ? null : json(end.after),
+            row.jobId,
+            row.n,
+          );
+        // A row already ended (it can only end once) leaves the counts as they are.
+        if (changes !== 1) return;
         const column = refused ? 'refused' : end.outcome;
         db.prepare(`UPDATE jobs SET done = done + 1, ${column} = ${column} + 1 WHERE id = ?`).run(row.jobId);
       });

@@ -10,6 +10,8 @@ export type TableFacts = Omit<ParsedTable, 'rows'> & { rowCount: number; encodin
 
 export type ToEngine =
   | { kind: 'read'; source: File | string }
+  /** Rows already split into cells: refused rows of a job, brought back to be fixed. */
+  | { kind: 'load'; headers: string[]; rows: string[][] }
   | { kind: 'edit'; row: number; column: number; text: string }
   | { kind: 'check'; id: number; config: CheckConfig };
 
@@ -28,12 +30,22 @@ async function readSource(source: File | string) {
     : parseFileBytes(new Uint8Array(await source.arrayBuffer()));
 }
 
+const loaded = (headers: string[], rows: string[][]) => ({
+  headers,
+  rows,
+  delimiter: ',' as const,
+  rowNotes: new Map<number, string>(),
+  notes: [],
+  encoding: 'utf-8' as const,
+});
+
 export function createEngine(post: (message: FromEngine) => void) {
   let rows: string[][] = [];
   return async (message: ToEngine) => {
     try {
-      if (message.kind === 'read') {
-        const { rows: read, ...facts } = await readSource(message.source);
+      if (message.kind === 'read' || message.kind === 'load') {
+        const { rows: read, ...facts } =
+          message.kind === 'read' ? await readSource(message.source) : loaded(message.headers, message.rows);
         rows = read;
         post({ kind: 'table', facts: { ...facts, rowCount: rows.length } });
         for (let start = 0; start < rows.length; start += CHUNK)

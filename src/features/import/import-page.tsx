@@ -2,16 +2,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fieldQueries } from '../../api/fields.ts';
+import { readAllRows } from '../../api/jobs.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { isKnown } from '../../field-types/contact-values.ts';
+import { useSearchParams } from '../../lib/router/components.tsx';
 import type { CheckResult } from './check-rows.ts';
 import { emailColumnOf, firstChoices, plansOf, type ColumnChoice } from './column-choices.ts';
 import { DryRunStep } from './dry-run-step.tsx';
 import { FileStep } from './file-step.tsx';
 import { openImportSession, type ImportSession, type ReadTable } from './import-session.ts';
 import { MappingStep } from './mapping-step.tsx';
+import { refusedTable } from './refused-table.ts';
 import { rememberMapping } from './remembered-mapping.ts';
 import { ReviewStep, type DuplicateRule } from './review-step.tsx';
 import { TableFacts } from './table-facts.tsx';
@@ -48,19 +51,34 @@ export function ImportPage() {
     });
   }, [session, source, plans, emailColumn, edits]);
 
-  const read = async (file: File | string) => {
+  const take = async (name: string, load: (session: ImportSession) => Promise<ReadTable>) => {
     if (!session) return;
     setReading({ busy: true, failure: null });
     try {
-      const table = await session.read(file);
+      const table = await load(session);
       setChoices(firstChoices(table.headers, table.rows, fields));
       setResult(null);
-      setSource({ name: typeof file === 'string' ? 'Pasted rows' : file.name, table });
+      setSource({ name, table });
       setReading({ busy: false, failure: null });
     } catch (error) {
       setReading({ busy: false, failure: (error as Error).message });
     }
   };
+  const read = (file: File | string) =>
+    take(typeof file === 'string' ? 'Pasted rows' : file.name, (open) => open.read(file));
+
+  // "Fix and retry refused rows": a job's refused rows come back as the file had them.
+  const [search] = useSearchParams();
+  const retry = Number(search.get('retry'));
+  const retried = useRef(false);
+  useEffect(() => {
+    if (!session || !fieldList.data || !retry || retried.current) return;
+    retried.current = true;
+    void take(`Refused rows of job ${retry}`, async (open) => {
+      const { headers, rows } = refusedTable(await readAllRows(retry, 'refused'));
+      return open.load(headers, rows);
+    });
+  });
 
   const edit = (row: number, column: number, text: string, everyRow: boolean) => {
     if (!session || !source) return;

@@ -11,6 +11,8 @@ export interface ReadTable extends TableFacts {
 
 export interface ImportSession {
   read(source: File | string): Promise<ReadTable>;
+  /** Rows already in cells (a job's refused rows), taken as a file would be. */
+  load(headers: string[], rows: string[][]): Promise<ReadTable>;
   check(config: CheckConfig): Promise<CheckResult | null>;
   edit(row: number, column: number, text: string): void;
   close(): void;
@@ -63,6 +65,12 @@ export function openImportSession(): ImportSession {
       return new Promise((resolve, reject) => {
         reading = { resolve, reject };
         send({ kind: 'read', source });
+      });
+    },
+    load(headers, rows) {
+      return new Promise((resolve, reject) => {
+        reading = { resolve, reject };
+        send({ kind: 'load', headers, rows });
       });
     },
     check(config) {
