@@ -5,12 +5,12 @@ import { jobQueries, readAllRows, useTagCreated } from '../../api/jobs.ts';
 import { tagQueries } from '../../api/tags.ts';
 import type { JobRowView, JobView } from '../../contract/jobs.ts';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Button } from '../../components/ui/button.tsx';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
-import { useNavigate } from '../../lib/router/components.tsx';
+import { Link, useNavigate } from '../../lib/router/components.tsx';
 import { count } from './job-words.ts';
 import { downloadCsv, refusedRowsCsv } from './refused-csv.ts';
 
@@ -34,9 +34,16 @@ export function RefusedRows({ job }: { job: JobView }) {
       <h2 id="refused-rows" className="mb-2 font-semibold">
         Refused rows ({count(job.counts.refused)})
       </h2>
-      <Button busy={downloading === 'busy'} busyLabel="Preparing the file…" onClick={() => void download()}>
-        Download refused rows
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button busy={downloading === 'busy'} busyLabel="Preparing the file…" onClick={() => void download()}>
+          Download refused rows
+        </Button>
+        {job.kind === 'import' && (
+          <Link to={`/contacts/import?retry=${job.id}`} className={buttonClass()}>
+            Fix and retry refused rows
+          </Link>
+        )}
+      </div>
       {downloading instanceof Error && <Alert title="The file could not be made.">{downloading.message}</Alert>}
       {rows.data && (
         <TableRegion label="Refused rows">

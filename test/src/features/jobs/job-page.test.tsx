@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp, type RenderedApp } from '../../render-app.tsx';
 
-type Row = { email: string; fields: Record<string, unknown>; status?: string };
+type Row = { email: string; fields: Record<string, unknown>; status?: string; source?: Record<string, string> };
 
 async function importJob(app: RenderedApp, rows: Row[], params: Record<string, unknown> = {}) {
   const created = await app.api('POST', '/api/jobs', {
@@ -159,5 +159,28 @@ describe('a job’s page', () => {
     await screen.findByRole('heading', { level: 1, name: /^Tag “customer” on contacts created by/ });
     await untilDone(app, id + 1);
     expect((await contact(app, 'cy@example.com')).tags.map((tag: { name: string }) => tag.name)).toEqual(['customer']);
+  });
+});
+
+describe('a refused row', () => {
+  it('comes back into the import grid as the file had it, from “Fix and retry refused rows”', async () => {
+    const app = renderApp('/jobs');
+    await screen.findByText('No jobs yet.');
+    const id = await importJob(app, [
+      {
+        email: 'odd@example.com',
+        fields: { shoe_size: '42' },
+        source: { 'E-mail': 'odd@example.com', 'Shoe size': '42' },
+      },
+    ]);
+    await start(app, id);
+    await untilDone(app, id);
+    await open(app, `/jobs/${id}`);
+    await app.user.click(await screen.findByRole('link', { name: 'Fix and retry refused rows' }));
+    await screen.findByRole('heading', { level: 1, name: 'Import contacts' });
+    expect(await screen.findByRole('region', { name: 'The file' })).toHaveTextContent(`Refused rows of job ${id}`);
+    expect(screen.getByRole('combobox', { name: 'Map column “E-mail”' })).toHaveDisplayValue('Email Address');
+    const grid = screen.getByRole('table', { name: 'Rows to import' });
+    expect(within(grid).getByRole('button', { name: 'odd@example.com' })).toBeInTheDocument();
   });
 });
