@@ -13,12 +13,16 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { ensureBuild } from '../../server/ensure-build.ts';
 import { firstPageWeight, type PageWeight } from '../support/first-page-weight.ts';
 import { PROJECT_ROOT, startServer } from '../support/server-process.ts';
+import { measureImport, type ImportFigures } from './import-bench.ts';
 import { measurePage, type PageFigures, type Subject } from './measures.ts';
 import { buildPeers, servePeers } from './peers.ts';
 import { summarize, type Summary } from './stats.ts';
 import { seedWorkspace } from './workspace.ts';
 
-const SIZES = (process.env.BENCH_SIZES ?? '50,200,500').split(',').map(Number);
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'forms,import').split(',');
+const SIZES = SCENARIOS.includes('forms') ? (process.env.BENCH_SIZES ?? '50,200,500').split(',').map(Number) : [];
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const JOB_ROWS = Number(process.env.BENCH_JOB_ROWS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SUBJECTS = ['lark', 'rjsf', 'plain', 'react'] as const;
 type SubjectName = (typeof SUBJECTS)[number];
@@ -111,9 +115,19 @@ for (const size of SIZES) {
     await server.stop();
   }
 }
+let importFigures: ImportFigures | undefined;
+if (SCENARIOS.includes('import')) {
+  const server = await startServer({ SANDBOX_DB: join(mkdtempSync(join(tmpdir(), 'lark-bench-')), 'bench.sqlite') });
+  try {
+    log(`import: ${IMPORT_ROWS} rows in the page, then a job of ${JOB_ROWS} rows`);
+    importFigures = await measureImport(browser, server.url, IMPORT_ROWS, JOB_ROWS);
+  } finally {
+    await server.stop();
+  }
+}
 await browser.close();
 
-const results = { machine, runs: RUNS, firstPageWeight: weights, sizes };
+const results = { machine, runs: RUNS, firstPageWeight: weights, sizes, import: importFigures };
 mkdirSync(join(PROJECT_ROOT, 'bench'), { recursive: true });
 writeFileSync(join(PROJECT_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -148,4 +162,14 @@ if (weights) {
   for (const key of ['jsGzipBytes', 'cssGzipBytes'] as const) {
     console.log(`| ${key === 'jsGzipBytes' ? 'JS' : 'CSS'} | ${kb(weights.lark[key])} | ${kb(weights.rjsf[key])} | ${kb(weights.plain[key])} | ${kb(weights.react[key])} | ${weights.rjsf[key] ? (weights.lark[key] / weights.rjsf[key]).toFixed(2) : '—'} |`);
   }
+}
+if (importFigures) {
+  const f = importFigures;
+  console.log(`\nImport (one run; budgets from issue 14)\n| figure | measured | budget |\n|---|---|---|`);
+  console.log(`| ${f.rows.toLocaleString('en')} rows × 12 columns: file chosen → every row checked, ms | ${f.fileToCountsMs} | ≤ 2000 (in the worker) |`);
+  console.log(`| longest main-thread task meanwhile, ms | ${f.longestTaskMs.toFixed(0)} | ≤ 50 |`);
+  console.log(`| grid scrolled top to bottom, frames a second | ${f.scrollFps.toFixed(1)} | ≥ 50 |`);
+  console.log(`| tab (renderer process, worker included), MB | ${f.rendererMb.toFixed(0)} | ≤ 300 |`);
+  console.log(`| sandbox job of ${f.jobRows.toLocaleString('en')} new contacts, rows a second | ${f.jobRowsPerSecond.toFixed(1)} | — |`);
+  console.log(`| its requests a second, share of the jobs' 80 | ${f.jobRequestsPerSecond.toFixed(1)} (${(f.jobShareOfBudget * 100).toFixed(0)} %) | ≥ 90 % |`);
 }

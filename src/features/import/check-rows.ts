@@ -6,7 +6,7 @@
 import { emailKey, readCell, type ColumnPlan } from './import-plan.ts';
 
 export interface CheckConfig {
-  plans: ColumnPlan[];
+  plans: readonly ColumnPlan[];
   /** The column mapped to the email field, or null while none is. */
   emailColumn: number | null;
   /** Rows the admin chose to leave out. */

@@ -8,7 +8,7 @@
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { isPlausibleEmail } from '../../contract/values.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
-import { readCountry } from '../../lib/countries.ts';
+import { countryCodeFromText } from '../../lib/country-names.ts';
 import { foldForSearch } from '../../lib/text.ts';
 
 export type MatchTarget = { kind: 'field'; mergeTag: string } | { kind: 'status' } | { kind: 'skip' };
@@ -119,7 +119,7 @@ export function matchColumns(
     const email = fields.find((field) => field.merge_tag === EMAIL_MERGE_TAG);
     if (mostly(sample, (value) => isPlausibleEmail(value.replace(/^mailto:/i, '')))) take(column, email);
     const freeCountries = countryFields.filter((field) => !taken.has(field.merge_tag));
-    if (freeCountries.length === 1 && mostly(sample, (value) => readCountry(value, 'en') !== ''))
+    if (freeCountries.length === 1 && mostly(sample, (value) => countryCodeFromText(value) !== null))
       take(column, freeCountries[0]);
   });
   return targets;

@@ -1,24 +1,22 @@
 /** Step 4: the import's settings, a dry run against the workspace, and the start. */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { readEveryContact } from '../../api/contacts.ts';
-import type { Contact } from '../../api/schemas.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { tagQueries } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useNavigate } from '../../lib/router/components.tsx';
 import type { CheckResult } from './check-rows.ts';
-import { byEmail, dryRun } from './dry-run.ts';
+import type { DryRun } from './dry-run.ts';
+import type { RunConfig } from './import-engine.ts';
 import type { ColumnPlan } from './import-plan.ts';
-import { importedRows } from './job-rows.ts';
+import type { ImportSession } from './import-session.ts';
 import type { DuplicateRule } from './review-step.tsx';
 import { FIRST_RUN_OPTIONS, RunOptionsForm, type RunOptions } from './run-step.tsx';
 import { startImport } from './start-import.ts';
 
 interface DryRunStepProps {
   title: string;
-  headers: readonly string[];
-  rows: readonly (readonly string[])[];
+  session: ImportSession;
   plans: readonly ColumnPlan[];
   emailColumn: number | null;
   result: CheckResult | null;
@@ -28,31 +26,24 @@ interface DryRunStepProps {
 
 const count = (n: number) => n.toLocaleString('en');
 
-export function DryRunStep({
-  title,
-  headers,
-  rows,
-  plans,
-  emailColumn,
-  result,
-  duplicates,
-  onStarted,
-}: DryRunStepProps) {
+export function DryRunStep({ title, session, plans, emailColumn, result, duplicates, onStarted }: DryRunStepProps) {
   const tags = useQuery(tagQueries.all());
   const navigate = useNavigate();
   const [options, setOptions] = useState<RunOptions>(FIRST_RUN_OPTIONS);
-  const [existing, setExisting] = useState<Map<string, Contact> | null>(null);
+  const [summary, setSummary] = useState<DryRun | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const indexes = useMemo(
-    () => (result ? importedRows(rows.length, result, duplicates) : []),
-    [result, rows.length, duplicates],
+  const config: RunConfig = useMemo(
+    () => ({ plans, emailColumn, skipped: [], duplicates, ...options }),
+    [plans, emailColumn, duplicates, options],
   );
-  const summary = useMemo(
-    () =>
-      existing && emailColumn !== null ? dryRun({ rows, indexes, plans, emailColumn, existing, ...options }) : null,
-    [existing, emailColumn, rows, indexes, plans, options],
-  );
+  // A summary answers one plan and one set of settings: any change asks again (the contacts are read once).
+  const asked = useRef<RunConfig | null>(null);
+  useEffect(() => {
+    if (!asked.current || asked.current === config) return;
+    asked.current = config;
+    void session.dryRun(config, () => {}).then(setSummary, (error: Error) => setFailure(error.message));
+  }, [session, config]);
   const labels = new Map(
     plans.flatMap((plan) =>
       plan.target.kind === 'field' ? [[plan.target.field.merge_tag, plan.target.field.label]] : [],
@@ -72,21 +63,15 @@ export function DryRunStep({
   const check = () =>
     run(async () => {
       setProgress('Reading the workspace’s contacts…');
-      const contacts = await readEveryContact((read, total) =>
-        setProgress(`Reading the workspace’s contacts: ${count(read)} of ${count(total)}…`),
-      );
-      setExisting(byEmail(contacts));
+      asked.current = config;
+      setSummary(await session.dryRun(config, setProgress));
     });
   const start = () =>
     run(async () => {
       const job = await startImport({
         title,
-        headers,
-        rows,
-        indexes,
-        plans,
-        emailColumn: emailColumn!,
-        options,
+        session,
+        config,
         params: { mode: options.mode, newStatus: options.newStatus, tagIds: options.tagIds },
         onProgress: setProgress,
       });
@@ -114,10 +99,10 @@ export function DryRunStep({
         </Button>
         <Button
           variant="primary"
-          disabled={summary === null || progress !== null || indexes.length === 0}
+          disabled={summary === null || progress !== null || summary.rows === 0}
           onClick={() => void start()}
         >
-          Start import of {count(indexes.length)} rows
+          Start import of {count(summary?.rows ?? 0)} rows
         </Button>
       </div>
       {progress && <p role="status">{progress}</p>}

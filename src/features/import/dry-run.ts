@@ -6,10 +6,12 @@
 import type { Contact } from '../../api/schemas.ts';
 import type { ImportMode } from '../../contract/jobs.ts';
 import { isDeepStrictEqualish } from './same-value.ts';
-import { emailKey, type ColumnPlan } from './import-plan.ts';
+import { emailKey, readCell, type ColumnPlan } from './import-plan.ts';
 import { valuesOf } from './job-rows.ts';
 
 export interface DryRun {
+  /** Rows the import sends: those without problems, one per address. */
+  rows: number;
   create: number;
   update: number;
   /** Rows the mode leaves alone (a known address in "Add new only", say). */
@@ -24,7 +26,7 @@ export interface DryRunInput {
   rows: readonly (readonly string[])[];
   indexes: readonly number[];
   plans: readonly ColumnPlan[];
-  emailColumn: number;
+  emailColumn: number | null;
   existing: ReadonlyMap<string, Contact>;
   mode: ImportMode;
   blankKeeps: boolean;
@@ -35,11 +37,21 @@ export const byEmail = (contacts: readonly Contact[]) =>
   new Map(contacts.map((contact) => [emailKey(String(contact.data.email_address ?? '')), contact]));
 
 export function dryRun(input: DryRunInput): DryRun {
-  const result: DryRun = { create: 0, update: 0, leave: 0, overwritten: new Map(), statusChanges: 0 };
+  const result: DryRun = {
+    rows: input.indexes.length,
+    create: 0,
+    update: 0,
+    leave: 0,
+    overwritten: new Map(),
+    statusChanges: 0,
+  };
   const statusColumn = input.plans.findIndex((plan) => plan.target.kind === 'status');
+  if (input.emailColumn === null) return result;
+  const emailPlan = input.plans[input.emailColumn]!;
   for (const index of input.indexes) {
     const row = input.rows[index]!;
-    const contact = input.existing.get(emailKey(row[input.emailColumn] ?? ''));
+    const email = readCell(emailPlan, row[input.emailColumn] ?? '');
+    const contact = 'value' in email ? input.existing.get(emailKey(String(email.value))) : undefined;
     if (!contact) {
       if (input.mode === 'update-only') result.leave += 1;
       else result.create += 1;

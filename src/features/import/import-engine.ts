@@ -1,28 +1,56 @@
 /**
- * The import's work off the page: reading the file, keeping its rows, checking them all against
- * the plan. The worker runs it; where there is no Worker (the component tests' jsdom) the session
- * runs the same engine in the page, so both paths are one code.
+ * The import's work off the page. The file's rows live here only: the page gets the first rows
+ * (to show and match the columns), the rows in view (for the grid), and answers (the check, the
+ * dry run); the rows themselves go to the server from here. So a 100,000-row file never holds the
+ * page up, and the tab keeps one copy of it. The worker runs this; where there is no Worker (the
+ * component tests' jsdom) the session runs the same engine in the page.
  */
+import { readEveryContact } from '../../api/contacts.ts';
+import type { Contact } from '../../api/schemas.ts';
+import { sendJobRows } from '../../api/jobs.ts';
+import { JOB_LIMITS } from '../../contract/jobs.ts';
 import { checkRows, type CheckConfig, type CheckResult } from './check-rows.ts';
+import { byEmail, dryRun, type DryRun } from './dry-run.ts';
+import { importedRows, jobRowOf, type RowOptions } from './job-rows.ts';
 import { parseFileBytes, parsePastedText, type ParsedTable, type TableEncoding } from './parse-table.ts';
+import type { DuplicateRule } from './review-step.tsx';
+import type { ImportMode } from '../../contract/jobs.ts';
 
-export type TableFacts = Omit<ParsedTable, 'rows'> & { rowCount: number; encoding: TableEncoding };
+/** The first rows travel to the page: enough to show each column and to match it by its values. */
+export const SAMPLE_ROWS = 1000;
+
+export type TableFacts = Omit<ParsedTable, 'rows'> & {
+  rowCount: number;
+  encoding: TableEncoding;
+  /** The first rows, as the file has them. */
+  sample: string[][];
+};
+
+/** What the dry run and the upload share: the plan, the rows it keeps, and how blanks and statuses go. */
+export interface RunConfig extends CheckConfig, RowOptions {
+  duplicates: DuplicateRule;
+  mode: ImportMode;
+}
 
 export type ToEngine =
   | { kind: 'read'; source: File | string }
   /** Rows already split into cells: refused rows of a job, brought back to be fixed. */
   | { kind: 'load'; headers: string[]; rows: string[][] }
   | { kind: 'edit'; row: number; column: number; text: string }
-  | { kind: 'check'; id: number; config: CheckConfig };
+  | { kind: 'check'; id: number; config: CheckConfig }
+  | { kind: 'rows'; id: number; indexes: number[] }
+  | { kind: 'dry-run'; id: number; config: RunConfig }
+  | { kind: 'upload'; id: number; jobId: number; config: RunConfig };
 
 export type FromEngine =
   | { kind: 'table'; facts: TableFacts }
-  | { kind: 'rows'; start: number; rows: string[][] }
   | { kind: 'checked'; id: number; result: CheckResult }
+  | { kind: 'rows'; id: number; rows: [number, string[]][] }
+  | { kind: 'progress'; id: number; text: string }
+  | { kind: 'dry-run'; id: number; summary: DryRun }
+  | { kind: 'uploaded'; id: number; count: number }
+  | { kind: 'failed'; id: number; message: string }
   | { kind: 'error'; message: string };
-
-/** Rows travel to the page in pieces, so no single message holds the page up for long. */
-const CHUNK = 5000;
 
 async function readSource(source: File | string) {
   return typeof source === 'string'
@@ -30,31 +58,94 @@ async function readSource(source: File | string) {
     : parseFileBytes(new Uint8Array(await source.arrayBuffer()));
 }
 
-const loaded = (headers: string[], rows: string[][]) => ({
+const loaded = (headers: string[], rows: string[][]): ParsedTable & { encoding: TableEncoding } => ({
   headers,
   rows,
-  delimiter: ',' as const,
-  rowNotes: new Map<number, string>(),
+  delimiter: ',',
+  rowNotes: new Map(),
   notes: [],
-  encoding: 'utf-8' as const,
+  encoding: 'utf-8',
 });
 
+const count = (n: number) => n.toLocaleString('en');
+
 export function createEngine(post: (message: FromEngine) => void) {
+  let headers: string[] = [];
   let rows: string[][] = [];
+  /** The last check, by its plan's JSON: the dry run and the upload reuse it for the same plan. */
+  let checked: { key: string; result: CheckResult } | null = null;
+  const keyOf = (config: CheckConfig) => JSON.stringify([config.plans, config.emailColumn, config.skipped]);
+  /** The workspace's contacts, read once per file for its dry runs. */
+  let existing: Promise<Map<string, Contact>> | null = null;
+
+  const kept = (config: RunConfig) => {
+    const result = checked?.key === keyOf(config) ? checked.result : checkRows(rows, config);
+    return importedRows(rows.length, result, config.duplicates);
+  };
+
+  async function run(id: number, work: () => Promise<void>) {
+    try {
+      await work();
+    } catch (error) {
+      post({ kind: 'failed', id, message: (error as Error).message });
+    }
+  }
+
   return async (message: ToEngine) => {
     try {
       if (message.kind === 'read' || message.kind === 'load') {
-        const { rows: read, ...facts } =
+        const table =
           message.kind === 'read' ? await readSource(message.source) : loaded(message.headers, message.rows);
-        rows = read;
-        post({ kind: 'table', facts: { ...facts, rowCount: rows.length } });
-        for (let start = 0; start < rows.length; start += CHUNK)
-          post({ kind: 'rows', start, rows: rows.slice(start, start + CHUNK) });
+        ({ headers, rows } = table);
+        checked = null;
+        existing = null;
+        const { rows: _, ...facts } = table;
+        post({ kind: 'table', facts: { ...facts, rowCount: rows.length, sample: rows.slice(0, SAMPLE_ROWS) } });
       } else if (message.kind === 'edit') {
         const row = rows[message.row];
         if (row) row[message.column] = message.text;
+      } else if (message.kind === 'check') {
+        // Only the key is kept, so the plan (and the values its columns read once) can be let go.
+        checked = { key: keyOf(message.config), result: checkRows(rows, message.config) };
+        post({ kind: 'checked', id: message.id, result: checked.result });
+      } else if (message.kind === 'rows') {
+        post({ kind: 'rows', id: message.id, rows: message.indexes.map((index) => [index, rows[index] ?? []]) });
+      } else if (message.kind === 'dry-run') {
+        const { id, config } = message;
+        await run(id, async () => {
+          existing ??= readEveryContact((read, total) =>
+            post({
+              kind: 'progress',
+              id,
+              text: `Reading the workspace’s contacts: ${count(read)} of ${count(total)}…`,
+            }),
+          ).then(byEmail);
+          const contacts = await existing.catch((error: unknown) => {
+            existing = null;
+            throw error;
+          });
+          const summary = dryRun({ rows, indexes: kept(config), existing: contacts, ...config });
+          post({ kind: 'dry-run', id, summary });
+        });
       } else {
-        post({ kind: 'checked', id: message.id, result: checkRows(rows, message.config) });
+        const { id, jobId, config } = message;
+        await run(id, async () => {
+          const indexes = kept(config);
+          if (config.emailColumn === null) throw new Error('No column is mapped to Email Address.');
+          for (let start = 0; start < indexes.length; start += JOB_LIMITS.rowsPerCall) {
+            const end = Math.min(start + JOB_LIMITS.rowsPerCall, indexes.length);
+            post({
+              kind: 'progress',
+              id,
+              text: `Sending rows ${count(start + 1)}–${count(end)} of ${count(indexes.length)}…`,
+            });
+            const piece = indexes
+              .slice(start, end)
+              .map((index) => jobRowOf(rows[index]!, headers, config.plans, config.emailColumn!, config));
+            await sendJobRows(jobId, piece);
+          }
+          post({ kind: 'uploaded', id, count: indexes.length });
+        });
       }
     } catch (error) {
       post({ kind: 'error', message: (error as Error).message });

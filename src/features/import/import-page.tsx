@@ -1,6 +1,6 @@
 /** /contacts/import: a file or pasted rows, mapped, reviewed, checked and started as a server job. */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { fieldQueries } from '../../api/fields.ts';
 import { readAllRows } from '../../api/jobs.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -33,7 +33,8 @@ export function ImportPage() {
   const fieldList = useQuery(fieldQueries.all());
   const fields = useMemo(() => fieldList.data?.filter(isKnown) ?? [], [fieldList.data]);
   const session = useImportSession();
-  const [source, setSource] = useState<{ name: string; table: ReadTable } | null>(null);
+  const [source, setSource] = useState<{ name: string; table: ReadTable; serial: number } | null>(null);
+  const reads = useRef(0);
   const [reading, setReading] = useState<{ busy: boolean; failure: string | null }>({ busy: false, failure: null });
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -56,9 +57,9 @@ export function ImportPage() {
     setReading({ busy: true, failure: null });
     try {
       const table = await load(session);
-      setChoices(firstChoices(table.headers, table.rows, fields));
+      setChoices(firstChoices(table.headers, table.sample, fields));
       setResult(null);
-      setSource({ name, table });
+      setSource({ name, table, serial: ++reads.current });
       setReading({ busy: false, failure: null });
     } catch (error) {
       setReading({ busy: false, failure: (error as Error).message });
@@ -80,10 +81,15 @@ export function ImportPage() {
     });
   });
 
-  const edit = (row: number, column: number, text: string, everyRow: boolean) => {
-    if (!session || !source) return;
+  const edit = ({
+    row,
+    column,
+    written,
+    text,
+    everyRow,
+  }: Parameters<ComponentProps<typeof ReviewStep>['onEdit']>[0]) => {
+    if (!session) return;
     if (everyRow) {
-      const written = source.table.rows[row]?.[column] ?? '';
       setChoices((current) =>
         current.map((choice, index) =>
           index === column ? { ...choice, fixes: { ...choice.fixes, [written]: text } } : choice,
@@ -112,7 +118,7 @@ export function ImportPage() {
           <TableFacts name={source.name} table={source.table} onAnother={() => setSource(null)} />
           <MappingStep
             headers={source.table.headers}
-            rows={source.table.rows}
+            rows={source.table.sample}
             fields={fields}
             choices={choices}
             unknownOptions={result?.unknownOptions ?? new Map()}
@@ -121,8 +127,10 @@ export function ImportPage() {
             }
           />
           <ReviewStep
+            key={source.serial}
             headers={source.table.headers}
-            rows={source.table.rows}
+            rowCount={source.table.rowCount}
+            session={session}
             plans={plans}
             result={result}
             duplicates={duplicates}
@@ -131,8 +139,7 @@ export function ImportPage() {
           />
           <DryRunStep
             title={`${source.name} · ${new Date().toLocaleDateString('en-GB')}`}
-            headers={source.table.headers}
-            rows={source.table.rows}
+            session={session}
             plans={plans}
             emailColumn={emailColumn}
             result={result}

@@ -49,29 +49,54 @@ export function cellRules(field: KnownField): FieldRules {
   return { ...contactRules(field), required: field.merge_tag === EMAIL_MERGE_TAG };
 }
 
+type Reader = (text: string) => CellReading;
+
+/** Per column, one value read once: a file repeats its countries, plans and dates thousands of times. */
+const MEMO_LIMIT = 50_000;
+
+function readerFor(plan: ColumnPlan): Reader {
+  const { target } = plan;
+  if (target.kind === 'skip') return (text) => ({ value: text });
+  if (target.kind === 'status') return (text) => (text.trim() === '' ? { value: '' } : readStatus(text));
+  const { field } = target;
+  const spec = specForField(field);
+  const rules = cellRules(field);
+  // Built once per column: making a zod schema per cell cost more than checking it.
+  const schema = spec.schema(rules);
+  const options = hasOptions(field.type) ? new Set(rules.options) : null;
+  return (text) => {
+    const read = spec.fromText(text, rules, plan.reading);
+    if ('problem' in read) return read;
+    if (options) {
+      const items = Array.isArray(read.value) ? read.value : [read.value];
+      const unknown = items.filter(
+        (item): item is string => typeof item === 'string' && item !== '' && !options.has(item),
+      );
+      if (unknown.length > 0) {
+        const named = unknown.map((item) => `“${item}”`).join(', ');
+        const verb = unknown.length === 1 ? 'is not an option' : 'are not options';
+        return { problem: `${named} ${verb} of ${field.label}.`, unknown };
+      }
+    }
+    const checked = schema.safeParse(read.value);
+    return checked.success
+      ? { value: read.value }
+      : { problem: checked.error.issues[0]?.message ?? 'Not a valid value.' };
+  };
+}
+
+const readers = new WeakMap<ColumnPlan, { read: Reader; memo: Map<string, CellReading> }>();
+
 /** One cell read through its column's plan: the same conversion and checks the contact form uses. */
 export function readCell(plan: ColumnPlan, written: string): CellReading {
+  let reader = readers.get(plan);
+  if (!reader) readers.set(plan, (reader = { read: readerFor(plan), memo: new Map() }));
   const text = plan.fixes[written] ?? written;
-  const { target } = plan;
-  if (target.kind === 'skip') return { value: text };
-  if (target.kind === 'status') return text.trim() === '' ? { value: '' } : readStatus(text);
-  const spec = specForField(target.field);
-  const rules = cellRules(target.field);
-  const read = spec.fromText(text, rules, plan.reading);
-  if ('problem' in read) return read;
-  if (hasOptions(target.field.type)) {
-    const items = Array.isArray(read.value) ? read.value : [read.value];
-    const unknown = items.filter((item) => typeof item === 'string' && item !== '' && !rules.options.includes(item));
-    if (unknown.length > 0) {
-      const named = unknown.map((item) => `“${item}”`).join(', ');
-      const verb = unknown.length === 1 ? 'is not an option' : 'are not options';
-      return { problem: `${named} ${verb} of ${target.field.label}.`, unknown: unknown as string[] };
-    }
-  }
-  const checked = spec.schema(rules).safeParse(read.value);
-  return checked.success
-    ? { value: read.value }
-    : { problem: checked.error.issues[0]?.message ?? 'Not a valid value.' };
+  const known = reader.memo.get(text);
+  if (known) return known;
+  const read = reader.read(text);
+  if (reader.memo.size < MEMO_LIMIT) reader.memo.set(text, read);
+  return read;
 }
 
 /** The address a row is imported under: the email column's value, folded for comparing. */

@@ -1,21 +1,31 @@
 /**
- * The page's side of the import worker: read a file (its rows arrive in pieces), check the rows
- * against a plan (the latest check wins), and edit a cell in both copies.
+ * The page's side of the import worker: it asks, the engine answers. The rows stay in the worker;
+ * the page holds the first rows and the rows in view, and gets counts and summaries.
  */
 import type { CheckConfig, CheckResult } from './check-rows.ts';
-import type { FromEngine, TableFacts, ToEngine } from './import-engine.ts';
+import type { DryRun } from './dry-run.ts';
+import type { FromEngine, RunConfig, TableFacts, ToEngine } from './import-engine.ts';
 
-export interface ReadTable extends TableFacts {
-  rows: string[][];
-}
+export type ReadTable = TableFacts;
 
 export interface ImportSession {
   read(source: File | string): Promise<ReadTable>;
   /** Rows already in cells (a job's refused rows), taken as a file would be. */
   load(headers: string[], rows: string[][]): Promise<ReadTable>;
+  /** The latest plan's check; an answer overtaken by a newer check is null. */
   check(config: CheckConfig): Promise<CheckResult | null>;
+  rows(indexes: number[]): Promise<Map<number, string[]>>;
   edit(row: number, column: number, text: string): void;
+  dryRun(config: RunConfig, onProgress: (text: string) => void): Promise<DryRun>;
+  /** Sends the rows to a draft job; resolves with how many were sent. */
+  upload(jobId: number, config: RunConfig, onProgress: (text: string) => void): Promise<number>;
   close(): void;
+}
+
+interface Pending {
+  resolve: (answer: FromEngine) => void;
+  reject: (error: Error) => void;
+  onProgress?: (text: string) => void;
 }
 
 export function openImportSession(): ImportSession {
@@ -36,54 +46,65 @@ export function openImportSession(): ImportSession {
     close = () => worker.terminate();
   }
 
-  let table: ReadTable | null = null;
-  let reading: { resolve: (table: ReadTable) => void; reject: (error: Error) => void } | null = null;
-  const checks = new Map<number, (result: CheckResult | null) => void>();
+  let reading: Pick<Pending, 'resolve' | 'reject'> | null = null;
+  const pending = new Map<number, Pending>();
+  let lastId = 0;
   let lastCheck = 0;
 
   receive = (message) => {
     if (message.kind === 'table') {
-      table = { ...message.facts, rows: new Array<string[]>(message.facts.rowCount) };
-      if (message.facts.rowCount === 0) reading?.resolve(table);
-    } else if (message.kind === 'rows' && table) {
-      message.rows.forEach((row, offset) => (table!.rows[message.start + offset] = row));
-      if (message.start + message.rows.length >= table.rowCount) reading?.resolve(table);
-    } else if (message.kind === 'checked') {
-      // An answer overtaken by a newer check is dropped: the page shows the latest plan's result.
-      for (const [id, settle] of checks) if (id <= message.id) settle(id === message.id ? message.result : null);
-      for (const id of [...checks.keys()]) if (id <= message.id) checks.delete(id);
-    } else if (message.kind === 'error') {
-      reading?.reject(new Error(message.message));
+      reading?.resolve(message);
       reading = null;
-      for (const settle of checks.values()) settle(null);
-      checks.clear();
+    } else if (message.kind === 'error') {
+      const error = new Error(message.message);
+      reading?.reject(error);
+      reading = null;
+      for (const waiting of pending.values()) waiting.reject(error);
+      pending.clear();
+    } else {
+      const waiting = pending.get(message.id);
+      if (!waiting) return;
+      if (message.kind === 'progress') return waiting.onProgress?.(message.text);
+      pending.delete(message.id);
+      if (message.kind === 'failed') waiting.reject(new Error(message.message));
+      else waiting.resolve(message);
     }
   };
 
+  const table = (message: ToEngine) =>
+    new Promise<ReadTable>((resolve, reject) => {
+      reading = { resolve: (answer) => resolve((answer as Extract<FromEngine, { kind: 'table' }>).facts), reject };
+      send(message);
+    });
+  const ask = <K extends FromEngine['kind']>(message: ToEngine, onProgress?: (text: string) => void) =>
+    new Promise<Extract<FromEngine, { kind: K }>>((resolve, reject) => {
+      pending.set((message as { id: number }).id, {
+        resolve: (answer) => resolve(answer as Extract<FromEngine, { kind: K }>),
+        reject,
+        onProgress,
+      });
+      send(message);
+    });
+
   return {
-    read(source) {
-      return new Promise((resolve, reject) => {
-        reading = { resolve, reject };
-        send({ kind: 'read', source });
-      });
+    read: (source) => table({ kind: 'read', source }),
+    load: (headers, rows) => table({ kind: 'load', headers, rows }),
+    async check(config) {
+      const id = ++lastId;
+      lastCheck = id;
+      const answer = await ask<'checked'>({ kind: 'check', id, config });
+      return id === lastCheck ? answer.result : null;
     },
-    load(headers, rows) {
-      return new Promise((resolve, reject) => {
-        reading = { resolve, reject };
-        send({ kind: 'load', headers, rows });
-      });
+    async rows(indexes) {
+      const answer = await ask<'rows'>({ kind: 'rows', id: ++lastId, indexes });
+      return new Map(answer.rows);
     },
-    check(config) {
-      const id = ++lastCheck;
-      return new Promise((resolve) => {
-        checks.set(id, resolve);
-        send({ kind: 'check', id, config });
-      });
+    edit: (row, column, text) => send({ kind: 'edit', row, column, text }),
+    async dryRun(config, onProgress) {
+      return (await ask<'dry-run'>({ kind: 'dry-run', id: ++lastId, config }, onProgress)).summary;
     },
-    edit(row, column, text) {
-      const cells = table?.rows[row];
-      if (cells) cells[column] = text;
-      send({ kind: 'edit', row, column, text });
+    async upload(jobId, config, onProgress) {
+      return (await ask<'uploaded'>({ kind: 'upload', id: ++lastId, jobId, config }, onProgress)).count;
     },
     close,
   };

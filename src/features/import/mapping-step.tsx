@@ -1,4 +1,5 @@
 /** Step 2: where each column goes, how it writes its values, and what its unknown options become. */
+import { useMemo } from 'react';
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { specFor } from '../../field-types/registry.ts';
 import { inputClass } from '../../components/ui/styles.ts';
@@ -19,9 +20,12 @@ interface MappingStepProps {
 const valueOf = (target: ChoiceTarget) =>
   target.kind === 'field' ? `field:${target.mergeTag}` : target.kind === 'new' ? 'new' : target.kind;
 
+/** Up to three different values from the first rows: a column of two values must not scan the whole file. */
+const SAMPLED_ROWS = 1000;
+
 function sampleOf(rows: readonly (readonly string[])[], column: number) {
   const values: string[] = [];
-  for (const row of rows) {
+  for (const row of rows.slice(0, SAMPLED_ROWS)) {
     const value = (row[column] ?? '').trim();
     if (value !== '' && !values.includes(value)) values.push(value);
     if (values.length === 3) break;
@@ -30,6 +34,7 @@ function sampleOf(rows: readonly (readonly string[])[], column: number) {
 }
 
 export function MappingStep({ headers, rows, fields, choices, unknownOptions, onChange }: MappingStepProps) {
+  const samples = useMemo(() => headers.map((_, column) => sampleOf(rows, column)), [headers, rows]);
   const usedBy = new Map(
     choices.flatMap((choice, column) => (choice.target.kind === 'field' ? [[choice.target.mergeTag, column]] : [])),
   );
@@ -71,9 +76,7 @@ export function MappingStep({ headers, rows, fields, choices, unknownOptions, on
                   <th scope="row" className="px-3 py-2 font-medium">
                     {header}
                   </th>
-                  <td className="max-w-60 truncate px-3 py-2 text-slate-600 dark:text-slate-400">
-                    {sampleOf(rows, column)}
-                  </td>
+                  <td className="max-w-60 truncate px-3 py-2 text-slate-600 dark:text-slate-400">{samples[column]}</td>
                   <td className="space-y-2 px-3 py-2">
                     <select
                       aria-label={`Map column “${header}”`}

@@ -4,26 +4,56 @@
  * form's checks says why; any cell can be corrected in place with its field's own input.
  */
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CheckResult } from './check-rows.ts';
 import { GridCell } from './grid-cell.tsx';
 import type { ColumnPlan } from './import-plan.ts';
+import type { ImportSession } from './import-session.ts';
 
 interface ReviewGridProps {
   headers: readonly string[];
-  rows: readonly (readonly string[])[];
+  session: ImportSession;
   plans: readonly ColumnPlan[];
   result: CheckResult | null;
   /** Row indexes to show, in order. */
   shown: readonly number[];
-  onEdit: (row: number, column: number, text: string, everyRow: boolean) => void;
+  /** `written`: the cell as the file has it, which a fix for every row replaces. */
+  onEdit: (edit: { row: number; column: number; written: string; text: string; everyRow: boolean }) => void;
+}
+
+/** Rows kept in the page at most: the ones in view and around them come from the worker as needed. */
+const CACHED_ROWS = 2000;
+
+/** The rows in view, fetched from the worker that holds them; a row on its way shows as blank. */
+function useRowsInView(session: ImportSession, indexes: readonly number[]) {
+  const [cache, setCache] = useState(() => new Map<number, string[]>());
+  const wanted = indexes.filter((index) => !cache.has(index));
+  const key = wanted.join(',');
+  useEffect(() => {
+    if (key === '') return;
+    let current = true;
+    void session.rows(key.split(',').map(Number)).then((fetched) => {
+      if (!current) return;
+      setCache((old) => new Map([...(old.size > CACHED_ROWS ? [] : old), ...fetched]));
+    });
+    return () => {
+      current = false;
+    };
+  }, [session, key]);
+  const patch = (row: number, column: number, text: string) =>
+    setCache((old) => {
+      const cells = [...(old.get(row) ?? [])];
+      cells[column] = text;
+      return new Map(old).set(row, cells);
+    });
+  return { cache, patch };
 }
 
 const ROW_HEIGHT = 36;
 /** Where nothing is laid out (jsdom, a hidden tab's first frame), the grid still draws a screenful. */
 const INITIAL_RECT = { width: 1024, height: 480 };
 
-export function ReviewGrid({ headers, rows, plans, result, shown, onEdit }: ReviewGridProps) {
+export function ReviewGrid({ headers, session, plans, result, shown, onEdit }: ReviewGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ row: number; column: number } | null>(null);
   const columns = plans.flatMap((plan, column) => (plan.target.kind === 'skip' ? [] : [column]));
@@ -37,6 +67,11 @@ export function ReviewGrid({ headers, rows, plans, result, shown, onEdit }: Revi
       observeElementRect(instance, (rect) => report(rect.height === 0 ? INITIAL_RECT : rect)),
   });
   const template = `5rem repeat(${columns.length}, minmax(10rem, 1fr))`;
+  const items = virtualizer.getVirtualItems();
+  const { cache, patch } = useRowsInView(
+    session,
+    items.map((item) => shown[item.index]!),
+  );
 
   return (
     <div
@@ -60,9 +95,10 @@ export function ReviewGrid({ headers, rows, plans, result, shown, onEdit }: Revi
         </div>
       </div>
       <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const index = shown[item.index]!;
           const problems = result?.problems.get(index);
+          const cells = cache.get(index);
           return (
             <div
               key={index}
@@ -79,22 +115,26 @@ export function ReviewGrid({ headers, rows, plans, result, shown, onEdit }: Revi
                 )}
                 {index + 1}
               </span>
-              {columns.map((column) => (
-                <GridCell
-                  key={column}
-                  header={headers[column]!}
-                  row={index}
-                  written={rows[index]?.[column] ?? ''}
-                  plan={plans[column]!}
-                  problem={problems?.get(column)}
-                  editing={editing?.row === index && editing.column === column}
-                  onStartEdit={() => setEditing({ row: index, column })}
-                  onEnd={(text, everyRow) => {
-                    setEditing(null);
-                    if (text !== null) onEdit(index, column, text, everyRow);
-                  }}
-                />
-              ))}
+              {cells
+                ? columns.map((column) => (
+                    <GridCell
+                      key={column}
+                      header={headers[column]!}
+                      row={index}
+                      written={cells[column] ?? ''}
+                      plan={plans[column]!}
+                      problem={problems?.get(column)}
+                      editing={editing?.row === index && editing.column === column}
+                      onStartEdit={() => setEditing({ row: index, column })}
+                      onEnd={(text, everyRow) => {
+                        setEditing(null);
+                        if (text === null) return;
+                        if (!everyRow) patch(index, column, text);
+                        onEdit({ row: index, column, written: cells[column] ?? '', text, everyRow });
+                      }}
+                    />
+                  ))
+                : columns.map((column) => <span key={column} role="cell" />)}
             </div>
           );
         })}

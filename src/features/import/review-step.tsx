@@ -1,20 +1,22 @@
 /** Step 3: the counts, what to do with problems and repeated addresses, and every row in a grid. */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ComponentProps } from 'react';
 import { inputClass } from '../../components/ui/styles.ts';
 import type { CheckResult } from './check-rows.ts';
 import type { ColumnPlan } from './import-plan.ts';
+import type { ImportSession } from './import-session.ts';
 import { ReviewGrid } from './review-grid.tsx';
 
 export type DuplicateRule = 'last' | 'first';
 
 interface ReviewStepProps {
   headers: readonly string[];
-  rows: readonly (readonly string[])[];
+  rowCount: number;
+  session: ImportSession;
   plans: readonly ColumnPlan[];
   result: CheckResult | null;
   duplicates: DuplicateRule;
   onDuplicates: (rule: DuplicateRule) => void;
-  onEdit: (row: number, column: number, text: string, everyRow: boolean) => void;
+  onEdit: ComponentProps<typeof ReviewGrid>['onEdit'];
 }
 
 const count = (n: number) => n.toLocaleString('en');
@@ -23,12 +25,21 @@ const count = (n: number) => n.toLocaleString('en');
 export const extraDuplicates = (result: CheckResult) =>
   [...result.duplicates.values()].reduce((sum, rows) => sum + rows.length - 1, 0);
 
-export function ReviewStep({ headers, rows, plans, result, duplicates, onDuplicates, onEdit }: ReviewStepProps) {
+export function ReviewStep({
+  headers,
+  rowCount,
+  session,
+  plans,
+  result,
+  duplicates,
+  onDuplicates,
+  onEdit,
+}: ReviewStepProps) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const shown = useMemo(() => {
     if (onlyProblems && result) return [...result.problems.keys()].sort((a, b) => a - b);
-    return Array.from({ length: rows.length }, (_, index) => index);
-  }, [onlyProblems, result, rows.length]);
+    return Array.from({ length: rowCount }, (_, index) => index);
+  }, [onlyProblems, result, rowCount]);
 
   return (
     <section aria-labelledby="review-step" className="mt-8 space-y-3">
@@ -37,7 +48,7 @@ export function ReviewStep({ headers, rows, plans, result, duplicates, onDuplica
       </h2>
       {result ? (
         <p role="status" className="text-sm tabular-nums">
-          {count(rows.length)} rows · {count(result.ready)} ready · {count(result.problems.size)} with problems
+          {count(rowCount)} rows · {count(result.ready)} ready · {count(result.problems.size)} with problems
           {result.duplicates.size > 0 && <> · {count(extraDuplicates(result))} repeat an address already in the file</>}
         </p>
       ) : (
@@ -62,7 +73,7 @@ export function ReviewStep({ headers, rows, plans, result, duplicates, onDuplica
           </label>
         )}
       </div>
-      <ReviewGrid headers={headers} rows={rows} plans={plans} result={result} shown={shown} onEdit={onEdit} />
+      <ReviewGrid headers={headers} session={session} plans={plans} result={result} shown={shown} onEdit={onEdit} />
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Rows with problems are not imported. Click a cell to correct it; a correction can apply to every row with the
         same value.

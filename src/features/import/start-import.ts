@@ -1,23 +1,20 @@
 /**
  * Starting an import: the new fields and options first (on a fresh read of the field list, so a
- * colleague's change is kept), then the job with its rows in pieces, then its start. Nothing is
- * written to contacts here; the server's job does that.
+ * colleague's change is kept), then the job, its rows sent in pieces by the worker that holds
+ * them, then its start. Nothing is written to contacts here; the server's job does that.
  */
 import { createField, readFields, updateField } from '../../api/fields.ts';
-import { createImportJob, sendJobRows, startJob } from '../../api/jobs.ts';
+import { createImportJob, startJob } from '../../api/jobs.ts';
 import { formatDefinition, parseDefinition, uniqueOptions } from '../../contract/field-types.ts';
-import { JOB_LIMITS, type ImportParams, type JobView } from '../../contract/jobs.ts';
+import type { ImportParams, JobView } from '../../contract/jobs.ts';
+import type { RunConfig } from './import-engine.ts';
 import type { ColumnPlan } from './import-plan.ts';
-import { jobRowOf, type RowOptions } from './job-rows.ts';
+import type { ImportSession } from './import-session.ts';
 
 export interface StartInput {
   title: string;
-  headers: readonly string[];
-  rows: readonly (readonly string[])[];
-  indexes: readonly number[];
-  plans: readonly ColumnPlan[];
-  emailColumn: number;
-  options: RowOptions;
+  session: ImportSession;
+  config: RunConfig;
   params: ImportParams;
   onProgress: (text: string) => void;
 }
@@ -50,16 +47,8 @@ async function prepareFields(plans: readonly ColumnPlan[], onProgress: (text: st
 }
 
 export async function startImport(input: StartInput): Promise<JobView> {
-  await prepareFields(input.plans, input.onProgress);
+  await prepareFields(input.config.plans, input.onProgress);
   const job = await createImportJob(input.title, input.params);
-  for (let start = 0; start < input.indexes.length; start += JOB_LIMITS.rowsPerCall) {
-    input.onProgress(
-      `Sending rows ${(start + 1).toLocaleString('en')}–${Math.min(start + JOB_LIMITS.rowsPerCall, input.indexes.length).toLocaleString('en')} of ${input.indexes.length.toLocaleString('en')}…`,
-    );
-    const piece = input.indexes
-      .slice(start, start + JOB_LIMITS.rowsPerCall)
-      .map((index) => jobRowOf(input.rows[index]!, input.headers, input.plans, input.emailColumn, input.options));
-    await sendJobRows(job.id, piece);
-  }
+  await input.session.upload(job.id, input.config, input.onProgress);
   return startJob(job.id);
 }

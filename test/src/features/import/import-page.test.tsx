@@ -58,7 +58,7 @@ describe('importing contacts', () => {
     await paste(app);
     await waitFor(() => expect(screen.getByText(/4 rows · 2 ready · 2 with problems/)).toBeInTheDocument());
     const grid = screen.getByRole('table', { name: 'Rows to import' });
-    const bad = within(grid).getByRole('button', { name: 'not an address' });
+    const bad = await within(grid).findByRole('button', { name: 'not an address' });
     expect(bad).toHaveAccessibleDescription('Enter an email address, such as name@example.com.');
     expect(within(grid).getByRole('button', { name: 'Gold' })).toHaveAccessibleDescription(
       '“Gold” is not an option of Plan.',
@@ -79,7 +79,7 @@ describe('importing contacts', () => {
       'Add as a new option',
     );
     const grid = screen.getByRole('table', { name: 'Rows to import' });
-    await app.user.click(within(grid).getByRole('button', { name: 'not an address' }));
+    await app.user.click(await within(grid).findByRole('button', { name: 'not an address' }));
     const cell = within(grid).getByRole('textbox', { name: 'E-mail, row 3' });
     await app.user.clear(cell);
     await app.user.type(cell, 'nobody@example.com{Enter}');
@@ -121,7 +121,7 @@ describe('importing contacts', () => {
     await screen.findByRole('heading', { name: 'Map the columns' });
     expect(screen.getByRole('region', { name: 'The file' })).toHaveTextContent('semicolon-separated · Windows-1252');
     expect(
-      within(screen.getByRole('table', { name: 'Rows to import' })).getByRole('button', { name: 'Müller' }),
+      await within(screen.getByRole('table', { name: 'Rows to import' })).findByRole('button', { name: 'Müller' }),
     ).toBeInTheDocument();
   });
 });

@@ -181,6 +181,6 @@ describe('a refused row', () => {
     expect(await screen.findByRole('region', { name: 'The file' })).toHaveTextContent(`Refused rows of job ${id}`);
     expect(screen.getByRole('combobox', { name: 'Map column “E-mail”' })).toHaveDisplayValue('Email Address');
     const grid = screen.getByRole('table', { name: 'Rows to import' });
-    expect(within(grid).getByRole('button', { name: 'odd@example.com' })).toBeInTheDocument();
+    expect(await within(grid).findByRole('button', { name: 'odd@example.com' })).toBeInTheDocument();
   });
 });
