@@ -100,6 +100,14 @@ function buildIndex(): Map<string, string> {
 }
 
 /**
+ * Builds the names index ahead of need (it takes some 30 ms of Intl calls), so the first country
+ * a page reads does not pay for it in the middle of a render.
+ */
+export function prepareCountryNames() {
+  index ??= buildIndex();
+}
+
+/**
  * The ISO alpha-2 code of a country as a file writes it, or null: a code in any case, a code in
  * brackets after a name (the list's own "Germany (DE)"), an English or other-language name, or a
  * common alias.

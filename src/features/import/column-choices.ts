@@ -64,14 +64,23 @@ export function choiceFor(
   return { target, reading, ask, fixes: {}, newOptions: [] };
 }
 
-export function firstChoices(
+/** Each column matched afresh, with its reading: worked out in the import worker, off the page. */
+export function matchedChoices(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   fields: readonly KnownField[],
 ): ColumnChoice[] {
-  const targets =
-    recalledMapping(headers, new Set(fields.map((field) => field.merge_tag))) ?? matchColumns(headers, rows, fields);
-  return targets.map((target, column) => choiceFor(target, rows, column, fields));
+  return matchColumns(headers, rows, fields).map((target, column) => choiceFor(target, rows, column, fields));
+}
+
+/** The mapping this browser remembers for these headers, when there is one that still fits. */
+export function recalledChoices(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  fields: readonly KnownField[],
+): ColumnChoice[] | null {
+  const targets = recalledMapping(headers, new Set(fields.map((field) => field.merge_tag)));
+  return targets && targets.map((target, column) => choiceFor(target, rows, column, fields));
 }
 
 export function newFieldTarget(

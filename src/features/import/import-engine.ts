@@ -9,7 +9,9 @@ import { readEveryContact } from '../../api/contacts.ts';
 import type { Contact } from '../../api/schemas.ts';
 import { sendJobRows } from '../../api/jobs.ts';
 import { JOB_LIMITS } from '../../contract/jobs.ts';
+import type { KnownField } from '../../field-types/contact-values.ts';
 import { checkRows, type CheckConfig, type CheckResult } from './check-rows.ts';
+import { matchedChoices, type ColumnChoice } from './column-choices.ts';
 import { byEmail, dryRun, type DryRun } from './dry-run.ts';
 import { importedRows, jobRowOf, type RowOptions } from './job-rows.ts';
 import { parseFileBytes, parsePastedText, type ParsedTable, type TableEncoding } from './parse-table.ts';
@@ -24,6 +26,8 @@ export type TableFacts = Omit<ParsedTable, 'rows'> & {
   encoding: TableEncoding;
   /** The first rows, as the file has them. */
   sample: string[][];
+  /** Each column's field, matched by its header and values, with the way it writes them. */
+  choices: ColumnChoice[];
 };
 
 /** What the dry run and the upload share: the plan, the rows it keeps, and how blanks and statuses go. */
@@ -33,9 +37,9 @@ export interface RunConfig extends CheckConfig, RowOptions {
 }
 
 export type ToEngine =
-  | { kind: 'read'; source: File | string }
+  | { kind: 'read'; source: File | string; fields: KnownField[] }
   /** Rows already split into cells: refused rows of a job, brought back to be fixed. */
-  | { kind: 'load'; headers: string[]; rows: string[][] }
+  | { kind: 'load'; headers: string[]; rows: string[][]; fields: KnownField[] }
   | { kind: 'edit'; row: number; column: number; text: string }
   | { kind: 'check'; id: number; config: CheckConfig }
   | { kind: 'rows'; id: number; indexes: number[] }
@@ -100,7 +104,9 @@ export function createEngine(post: (message: FromEngine) => void) {
         checked = null;
         existing = null;
         const { rows: _, ...facts } = table;
-        post({ kind: 'table', facts: { ...facts, rowCount: rows.length, sample: rows.slice(0, SAMPLE_ROWS) } });
+        const sample = rows.slice(0, SAMPLE_ROWS);
+        const choices = matchedChoices(headers, sample, message.fields);
+        post({ kind: 'table', facts: { ...facts, rowCount: rows.length, sample, choices } });
       } else if (message.kind === 'edit') {
         const row = rows[message.row];
         if (row) row[message.column] = message.text;

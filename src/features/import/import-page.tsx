@@ -7,9 +7,10 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { isKnown } from '../../field-types/contact-values.ts';
+import { prepareCountryNames } from '../../lib/country-names.ts';
 import { useSearchParams } from '../../lib/router/components.tsx';
 import type { CheckResult } from './check-rows.ts';
-import { emailColumnOf, firstChoices, plansOf, type ColumnChoice } from './column-choices.ts';
+import { emailColumnOf, plansOf, recalledChoices, type ColumnChoice } from './column-choices.ts';
 import { DryRunStep } from './dry-run-step.tsx';
 import { FileStep } from './file-step.tsx';
 import { openImportSession, type ImportSession, type ReadTable } from './import-session.ts';
@@ -24,7 +25,12 @@ function useImportSession(): ImportSession | null {
   useEffect(() => {
     const opened = openImportSession();
     setSession(opened);
-    return () => opened.close();
+    // While the admin picks a file: the grid's first country cell would otherwise build the names index.
+    const warm = setTimeout(prepareCountryNames, 200);
+    return () => {
+      clearTimeout(warm);
+      opened.close();
+    };
   }, []);
   return session;
 }
@@ -57,7 +63,7 @@ export function ImportPage() {
     setReading({ busy: true, failure: null });
     try {
       const table = await load(session);
-      setChoices(firstChoices(table.headers, table.sample, fields));
+      setChoices(recalledChoices(table.headers, table.sample, fields) ?? table.choices);
       setResult(null);
       setSource({ name, table, serial: ++reads.current });
       setReading({ busy: false, failure: null });
@@ -66,7 +72,7 @@ export function ImportPage() {
     }
   };
   const read = (file: File | string) =>
-    take(typeof file === 'string' ? 'Pasted rows' : file.name, (open) => open.read(file));
+    take(typeof file === 'string' ? 'Pasted rows' : file.name, (open) => open.read(file, fields));
 
   // "Fix and retry refused rows": a job's refused rows come back as the file had them.
   const [search] = useSearchParams();
@@ -77,7 +83,7 @@ export function ImportPage() {
     retried.current = true;
     void take(`Refused rows of job ${retry}`, async (open) => {
       const { headers, rows } = refusedTable(await readAllRows(retry, 'refused'));
-      return open.load(headers, rows);
+      return open.load(headers, rows, fields);
     });
   });
 

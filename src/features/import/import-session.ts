@@ -2,6 +2,7 @@
  * The page's side of the import worker: it asks, the engine answers. The rows stay in the worker;
  * the page holds the first rows and the rows in view, and gets counts and summaries.
  */
+import type { KnownField } from '../../field-types/contact-values.ts';
 import type { CheckConfig, CheckResult } from './check-rows.ts';
 import type { DryRun } from './dry-run.ts';
 import type { FromEngine, RunConfig, TableFacts, ToEngine } from './import-engine.ts';
@@ -9,9 +10,10 @@ import type { FromEngine, RunConfig, TableFacts, ToEngine } from './import-engin
 export type ReadTable = TableFacts;
 
 export interface ImportSession {
-  read(source: File | string): Promise<ReadTable>;
+  /** `fields`: the workspace's, which the worker matches the columns with. */
+  read(source: File | string, fields: KnownField[]): Promise<ReadTable>;
   /** Rows already in cells (a job's refused rows), taken as a file would be. */
-  load(headers: string[], rows: string[][]): Promise<ReadTable>;
+  load(headers: string[], rows: string[][], fields: KnownField[]): Promise<ReadTable>;
   /** The latest plan's check; an answer overtaken by a newer check is null. */
   check(config: CheckConfig): Promise<CheckResult | null>;
   rows(indexes: number[]): Promise<Map<number, string[]>>;
@@ -87,8 +89,8 @@ export function openImportSession(): ImportSession {
     });
 
   return {
-    read: (source) => table({ kind: 'read', source }),
-    load: (headers, rows) => table({ kind: 'load', headers, rows }),
+    read: (source, fields) => table({ kind: 'read', source, fields }),
+    load: (headers, rows, fields) => table({ kind: 'load', headers, rows, fields }),
     async check(config) {
       const id = ++lastId;
       lastCheck = id;

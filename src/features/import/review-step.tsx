@@ -73,7 +73,10 @@ export function ReviewStep({
           </label>
         )}
       </div>
-      <ReviewGrid headers={headers} session={session} plans={plans} result={result} shown={shown} onEdit={onEdit} />
+      {/* Drawn once the rows are checked: a grid without its problems would only cost the page a frame. */}
+      {result && (
+        <ReviewGrid headers={headers} session={session} plans={plans} result={result} shown={shown} onEdit={onEdit} />
+      )}
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Rows with problems are not imported. Click a cell to correct it; a correction can apply to every row with the
         same value.
