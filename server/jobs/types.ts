@@ -1,28 +1,13 @@
 /** The runner's own records; what /api/jobs answers is in src/contract/jobs.ts. */
-import type { JobCounts, JobKind, JobState, Outcome } from '../../src/contract/jobs.ts';
+import type { JobCounts, JobKind, JobState, JobView, Outcome } from '../../src/contract/jobs.ts';
 
 export type { JobCounts, JobKind, JobState, Outcome };
 
 /** How far a row got: what was read (before) and written (after) is stored at each step. */
 export type RowStep = 'pending' | 'read' | 'written' | 'done' | 'refused';
 
-export interface JobRecord {
-  id: number;
-  kind: JobKind;
-  title: string;
-  state: JobState;
-  params: unknown;
-  counts: JobCounts;
-  /** Why the job paused by itself, or was cancelled. */
-  reason: string | null;
-  undoOf: number | null;
-  undoneBy: number | null;
-  /** Its rows were deleted after JOB_RETENTION_DAYS; only the counts remain. */
-  rowsDeleted: boolean;
-  createdAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-}
+/** A job as the store holds it: what /api/jobs shows, with its settings and without its pace. */
+export type JobRecord = Omit<JobView, 'speed'> & { params: unknown };
 
 export interface RowRecord {
   jobId: number;

@@ -7,7 +7,7 @@ import { EMAIL_MERGE_TAG, formatDefinition, parseDefinition } from '../../contra
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { detectReading } from '../../field-types/reading.ts';
 import type { ColumnReading } from '../../field-types/spec.ts';
-import { matchColumns, type MatchTarget } from './column-match.ts';
+import { columnValues, matchColumns, type MatchTarget } from './column-match.ts';
 import type { ColumnPlan } from './import-plan.ts';
 import { proposeField, type FieldProposal } from './new-field.ts';
 import { recalledMapping } from './remembered-mapping.ts';
@@ -42,16 +42,6 @@ export function fieldOf(target: ChoiceTarget, fields: readonly KnownField[]): Kn
   };
 }
 
-function columnSample(rows: readonly (readonly string[])[], column: number): string[] {
-  const values: string[] = [];
-  for (const row of rows) {
-    const value = (row[column] ?? '').trim();
-    if (value !== '') values.push(value);
-    if (values.length === SAMPLE) break;
-  }
-  return values;
-}
-
 /** A column's choice for a target, with its reading detected from its values. */
 export function choiceFor(
   target: ChoiceTarget,
@@ -60,7 +50,7 @@ export function choiceFor(
   fields: readonly KnownField[],
 ): ColumnChoice {
   const field = fieldOf(target, fields);
-  const { reading, ask } = field ? detectReading(field.type, columnSample(rows, column)) : { reading: {}, ask: [] };
+  const { reading, ask } = field ? detectReading(field.type, columnValues(rows, column, SAMPLE)) : { reading: {}, ask: [] };
   return { target, reading, ask, fixes: {}, newOptions: [] };
 }
 

@@ -67,12 +67,13 @@ const STATUS_KEYS = keysOf(STATUS_WORDS);
 const BY_VALUES_SHARE = 0.9;
 const SAMPLE = 200;
 
-function sampleOf(rows: readonly (readonly string[])[], column: number): string[] {
+/** The first `limit` non-blank values of a column, trimmed: what a column is judged by. */
+export function columnValues(rows: readonly (readonly string[])[], column: number, limit: number): string[] {
   const values: string[] = [];
   for (const row of rows) {
     const value = (row[column] ?? '').trim();
     if (value !== '') values.push(value);
-    if (values.length === SAMPLE) break;
+    if (values.length === limit) break;
   }
   return values;
 }
@@ -115,7 +116,7 @@ export function matchColumns(
   // Then by values, for the columns and fields still free.
   headers.forEach((_, column) => {
     if (targets[column]!.kind !== 'skip') return;
-    const sample = sampleOf(rows, column);
+    const sample = columnValues(rows, column, SAMPLE);
     const email = fields.find((field) => field.merge_tag === EMAIL_MERGE_TAG);
     if (mostly(sample, (value) => isPlausibleEmail(value.replace(/^mailto:/i, '')))) take(column, email);
     const freeCountries = countryFields.filter((field) => !taken.has(field.merge_tag));

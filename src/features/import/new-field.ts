@@ -8,6 +8,7 @@ import type { KnownField } from '../../field-types/contact-values.ts';
 import { detectReading } from '../../field-types/reading.ts';
 import { specFor } from '../../field-types/registry.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
+import { columnValues } from './column-match.ts';
 
 export interface FieldProposal {
   label: string;
@@ -62,13 +63,7 @@ export function proposeField(
   column: number,
   fields: readonly KnownField[],
 ): FieldProposal {
-  const values: string[] = [];
-  for (const row of rows) {
-    const value = (row[column] ?? '').trim();
-    if (value !== '') values.push(value);
-    if (values.length === SAMPLE) break;
-  }
-  const { type, options } = proposedType(values);
+  const { type, options } = proposedType(columnValues(rows, column, SAMPLE));
   const labels = new Set(fields.map((field) => uniquenessKey(field.label)));
   const base = (header.trim() || 'Imported').slice(0, LABEL_MAX_LENGTH);
   let label = base;

@@ -57,7 +57,7 @@ describe('importing contacts', () => {
     const app = renderApp('/contacts/import', { store: await workspace() });
     await paste(app);
     await waitFor(() => expect(screen.getByText(/4 rows · 2 ready · 2 with problems/)).toBeInTheDocument());
-    const grid = screen.getByRole('table', { name: 'Rows to import' });
+    const grid = await screen.findByRole('table', { name: 'Rows to import' });
     const bad = await within(grid).findByRole('button', { name: 'not an address' });
     expect(bad).toHaveAccessibleDescription('Enter an email address, such as name@example.com.');
     expect(within(grid).getByRole('button', { name: 'Gold' })).toHaveAccessibleDescription(
@@ -78,7 +78,7 @@ describe('importing contacts', () => {
       await screen.findByRole('combobox', { name: 'What to do with “Gold”' }),
       'Add as a new option',
     );
-    const grid = screen.getByRole('table', { name: 'Rows to import' });
+    const grid = await screen.findByRole('table', { name: 'Rows to import' });
     await app.user.click(await within(grid).findByRole('button', { name: 'not an address' }));
     const cell = within(grid).getByRole('textbox', { name: 'E-mail, row 3' });
     await app.user.clear(cell);
@@ -121,7 +121,9 @@ describe('importing contacts', () => {
     await screen.findByRole('heading', { name: 'Map the columns' });
     expect(screen.getByRole('region', { name: 'The file' })).toHaveTextContent('semicolon-separated · Windows-1252');
     expect(
-      await within(screen.getByRole('table', { name: 'Rows to import' })).findByRole('button', { name: 'Müller' }),
+      await within(await screen.findByRole('table', { name: 'Rows to import' })).findByRole('button', {
+        name: 'Müller',
+      }),
     ).toBeInTheDocument();
   });
 });

@@ -180,7 +180,7 @@ describe('a refused row', () => {
     await screen.findByRole('heading', { level: 1, name: 'Import contacts' });
     expect(await screen.findByRole('region', { name: 'The file' })).toHaveTextContent(`Refused rows of job ${id}`);
     expect(screen.getByRole('combobox', { name: 'Map column “E-mail”' })).toHaveDisplayValue('Email Address');
-    const grid = screen.getByRole('table', { name: 'Rows to import' });
+    const grid = await screen.findByRole('table', { name: 'Rows to import' });
     expect(await within(grid).findByRole('button', { name: 'odd@example.com' })).toBeInTheDocument();
   });
 });
