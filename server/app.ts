@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { messages } from '../src/contract/messages.ts';
-import { createRateBudget, type RateBudget } from './jobs/rate-budget.ts';
+import { createRateBudget } from './jobs/rate-budget.ts';
 import { clientAddress, hostCheck, passwordCheck, refusal, sameOriginOnly, securityHeaders } from './security.ts';
 import { serveApp } from './static-files.ts';
 import { createWorkspace, type Backend, type Workspace } from './workspace.ts';
@@ -16,8 +16,6 @@ export interface AppOptions {
   backend: Backend;
   /** The workspace made from `backend`, when a job runner shares it; made here otherwise. */
   workspace?: Workspace;
-  /** The server's one rate budget for the workspace key (see jobs/rate-budget.ts). */
-  budget?: RateBudget;
   /** The job runner's /api/jobs; without it, there are no jobs. */
   jobsApi?: Hono;
   /** Host names the server answers to (see hostNamesFor). */
@@ -78,7 +76,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.use('/v1/*', sameOriginOnly, limitBody);
 
-  const workspace = options.workspace ?? createWorkspace(options.backend, options.budget ?? createRateBudget(), log);
+  const workspace = options.workspace ?? createWorkspace(options.backend, createRateBudget(), log);
   app.route('/v1', workspace.routes);
   app.all('/v1', (c) => refusal(c, 404, messages.unknownRoute(c.req.method, c.req.path)));
   app.all('/v1/*', (c) => refusal(c, 404, messages.unknownRoute(c.req.method, c.req.path)));

@@ -20,6 +20,7 @@ const newImport = z.object({
     mode: z.enum(['add-and-update', 'add-only', 'update-only']),
     newStatus: status,
     tagIds: z.array(z.int().check(z.positive())).check(z.maxLength(50)),
+    statusForExisting: z.optional(z.boolean()),
   }),
 });
 const wireValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
@@ -142,7 +143,9 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const job = jobOf(c);
     if (job instanceof Response) return job;
     if (job.kind === 'undo') return refuse(c, 409, 'An undo cannot itself be undone; run the import again instead.');
-    if (job.undoneBy !== null) return refuse(c, 409, `This job was already undone (job ${job.undoneBy}).`);
+    const earlier = job.undoneBy === null ? null : store.job(job.undoneBy);
+    if (earlier && earlier.state !== 'cancelled')
+      return refuse(c, 409, `This job was already undone (job ${earlier.id}).`);
     if (job.rowsDeleted) return refuse(c, 409, 'This job is past JOB_RETENTION_DAYS: its before-values are deleted.');
     if (job.state !== 'done' && job.state !== 'cancelled')
       return refuse(c, 409, 'Cancel the job first, then undo what it did.');

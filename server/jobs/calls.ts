@@ -1,6 +1,7 @@
 /**
  * A job's request to the workspace, made patient: 429 waits for Retry-After and tries again;
- * 5xx, timeouts and dropped connections back off (1, 2, 4, 8, 16 s) and try again. Every write a
+ * 5xx, timeouts and dropped connections back off (1, 2, 4, 8, 16 s) and try again; a refused key
+ * (401, 403) pauses the job at once. Every write a
  * job makes is idempotent (upsert by email with partial_update, tag add and remove), so sending
  * again never duplicates anything. After the last try the job pauses itself, saying why.
  */
@@ -77,6 +78,9 @@ export function patientCall(
         await sleep(retryAfterMs(response.headers.get('retry-after'), patience.maxRetryAfterMs));
         continue;
       }
+      // A refused key refuses every row alike: the job pauses instead of refusing them all.
+      if (response && (response.status === 401 || response.status === 403))
+        throw new Unavailable((await read(response)).message ?? `CampaignLark refused the key (${response.status})`);
       if (response && response.status < 500) return read(response);
       if (response) problem = (await read(response)).message ?? `answer ${response.status}`;
       failures += 1;

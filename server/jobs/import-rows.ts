@@ -28,7 +28,8 @@ export const importRow: RowHandler = async (row, { job, call, step }) => {
 
   let after = row.step === 'written' ? (row.after as ContactSnapshot) : null;
   if (after === null) {
-    const status = before === null ? (input.status ?? params.newStatus) : input.status;
+    const status =
+      before === null ? (input.status ?? params.newStatus) : params.statusForExisting ? input.status : undefined;
     const write = await call('POST', '/contacts/upsert', {
       email_address: input.email,
       fields: input.fields,

@@ -148,8 +148,10 @@ export function createRunner(options: RunnerOptions) {
     stop(jobId: number, state: 'paused' | 'cancelled'): void {
       const job = store.job(jobId);
       if (!job) return;
-      if (job.state === 'running') halt = { jobId, state, reason: null };
-      else store.setState(jobId, state);
+      if (job.state !== 'running') return store.setState(jobId, state);
+      // A cancel, or the server's shutdown, stands: a later pause does not undo it.
+      if (halt && (halt.jobId === 'all' || halt.state === 'cancelled')) return;
+      halt = { jobId, state, reason: null };
     },
     /** Rows a second over the last half minute, and the seconds left at that pace; null when idle. */
     speed(job: JobRecord): { rowsPerSecond: number; secondsLeft: number } | null {

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { openSqliteFile, type SqliteFile } from '../sqlite-file.ts';
+import { json, toJob, toRow, type JobRow, type StoredRow } from './store-records.ts';
 import type { JobKind, JobRecord, JobState, Outcome, RowRecord, RowStep } from './types.ts';
 
 /** "LRKJ": Lark Admin's jobs. */
@@ -51,79 +52,6 @@ CREATE INDEX job_rows_open ON job_rows (job_id, step, n);
 export type JobStore = ReturnType<typeof openJobStore>;
 
 const FINAL_STEPS: readonly RowStep[] = ['done', 'refused'];
-
-interface JobRow {
-  id: number;
-  kind: JobKind;
-  title: string;
-  state: JobState;
-  params: string;
-  total: number;
-  done: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  refused: number;
-  reason: string | null;
-  undo_of: number | null;
-  undone_by: number | null;
-  rows_deleted: number;
-  created_at: number;
-  started_at: number | null;
-  finished_at: number | null;
-}
-
-const toJob = (row: JobRow): JobRecord => ({
-  id: row.id,
-  kind: row.kind,
-  title: row.title,
-  state: row.state,
-  params: JSON.parse(row.params) as unknown,
-  counts: {
-    total: row.total,
-    done: row.done,
-    created: row.created,
-    updated: row.updated,
-    unchanged: row.unchanged,
-    skipped: row.skipped,
-    refused: row.refused,
-  },
-  reason: row.reason,
-  undoOf: row.undo_of,
-  undoneBy: row.undone_by,
-  rowsDeleted: row.rows_deleted === 1,
-  createdAt: row.created_at,
-  startedAt: row.started_at,
-  finishedAt: row.finished_at,
-});
-
-interface StoredRow {
-  job_id: number;
-  n: number;
-  input: string;
-  step: RowStep;
-  outcome: Outcome | null;
-  message: string | null;
-  contact_id: string | null;
-  before: string | null;
-  after: string | null;
-}
-
-const parsed = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
-const toRow = (row: StoredRow): RowRecord => ({
-  jobId: row.job_id,
-  n: row.n,
-  input: JSON.parse(row.input) as unknown,
-  step: row.step,
-  outcome: row.outcome,
-  message: row.message,
-  contactId: row.contact_id,
-  before: parsed(row.before),
-  after: parsed(row.after),
-});
-
-const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /** Opens the jobs file in `dataDir` (or `:memory:` for tests). */
 export function openJobStore(dataDir: string, now: () => number = Date.now) {
@@ -255,6 +183,16 @@ export function openJobStore(dataDir: string, now: () => number = Date.now) {
           .prepare(`SELECT * FROM job_rows WHERE job_id = ? AND n > ? ${where} ORDER BY n LIMIT ?`)
           .all(id, after, ...extra, limit) as unknown as StoredRow[]
       ).map(toRow);
+    },
+
+    /** Every row of a filter, a page at a time, in order. */
+    *eachRow(id: number, filter: Outcome | 'refused' | 'all'): Generator<RowRecord> {
+      for (let after = 0; ;) {
+        const page = this.rows(id, filter, after, 1000);
+        if (page.length === 0) return;
+        yield* page;
+        after = page.at(-1)!.n;
+      }
     },
 
     /**

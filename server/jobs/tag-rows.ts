@@ -8,19 +8,13 @@ export interface TagParams {
   tagId: number;
 }
 
-const PAGE = 1000;
-
 export function planTagCreated(store: JobStore, job: JobRecord, tag: { id: number; name: string }): JobRecord {
   const tagging = store.createJob('tag', `Tag “${tag.name}” on contacts created by: ${job.title}`, { tagId: tag.id });
-  for (let after = 0; ;) {
-    const rows = store.rows(job.id, 'created', after, PAGE);
-    if (rows.length === 0) break;
-    after = rows.at(-1)!.n;
-    store.appendRows(
-      tagging.id,
-      rows.map((row) => ({ email: (row.input as { email: string }).email })),
-    );
-  }
+  const emails = [...store.eachRow(job.id, 'created')].map((row) => ({
+    email: (row.input as { email: string }).email,
+  }));
+  for (let start = 0; start < emails.length; start += 5000)
+    store.appendRows(tagging.id, emails.slice(start, start + 5000));
   return store.job(tagging.id)!;
 }
 

@@ -15,24 +15,21 @@ export interface UndoRowInput {
   after: ContactSnapshot;
 }
 
-const PAGE = 1000;
-
-/** The undo job of `job`, its rows made from every row that changed an existing contact. */
+/**
+ * The undo job of `job`, its rows made from every row that changed an existing contact, newest
+ * first: where one address had two rows, the last undo step restores the first row's before.
+ */
 export function planUndo(store: JobStore, job: JobRecord): JobRecord {
   const undo = store.createJob('undo', `Undo: ${job.title}`, {}, job.id);
-  for (let after = 0; ;) {
-    const rows = store.rows(job.id, 'all', after, PAGE);
-    if (rows.length === 0) break;
-    after = rows.at(-1)!.n;
-    const inputs: UndoRowInput[] = rows
-      .filter((row) => row.before !== null && row.after !== null && row.outcome !== 'unchanged')
-      .map((row) => ({
-        email: (row.input as { email: string }).email,
-        before: row.before as ContactSnapshot,
-        after: row.after as ContactSnapshot,
-      }));
-    if (inputs.length > 0) store.appendRows(undo.id, inputs);
+  const inputs: UndoRowInput[] = [];
+  for (const row of store.eachRow(job.id, 'all')) {
+    if (row.before === null || row.after === null || row.outcome === 'unchanged') continue;
+    const { email } = row.input as { email: string };
+    inputs.push({ email, before: row.before as ContactSnapshot, after: row.after as ContactSnapshot });
   }
+  inputs.reverse();
+  for (let start = 0; start < inputs.length; start += 5000)
+    store.appendRows(undo.id, inputs.slice(start, start + 5000));
   store.markUndone(job.id, undo.id);
   return store.job(undo.id)!;
 }

@@ -70,9 +70,10 @@ export const jobQueries = {
       staleTime,
       meta,
     }),
-  rows: (id: number, filter: RowFilter, limit = 100) =>
+  /** `seen`: how many such rows the job has counted; a new count reads the rows again. */
+  rows: (id: number, filter: RowFilter, limit: number, seen: number) =>
     queryOptions({
-      queryKey: ['jobs', id, 'rows', filter, limit] as const,
+      queryKey: ['jobs', id, 'rows', filter, limit, seen] as const,
       queryFn: ({ signal }) =>
         request(`/api/jobs/${id}/rows?filter=${filter}&limit=${limit}`, { schema: z.array(rowSchema), signal }),
       staleTime,

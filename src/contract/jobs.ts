@@ -57,13 +57,15 @@ export interface ImportParams {
   newStatus: string;
   /** Tags added to every imported contact. */
   tagIds: number[];
+  /** A row's status applies to existing contacts too (the admin confirmed it); new ones take it always. */
+  statusForExisting?: boolean;
 }
 
 export interface ImportRowInput {
   email: string;
   /** Values by merge tag, as the contract takes them; null clears a value. */
   fields: Record<string, unknown>;
-  /** Only from a Status column the admin confirmed; otherwise an existing contact keeps its status. */
+  /** From a Status column: a new contact takes it; an existing one only with `statusForExisting`. */
   status?: string;
   /** The row as the file had it, header → cell, so a refused row goes back out as it came in. */
   source?: Record<string, string>;

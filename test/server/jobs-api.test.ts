@@ -56,7 +56,7 @@ afterEach(async () => {
 
 const get = (path: string) => s.call('GET', path);
 const post = (path: string, body?: unknown) => s.call('POST', path, body);
-const settings = { mode: 'add-and-update', newStatus: 'UNCONFIRMED', tagIds: [1] };
+const settings = { mode: 'add-and-update', newStatus: 'UNCONFIRMED', tagIds: [1], statusForExisting: true };
 const row = (email: string, fields: Record<string, unknown> = {}) => ({ email, fields });
 
 async function draft(rows: object[] = []) {
@@ -187,6 +187,27 @@ describe('refusals', () => {
     const { status, body } = await post(`/api/jobs/${id}/rows`, big);
     expect([status, body.error.message]).toEqual([413, 'The request is larger than the 1 MB Lark Admin accepts.']);
     expect((await get(`/api/jobs/${id}`)).body.data.counts.total).toBe(0);
+  });
+});
+
+describe('statuses', () => {
+  it('gives a new contact its row’s status, and changes an existing one’s only when the job says so', async () => {
+    await post('/v1/contacts', { fields: { email_address: 'kept@example.com' }, status: 'UNSUBSCRIBED' });
+    const { body } = await post('/api/jobs', {
+      kind: 'import',
+      title: 'Statuses',
+      params: { ...settings, statusForExisting: false },
+    });
+    const id = body.data.id as number;
+    const rows = [
+      { ...row('kept@example.com'), status: 'SUBSCRIBED' },
+      { ...row('new@example.com'), status: 'CLEANED' },
+    ];
+    expect((await post(`/api/jobs/${id}/rows`, { rows })).status).toBe(200);
+    await post(`/api/jobs/${id}/start`);
+    await until(id, 'done');
+    expect((await contact('kept@example.com')).status).toBe('UNSUBSCRIBED');
+    expect((await contact('new@example.com')).status).toBe('CLEANED');
   });
 });
 

@@ -65,7 +65,7 @@ function setup(options: { before?: Before; now?: () => number; concurrency?: num
   return { store, runner, v1, contact, seed, start, run, finished, importJob, runImport, undo, rows, contactCount };
 }
 
-const IMPORT: ImportParams = { mode: 'add-and-update', newStatus: 'UNCONFIRMED', tagIds: [1] };
+const IMPORT: ImportParams = { mode: 'add-and-update', newStatus: 'UNCONFIRMED', tagIds: [1], statusForExisting: true };
 const row = (email: string, fields: Record<string, unknown> = {}, status?: string): ImportRowInput =>
   status ? { email, fields, status } : { email, fields };
 
@@ -163,7 +163,12 @@ describe('undo and tag-created', () => {
       data: { email_address: 'alice@x.io', first_name: 'Alice', last_name: 'Liddell' },
     });
     expect(await s.contact('bob@x.io')).toMatchObject({ status: 'CLEANED', data: { last_name: 'Builder' }, tags: [] });
-    expect(s.rows(undo.id)[1]!.message).toBe('Kept, as changed since the job: last_name, status.');
+    // Undo runs newest first, so an address on two rows ends at its first row's before.
+    expect(s.rows(undo.id).map((undone) => (undone.input as { email: string }).email)).toEqual([
+      'bob@x.io',
+      'alice@x.io',
+    ]);
+    expect(s.rows(undo.id)[0]!.message).toBe('Kept, as changed since the job: last_name, status.');
     expect(await s.contact('carol@x.io')).toMatchObject({ status: 'UNCONFIRMED', tags: [1] });
   });
 

@@ -9,15 +9,12 @@ export interface CheckConfig {
   plans: readonly ColumnPlan[];
   /** The column mapped to the email field, or null while none is. */
   emailColumn: number | null;
-  /** Rows the admin chose to leave out. */
-  skipped: readonly number[];
 }
 
 export interface CheckResult {
   /** row → column → what is wrong, for rows with at least one problem. */
   problems: Map<number, Map<number, string>>;
   ready: number;
-  skipped: number;
   /** Folded address → its rows, for addresses on more than one row. */
   duplicates: Map<string, number[]>;
   /** column → written value → rows holding it, for dropdown values that are no option of the field. */
@@ -25,12 +22,10 @@ export interface CheckResult {
 }
 
 export function checkRows(rows: readonly (readonly string[])[], config: CheckConfig): CheckResult {
-  const skipped = new Set(config.skipped);
   const problems = new Map<number, Map<number, string>>();
   const byEmail = new Map<string, number[]>();
   const unknownOptions = new Map<number, Map<string, number>>();
   rows.forEach((row, index) => {
-    if (skipped.has(index)) return;
     let found: Map<number, string> | undefined;
     let email: string | null = null;
     const mark = (column: number, message: string) => (found ??= new Map()).set(column, message);
@@ -47,7 +42,8 @@ export function checkRows(rows: readonly (readonly string[])[], config: CheckCon
       }
       if (column === config.emailColumn) email = String(read.value);
     });
-    if (email !== null) {
+    // Only a row that is imported can stand for its address (the first or the last one wins).
+    if (email !== null && !found) {
       const key = emailKey(email);
       const rowsOfEmail = byEmail.get(key);
       if (rowsOfEmail) rowsOfEmail.push(index);
@@ -59,8 +55,7 @@ export function checkRows(rows: readonly (readonly string[])[], config: CheckCon
   const duplicates = new Map([...byEmail].filter(([, indexes]) => indexes.length > 1));
   return {
     problems,
-    ready: rows.length - skipped.size - problems.size,
-    skipped: skipped.size,
+    ready: rows.length - problems.size,
     duplicates,
     unknownOptions,
   };

@@ -50,7 +50,9 @@ export function choiceFor(
   fields: readonly KnownField[],
 ): ColumnChoice {
   const field = fieldOf(target, fields);
-  const { reading, ask } = field ? detectReading(field.type, columnValues(rows, column, SAMPLE)) : { reading: {}, ask: [] };
+  const { reading, ask } = field
+    ? detectReading(field.type, columnValues(rows, column, SAMPLE))
+    : { reading: {}, ask: [] };
   return { target, reading, ask, fixes: {}, newOptions: [] };
 }
 

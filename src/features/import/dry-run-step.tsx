@@ -10,7 +10,7 @@ import type { DryRun } from './dry-run.ts';
 import type { RunConfig } from './import-engine.ts';
 import type { ColumnPlan } from './import-plan.ts';
 import type { ImportSession } from './import-session.ts';
-import type { DuplicateRule } from './review-step.tsx';
+import type { DuplicateRule } from './job-rows.ts';
 import { FIRST_RUN_OPTIONS, RunOptionsForm, type RunOptions } from './run-step.tsx';
 import { startImport } from './start-import.ts';
 
@@ -21,12 +21,23 @@ interface DryRunStepProps {
   emailColumn: number | null;
   result: CheckResult | null;
   duplicates: DuplicateRule;
+  /** Counts the cells corrected in the grid: each one makes the summary stale. */
+  edits: number;
   onStarted: () => void;
 }
 
 const count = (n: number) => n.toLocaleString('en');
 
-export function DryRunStep({ title, session, plans, emailColumn, result, duplicates, onStarted }: DryRunStepProps) {
+export function DryRunStep({
+  title,
+  session,
+  plans,
+  emailColumn,
+  result,
+  duplicates,
+  edits,
+  onStarted,
+}: DryRunStepProps) {
   const tags = useQuery(tagQueries.all());
   const navigate = useNavigate();
   const [options, setOptions] = useState<RunOptions>(FIRST_RUN_OPTIONS);
@@ -34,16 +45,18 @@ export function DryRunStep({ title, session, plans, emailColumn, result, duplica
   const [progress, setProgress] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const config: RunConfig = useMemo(
-    () => ({ plans, emailColumn, skipped: [], duplicates, ...options }),
+    () => ({ plans, emailColumn, duplicates, ...options }),
     [plans, emailColumn, duplicates, options],
   );
-  // A summary answers one plan and one set of settings: any change asks again (the contacts are read once).
-  const asked = useRef<RunConfig | null>(null);
+  // A summary answers one plan, one set of settings and the cells as they are: any change clears
+  // it and asks again (the workspace's contacts are read once).
+  const asked = useRef<{ config: RunConfig; edits: number } | null>(null);
   useEffect(() => {
-    if (!asked.current || asked.current === config) return;
-    asked.current = config;
+    if (!asked.current || (asked.current.config === config && asked.current.edits === edits)) return;
+    asked.current = { config, edits };
+    setSummary(null);
     void session.dryRun(config, () => {}).then(setSummary, (error: Error) => setFailure(error.message));
-  }, [session, config]);
+  }, [session, config, edits]);
   const labels = new Map(
     plans.flatMap((plan) =>
       plan.target.kind === 'field' ? [[plan.target.field.merge_tag, plan.target.field.label]] : [],
@@ -63,7 +76,7 @@ export function DryRunStep({ title, session, plans, emailColumn, result, duplica
   const check = () =>
     run(async () => {
       setProgress('Reading the workspace’s contacts…');
-      asked.current = config;
+      asked.current = { config, edits };
       setSummary(await session.dryRun(config, setProgress));
     });
   const start = () =>
@@ -72,7 +85,12 @@ export function DryRunStep({ title, session, plans, emailColumn, result, duplica
         title,
         session,
         config,
-        params: { mode: options.mode, newStatus: options.newStatus, tagIds: options.tagIds },
+        params: {
+          mode: options.mode,
+          newStatus: options.newStatus,
+          tagIds: options.tagIds,
+          statusForExisting: options.statusColumnConfirmed,
+        },
         onProgress: setProgress,
       });
       onStarted();

@@ -68,8 +68,9 @@ export function dryRun(input: DryRunInput): DryRun {
       result.overwritten.set(tag, (result.overwritten.get(tag) ?? 0) + 1);
     }
     if (statusColumn !== -1 && input.statusColumnConfirmed) {
-      const written = (row[statusColumn] ?? '').trim().toUpperCase();
-      if (written !== '' && written !== contact.status) result.statusChanges += 1;
+      // Read as the upload reads it: "pending" is Unconfirmed, a fix made for the column applies.
+      const status = readCell(input.plans[statusColumn]!, row[statusColumn] ?? '');
+      if ('value' in status && status.value !== '' && status.value !== contact.status) result.statusChanges += 1;
     }
   }
   return result;

@@ -9,6 +9,7 @@ import { cellRules, readCell, type ColumnPlan } from './import-plan.ts';
 interface GridCellProps {
   header: string;
   row: number;
+  column: number;
   written: string;
   plan: ColumnPlan;
   problem: string | undefined;
@@ -25,9 +26,10 @@ function shownValue(plan: ColumnPlan, written: string): string {
   return spec.display(read.value as FormValue);
 }
 
-export function GridCell({ header, row, written, plan, problem, editing, onStartEdit, onEnd }: GridCellProps) {
-  const id = `cell-${row}-${header}`;
-  if (editing) return <CellEditor header={header} row={row} written={written} plan={plan} onEnd={onEnd} />;
+export function GridCell({ header, row, column, written, plan, problem, editing, onStartEdit, onEnd }: GridCellProps) {
+  const id = `cell-${row}-${column}`;
+  if (editing)
+    return <CellEditor header={header} row={row} column={column} written={written} plan={plan} onEnd={onEnd} />;
   return (
     <span role="cell" className={`truncate px-1 py-1 ${problem ? 'bg-red-50 dark:bg-red-950' : ''}`}>
       <button
@@ -37,6 +39,11 @@ export function GridCell({ header, row, written, plan, problem, editing, onStart
         className="w-full truncate rounded px-1 py-0.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
         title={problem}
       >
+        {problem && (
+          <span aria-hidden="true" className="mr-1 font-bold text-red-700 dark:text-red-400">
+            !
+          </span>
+        )}
         {shownValue(plan, written) || <span className="text-slate-400">—</span>}
       </button>
       {problem && (
@@ -55,8 +62,12 @@ function CellEditor({ header, row, written, plan, onEnd }: Omit<GridCellProps, '
   const typed = field !== null && !('problem' in read);
   const [value, setValue] = useState<FormValue | string>(typed ? (read.value as FormValue) : written);
   const [everyRow, setEveryRow] = useState(false);
-  const textOf = (current: FormValue | string) =>
-    typed && field ? specForField(field).formatDefault(current as FormValue) : String(current);
+  // Written back as the column writes its values, so the column's reading reads it as meant.
+  const textOf = (current: FormValue | string) => {
+    if (!typed || !field) return String(current);
+    const text = specForField(field).formatDefault(current as FormValue);
+    return field.type === 'NUMBER' && plan.reading.decimal === ',' ? text.replace('.', ',') : text;
+  };
   const label = `${header}, row ${row + 1}`;
   const { Widget } = field ? inputsFor(field) : { Widget: null };
   const panel = useRef<HTMLSpanElement>(null);
@@ -68,8 +79,10 @@ function CellEditor({ header, row, written, plan, onEnd }: Omit<GridCellProps, '
         className="absolute top-0 left-0 z-20 flex min-w-64 flex-col gap-1 rounded-md border border-slate-300 bg-white p-2 shadow-lg dark:border-slate-600 dark:bg-slate-900"
         onKeyDown={(event) => {
           if (event.key === 'Escape') onEnd(null, false);
-          // Enter in a picker's open list chooses an option; the picker keeps that key for itself.
-          if (event.key === 'Enter' && !event.defaultPrevented) onEnd(textOf(value), everyRow);
+          // Enter in the input applies; in a picker's open list it chooses an option, on a button it presses it.
+          const fromInput =
+            event.target instanceof HTMLElement && event.target.matches('input:not([type=checkbox]), select');
+          if (event.key === 'Enter' && fromInput && !event.defaultPrevented) onEnd(textOf(value), everyRow);
         }}
       >
         {typed && Widget && field ? (

@@ -8,14 +8,13 @@
 import { readEveryContact } from '../../api/contacts.ts';
 import type { Contact } from '../../api/schemas.ts';
 import { sendJobRows } from '../../api/jobs.ts';
-import { JOB_LIMITS } from '../../contract/jobs.ts';
+import { JOB_LIMITS, type ImportRowInput } from '../../contract/jobs.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { checkRows, type CheckConfig, type CheckResult } from './check-rows.ts';
 import { matchedChoices, type ColumnChoice } from './column-choices.ts';
 import { byEmail, dryRun, type DryRun } from './dry-run.ts';
-import { importedRows, jobRowOf, type RowOptions } from './job-rows.ts';
+import { importedRows, jobRowOf, type DuplicateRule, type RowOptions } from './job-rows.ts';
 import { parseFileBytes, parsePastedText, type ParsedTable, type TableEncoding } from './parse-table.ts';
-import type { DuplicateRule } from './review-step.tsx';
 import type { ImportMode } from '../../contract/jobs.ts';
 
 /** The first rows travel to the page: enough to show each column and to match it by its values. */
@@ -34,6 +33,8 @@ export type TableFacts = Omit<ParsedTable, 'rows'> & {
 export interface RunConfig extends CheckConfig, RowOptions {
   duplicates: DuplicateRule;
   mode: ImportMode;
+  /** Existing contacts take the Status column too (only the dry run's count needs it here). */
+  statusColumnConfirmed: boolean;
 }
 
 export type ToEngine =
@@ -73,12 +74,16 @@ const loaded = (headers: string[], rows: string[][]): ParsedTable & { encoding: 
 
 const count = (n: number) => n.toLocaleString('en');
 
+/** A piece of rows stays well under the server's 1 MB body limit, however wide the file. */
+const PIECE_BYTES = 700_000;
+const utf8 = new TextEncoder();
+
 export function createEngine(post: (message: FromEngine) => void) {
   let headers: string[] = [];
   let rows: string[][] = [];
   /** The last check, by its plan's JSON: the dry run and the upload reuse it for the same plan. */
   let checked: { key: string; result: CheckResult } | null = null;
-  const keyOf = (config: CheckConfig) => JSON.stringify([config.plans, config.emailColumn, config.skipped]);
+  const keyOf = (config: CheckConfig) => JSON.stringify([config.plans, config.emailColumn]);
   /** The workspace's contacts, read once per file for its dry runs. */
   let existing: Promise<Map<string, Contact>> | null = null;
 
@@ -135,21 +140,27 @@ export function createEngine(post: (message: FromEngine) => void) {
         });
       } else {
         const { id, jobId, config } = message;
+        // The file as it is now: choosing another one meanwhile cannot mix its rows into this job.
+        const [file, columns] = [rows, headers];
         await run(id, async () => {
           const indexes = kept(config);
-          if (config.emailColumn === null) throw new Error('No column is mapped to Email Address.');
-          for (let start = 0; start < indexes.length; start += JOB_LIMITS.rowsPerCall) {
-            const end = Math.min(start + JOB_LIMITS.rowsPerCall, indexes.length);
-            post({
-              kind: 'progress',
-              id,
-              text: `Sending rows ${count(start + 1)}–${count(end)} of ${count(indexes.length)}…`,
-            });
-            const piece = indexes
-              .slice(start, end)
-              .map((index) => jobRowOf(rows[index]!, headers, config.plans, config.emailColumn!, config));
+          const emailColumn = config.emailColumn;
+          if (emailColumn === null) throw new Error('No column is mapped to Email Address.');
+          let piece: ImportRowInput[] = [];
+          let bytes = 0;
+          const flush = async (sent: number) => {
+            post({ kind: 'progress', id, text: `Sending rows: ${count(sent)} of ${count(indexes.length)}…` });
             await sendJobRows(jobId, piece);
+            [piece, bytes] = [[], 0];
+          };
+          for (const [position, index] of indexes.entries()) {
+            const row = jobRowOf(file[index]!, columns, config.plans, emailColumn, config);
+            const size = utf8.encode(JSON.stringify(row)).length;
+            if (piece.length === JOB_LIMITS.rowsPerCall || bytes + size > PIECE_BYTES) await flush(position);
+            piece.push(row);
+            bytes += size;
           }
+          if (piece.length > 0) await flush(indexes.length);
           post({ kind: 'uploaded', id, count: indexes.length });
         });
       }

@@ -13,12 +13,14 @@ import type { CheckResult } from './check-rows.ts';
 import { emailColumnOf, plansOf, recalledChoices, type ColumnChoice } from './column-choices.ts';
 import { DryRunStep } from './dry-run-step.tsx';
 import { FileStep } from './file-step.tsx';
-import { openImportSession, type ImportSession, type ReadTable } from './import-session.ts';
+import type { TableFacts } from './import-engine.ts';
+import { openImportSession, type ImportSession } from './import-session.ts';
 import { MappingStep } from './mapping-step.tsx';
 import { refusedTable } from './refused-table.ts';
 import { rememberMapping } from './remembered-mapping.ts';
-import { ReviewStep, type DuplicateRule } from './review-step.tsx';
-import { TableFacts } from './table-facts.tsx';
+import type { DuplicateRule } from './job-rows.ts';
+import { ReviewStep } from './review-step.tsx';
+import { FileSummary } from './file-summary.tsx';
 
 function useImportSession(): ImportSession | null {
   const [session, setSession] = useState<ImportSession | null>(null);
@@ -39,7 +41,7 @@ export function ImportPage() {
   const fieldList = useQuery(fieldQueries.all());
   const fields = useMemo(() => fieldList.data?.filter(isKnown) ?? [], [fieldList.data]);
   const session = useImportSession();
-  const [source, setSource] = useState<{ name: string; table: ReadTable; serial: number } | null>(null);
+  const [source, setSource] = useState<{ name: string; table: TableFacts; serial: number } | null>(null);
   const reads = useRef(0);
   const [reading, setReading] = useState<{ busy: boolean; failure: string | null }>({ busy: false, failure: null });
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
@@ -53,12 +55,12 @@ export function ImportPage() {
   useEffect(() => {
     if (!session || !source) return;
     const round = ++checked.current;
-    void session.check({ plans, emailColumn, skipped: [] }).then((next) => {
+    void session.check({ plans, emailColumn }).then((next) => {
       if (next && round === checked.current) setResult(next);
     });
   }, [session, source, plans, emailColumn, edits]);
 
-  const take = async (name: string, load: (session: ImportSession) => Promise<ReadTable>) => {
+  const take = async (name: string, load: (session: ImportSession) => Promise<TableFacts>) => {
     if (!session) return;
     setReading({ busy: true, failure: null });
     try {
@@ -121,7 +123,7 @@ export function ImportPage() {
         <FileStep reading={reading.busy} failure={reading.failure} onRead={(file) => void read(file)} />
       ) : (
         <>
-          <TableFacts name={source.name} table={source.table} onAnother={() => setSource(null)} />
+          <FileSummary name={source.name} table={source.table} onAnother={() => setSource(null)} />
           <MappingStep
             headers={source.table.headers}
             rows={source.table.sample}
@@ -150,10 +152,16 @@ export function ImportPage() {
             emailColumn={emailColumn}
             result={result}
             duplicates={duplicates}
+            edits={edits}
             onStarted={() =>
               rememberMapping(
                 source.table.headers,
-                choices.map((choice) => (choice.target.kind === 'new' ? { kind: 'skip' } : choice.target)),
+                choices.map((choice) =>
+                  // The new field exists once the import starts: next time the column goes straight to it.
+                  choice.target.kind === 'new'
+                    ? { kind: 'field', mergeTag: choice.target.proposal.merge_tag }
+                    : choice.target,
+                ),
               )
             }
           />

@@ -68,6 +68,9 @@ function readerFor(plan: ColumnPlan): Reader {
     const read = spec.fromText(text, rules, plan.reading);
     if ('problem' in read) return read;
     if (options) {
+      // "Use option…" names one value, wherever it stands: alone, or among a list's items.
+      const fixed = (item: unknown) => (typeof item === 'string' ? (plan.fixes[item.trim()] ?? item) : item);
+      read.value = (Array.isArray(read.value) ? read.value.map(fixed) : fixed(read.value)) as FormValue;
       const items = Array.isArray(read.value) ? read.value : [read.value];
       const unknown = items.filter(
         (item): item is string => typeof item === 'string' && item !== '' && !options.has(item),

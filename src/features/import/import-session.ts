@@ -7,13 +7,11 @@ import type { CheckConfig, CheckResult } from './check-rows.ts';
 import type { DryRun } from './dry-run.ts';
 import type { FromEngine, RunConfig, TableFacts, ToEngine } from './import-engine.ts';
 
-export type ReadTable = TableFacts;
-
 export interface ImportSession {
   /** `fields`: the workspace's, which the worker matches the columns with. */
-  read(source: File | string, fields: KnownField[]): Promise<ReadTable>;
+  read(source: File | string, fields: KnownField[]): Promise<TableFacts>;
   /** Rows already in cells (a job's refused rows), taken as a file would be. */
-  load(headers: string[], rows: string[][], fields: KnownField[]): Promise<ReadTable>;
+  load(headers: string[], rows: string[][], fields: KnownField[]): Promise<TableFacts>;
   /** The latest plan's check; an answer overtaken by a newer check is null. */
   check(config: CheckConfig): Promise<CheckResult | null>;
   rows(indexes: number[]): Promise<Map<number, string[]>>;
@@ -74,7 +72,7 @@ export function openImportSession(): ImportSession {
   };
 
   const table = (message: ToEngine) =>
-    new Promise<ReadTable>((resolve, reject) => {
+    new Promise<TableFacts>((resolve, reject) => {
       reading = { resolve: (answer) => resolve((answer as Extract<FromEngine, { kind: 'table' }>).facts), reject };
       send(message);
     });

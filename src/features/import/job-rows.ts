@@ -11,13 +11,13 @@ import { specForField } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
 import type { CheckResult } from './check-rows.ts';
 import { cellRules, readCell, type ColumnPlan } from './import-plan.ts';
-import type { DuplicateRule } from './review-step.tsx';
 
 export interface RowOptions {
   blankKeeps: boolean;
-  /** The Status column is applied to existing contacts too: the admin confirmed it. */
-  statusColumnConfirmed: boolean;
 }
+
+/** Which row stands for an address the file holds more than once. */
+export type DuplicateRule = 'last' | 'first';
 
 /** Indexes of the rows to import, in file order. */
 export function importedRows(rowCount: number, result: CheckResult, duplicates: DuplicateRule): number[] {
@@ -62,9 +62,8 @@ export function jobRowOf(
     // Only rows whose address reads well are imported ("Name <a@b.co>" is sent as a@b.co).
     email: 'value' in email ? String(email.value) : '',
     fields: valuesOf(row, plans, options.blankKeeps),
-    ...(status && 'value' in status && status.value !== '' && options.statusColumnConfirmed
-      ? { status: status.value as ContactStatus }
-      : {}),
+    // A new contact takes the file's status; an existing one only when the admin confirmed it (params).
+    ...(status && 'value' in status && status.value !== '' ? { status: status.value as ContactStatus } : {}),
     source,
   };
 }

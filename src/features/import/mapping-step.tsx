@@ -1,10 +1,11 @@
 /** Step 2: where each column goes, how it writes its values, and what its unknown options become. */
 import { useMemo } from 'react';
+import { hasOptions } from '../../contract/field-types.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { specFor } from '../../field-types/registry.ts';
 import { inputClass } from '../../components/ui/styles.ts';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
-import { choiceFor, newFieldTarget, type ChoiceTarget, type ColumnChoice } from './column-choices.ts';
+import { choiceFor, fieldOf, newFieldTarget, type ChoiceTarget, type ColumnChoice } from './column-choices.ts';
 import { ReadingQuestion } from './reading-question.tsx';
 import { UnknownOptions } from './unknown-options.tsx';
 
@@ -16,6 +17,8 @@ interface MappingStepProps {
   unknownOptions: Map<number, Map<string, number>>;
   onChange: (column: number, choice: ColumnChoice) => void;
 }
+
+const isDropdown = (field: KnownField | null) => field !== null && hasOptions(field.type);
 
 const valueOf = (target: ChoiceTarget) =>
   target.kind === 'field' ? `field:${target.mergeTag}` : target.kind === 'new' ? 'new' : target.kind;
@@ -111,17 +114,18 @@ export function MappingStep({ headers, rows, fields, choices, unknownOptions, on
                       fields={fields}
                       onChange={(next) => onChange(column, next)}
                     />
-                    {(unknownOptions.has(column) ||
-                      choice.newOptions.length > 0 ||
-                      Object.keys(choice.fixes).length > 0) && (
-                      <UnknownOptions
-                        header={header}
-                        choice={choice}
-                        fields={fields}
-                        values={unknownOptions.get(column) ?? new Map()}
-                        onChange={(next) => onChange(column, next)}
-                      />
-                    )}
+                    {isDropdown(fieldOf(target, fields)) &&
+                      (unknownOptions.has(column) ||
+                        choice.newOptions.length > 0 ||
+                        Object.keys(choice.fixes).length > 0) && (
+                        <UnknownOptions
+                          header={header}
+                          choice={choice}
+                          fields={fields}
+                          values={unknownOptions.get(column) ?? new Map()}
+                          onChange={(next) => onChange(column, next)}
+                        />
+                      )}
                   </td>
                 </tr>
               );

@@ -44,7 +44,8 @@ function proposedType(values: readonly string[]): { type: FieldType; options: st
   if (values.some((value) => LIST_SEPARATOR.test(value))) {
     const items = values.flatMap((value) => value.split(LIST_SEPARATOR).map((item) => item.trim()));
     const options = optionsOf(items.filter(Boolean));
-    if (options.length <= MAX_OPTIONS && options.every(canBeOption)) return { type: 'DROPDOWN_MULTIPLE', options };
+    if (options.length >= 2 && options.length <= MAX_OPTIONS && options.every(canBeOption))
+      return { type: 'DROPDOWN_MULTIPLE', options };
   }
   const options = optionsOf(values);
   if (

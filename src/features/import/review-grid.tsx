@@ -121,6 +121,7 @@ export function ReviewGrid({ headers, session, plans, result, shown, onEdit }: R
                       key={column}
                       header={headers[column]!}
                       row={index}
+                      column={column}
                       written={cells[column] ?? ''}
                       plan={plans[column]!}
                       problem={problems?.get(column)}

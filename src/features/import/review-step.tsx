@@ -3,10 +3,9 @@ import { useMemo, useState, type ComponentProps } from 'react';
 import { inputClass } from '../../components/ui/styles.ts';
 import type { CheckResult } from './check-rows.ts';
 import type { ColumnPlan } from './import-plan.ts';
+import type { DuplicateRule } from './job-rows.ts';
 import type { ImportSession } from './import-session.ts';
 import { ReviewGrid } from './review-grid.tsx';
-
-export type DuplicateRule = 'last' | 'first';
 
 interface ReviewStepProps {
   headers: readonly string[];

@@ -24,6 +24,9 @@ async function prepareFields(plans: readonly ColumnPlan[], onProgress: (text: st
   for (const plan of plans) {
     if (plan.target.kind !== 'field') continue;
     const { field, isNew } = plan.target;
+    // A field made by an earlier try of this import (one whose upload failed) is there already.
+    const made = current.find((candidate) => candidate.merge_tag === field.merge_tag);
+    if (isNew && made?.type === field.type) continue;
     if (isNew) {
       onProgress(`Creating the field “${field.label}”…`);
       const { label, merge_tag, type, definition } = field;

@@ -1,5 +1,5 @@
 /** What a job refused, with the API's words and a CSV to fix them in; and what an import created. */
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { jobQueries, readAllRows, useTagCreated } from '../../api/jobs.ts';
 import { tagQueries } from '../../api/tags.ts';
@@ -18,7 +18,10 @@ const SHOWN = 100;
 const emailOf = (row: JobRowView) => String((row.input as { email?: unknown } | null)?.email ?? '');
 
 export function RefusedRows({ job }: { job: JobView }) {
-  const rows = useQuery(jobQueries.rows(job.id, 'refused', SHOWN));
+  const rows = useQuery({
+    ...jobQueries.rows(job.id, 'refused', SHOWN, job.counts.refused),
+    placeholderData: keepPreviousData,
+  });
   const [downloading, setDownloading] = useState<'idle' | 'busy' | Error>('idle');
   const download = async () => {
     setDownloading('busy');

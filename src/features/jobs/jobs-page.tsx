@@ -37,7 +37,7 @@ export function JobsPage() {
                 <ColumnHeader>State</ColumnHeader>
                 <ColumnHeader>Rows done</ColumnHeader>
                 <ColumnHeader>Refused</ColumnHeader>
-                <ColumnHeader>Created</ColumnHeader>
+                <ColumnHeader>Created on</ColumnHeader>
               </tr>
             </thead>
             <tbody>

@@ -1,11 +1,11 @@
 /** What was read: the file's name, its rows, how it was written, and anything the reader had to decide. */
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import type { ReadTable } from './import-session.ts';
+import type { TableFacts } from './import-engine.ts';
 
 const DELIMITERS = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 
-export function TableFacts({ name, table, onAnother }: { name: string; table: ReadTable; onAnother: () => void }) {
+export function FileSummary({ name, table, onAnother }: { name: string; table: TableFacts; onAnother: () => void }) {
   const rowNotes = [...table.rowNotes].slice(0, 5);
   return (
     <section aria-label="The file" className="space-y-2">

@@ -1,0 +1,75 @@
+/** The jobs file's rows as SQLite returns them, and as the runner uses them. */
+import type { JobKind, JobRecord, JobState, Outcome, RowRecord, RowStep } from './types.ts';
+
+export interface JobRow {
+  id: number;
+  kind: JobKind;
+  title: string;
+  state: JobState;
+  params: string;
+  total: number;
+  done: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  refused: number;
+  reason: string | null;
+  undo_of: number | null;
+  undone_by: number | null;
+  rows_deleted: number;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+
+export const toJob = (row: JobRow): JobRecord => ({
+  id: row.id,
+  kind: row.kind,
+  title: row.title,
+  state: row.state,
+  params: JSON.parse(row.params) as unknown,
+  counts: {
+    total: row.total,
+    done: row.done,
+    created: row.created,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    skipped: row.skipped,
+    refused: row.refused,
+  },
+  reason: row.reason,
+  undoOf: row.undo_of,
+  undoneBy: row.undone_by,
+  rowsDeleted: row.rows_deleted === 1,
+  createdAt: row.created_at,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+});
+
+export interface StoredRow {
+  job_id: number;
+  n: number;
+  input: string;
+  step: RowStep;
+  outcome: Outcome | null;
+  message: string | null;
+  contact_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+const parsed = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+export const toRow = (row: StoredRow): RowRecord => ({
+  jobId: row.job_id,
+  n: row.n,
+  input: JSON.parse(row.input) as unknown,
+  step: row.step,
+  outcome: row.outcome,
+  message: row.message,
+  contactId: row.contact_id,
+  before: parsed(row.before),
+  after: parsed(row.after),
+});
+
+export const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
