@@ -1,16 +1,13 @@
 import * as z from 'zod/mini';
-import { blankIsEmpty, foldOption } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
-const TRUE = new Set(['true', 'yes', '1', 'on']);
-const FALSE = new Set(['false', 'no', '0', 'off']);
+export const TRUE = new Set(['true', 'yes', '1', 'on']);
+export const FALSE = new Set(['false', 'no', '0', 'off']);
 
 /**
  * What spreadsheets write for yes and no, in the languages of the workspaces we meet: a tick
  * column is often "x" or blank. Folded, so "Sí" and "sí" are "si".
  */
-const WRITTEN_TRUE = new Set([...TRUE, 'y', 'x', 'ja', 'oui', 'si', 'wahr', 'vrai']);
-const WRITTEN_FALSE = new Set([...FALSE, 'n', 'nein', 'non', 'falsch', 'faux']);
 
 function readBoolean(stored: unknown): boolean | null {
   if (typeof stored === 'boolean') return stored;
@@ -34,10 +31,4 @@ export const booleanType: FieldTypeSpec<boolean | null> = {
   parseDefault: (text) => (text === 'true' ? true : text === 'false' ? false : null),
   formatDefault: (value) => (value === null ? '' : String(value)),
   display: (value) => (value === null ? '' : value ? 'Yes' : 'No'),
-  fromText: blankIsEmpty<boolean | null>(null, (text) => {
-    const word = foldOption(text);
-    if (WRITTEN_TRUE.has(word)) return { value: true };
-    if (WRITTEN_FALSE.has(word)) return { value: false };
-    return { problem: 'Write yes or no (or true/false, 1/0, x).' };
-  }),
 };

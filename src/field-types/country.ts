@@ -1,7 +1,6 @@
 import { isCountryCode } from '../contract/countries.ts';
-import { countryCodeFromText } from '../lib/country-names.ts';
 import { countryName, readCountry } from '../lib/countries.ts';
-import { blankIsEmpty, encodeText, textRule } from './rules.ts';
+import { encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
 export const countryType: FieldTypeSpec<string> = {
@@ -14,10 +13,4 @@ export const countryType: FieldTypeSpec<string> = {
   parseDefault: (text) => readCountry(text),
   formatDefault: (value) => value,
   display: (value) => (value === '' ? '' : `${countryName(value)} (${value})`),
-  fromText: blankIsEmpty<string>('', (text) => {
-    const code = countryCodeFromText(text);
-    return code === null
-      ? { problem: 'Not a country Lark Admin knows; use its name or two-letter code.' }
-      : { value: code };
-  }),
 };

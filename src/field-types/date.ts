@@ -1,6 +1,5 @@
 import { isFullDate } from '../contract/values.ts';
-import { dateFromText } from './date-text.ts';
-import { blankIsEmpty, encodeText, textRule } from './rules.ts';
+import { encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
 /** "2024-02-15" from "2024-02-15" or "2024-02-15T10:30:00Z"; anything else reads as no date. */
@@ -20,5 +19,4 @@ export const dateType: FieldTypeSpec<string> = {
   parseDefault: readDate,
   formatDefault: (value) => value,
   display: (value) => value,
-  fromText: blankIsEmpty<string>('', (text, _rules, reading) => dateFromText(text, reading.dateOrder)),
 };

@@ -17,7 +17,7 @@ function readOptions(stored: unknown, options: readonly string[], keepUnknown: b
  * option holds a comma. Options are spelled as the field spells them, each once; one the field
  * lacks is kept as written (once, whatever its case), so the import can offer to add it.
  */
-function optionsFromText(text: string, options: readonly string[]): string[] {
+export function optionsFromText(text: string, options: readonly string[]): string[] {
   const separator = options.some((option) => option.includes(',')) ? /[;|\r\n]/ : /[;|,\r\n]/;
   const seen = new Set<string>();
   const items: string[] = [];
@@ -55,5 +55,4 @@ export const dropdownMultipleType: FieldTypeSpec<string[]> = {
   parseDefault: (text, rules) => readOptions(text, rules.options, false),
   formatDefault: (value) => value.join(','),
   display: (value) => value.join(', '),
-  fromText: (text, rules) => ({ value: optionsFromText(text, rules.options) }),
 };

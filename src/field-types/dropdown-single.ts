@@ -1,4 +1,4 @@
-import { blankIsEmpty, canonicalOption, encodeText, matchOption, textRule } from './rules.ts';
+import { canonicalOption, encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
 export const dropdownSingleType: FieldTypeSpec<string> = {
@@ -16,5 +16,4 @@ export const dropdownSingleType: FieldTypeSpec<string> = {
   formatDefault: (value) => value,
   display: (value) => value,
   // One the field lacks is kept as written: the import lists it and offers to add it.
-  fromText: blankIsEmpty<string>('', (text, rules) => ({ value: matchOption(rules.options, text) ?? text })),
 };

@@ -4,11 +4,11 @@
  * email keyboard: see inputs/registry.ts).
  */
 import { isPlausibleEmail } from '../contract/values.ts';
-import { blankIsEmpty, textRule } from './rules.ts';
+import { textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 import { textType } from './text.ts';
 
-const EMAIL_PROBLEM = 'Enter an email address, such as name@example.com.';
+export const EMAIL_PROBLEM = 'Enter an email address, such as name@example.com.';
 
 /**
  * The address in what mail programs and address books export: "Jane Doe <jane@example.com>" or
@@ -24,8 +24,4 @@ export function addressFromText(text: string): string {
 export const emailSpec: FieldTypeSpec<string> = {
   ...textType,
   schema: (rules) => textRule(rules, (text) => (isPlausibleEmail(text) ? null : EMAIL_PROBLEM)),
-  fromText: blankIsEmpty<string>('', (text) => {
-    const address = addressFromText(text);
-    return isPlausibleEmail(address) ? { value: address } : { problem: EMAIL_PROBLEM };
-  }),
 };

@@ -1,7 +1,7 @@
-import { blankIsEmpty, textRule } from './rules.ts';
+import { textRule } from './rules.ts';
 import type { ColumnReading, FieldTypeSpec } from './spec.ts';
 
-const NOT_A_NUMBER = 'Enter a number, such as 42 or -3.5.';
+export const NOT_A_NUMBER = 'Enter a number, such as 42 or -3.5.';
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 export const isDecimal = (text: string) => DECIMAL.test(text.trim());
@@ -70,8 +70,4 @@ export const numberType: FieldTypeSpec<string> = {
   parseDefault: (text) => (isDecimal(text) ? text.trim() : ''),
   formatDefault: (value) => (isDecimal(value) ? String(Number(value.trim())) : ''),
   display: (value) => value,
-  fromText: blankIsEmpty<string>('', (text, _rules, reading) => {
-    const plain = numberFromText(text, reading.decimal);
-    return plain === null ? { problem: NOT_A_NUMBER } : { value: plain };
-  }),
 };

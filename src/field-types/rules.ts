@@ -1,6 +1,6 @@
 /** Checks and readers shared by the field types, worded for the person filling the form. */
 import * as z from 'zod/mini';
-import type { ColumnReading, FieldRules, FromText } from './spec.ts';
+import type { FieldRules } from './spec.ts';
 
 export const requiredMessage = (rules: FieldRules) => `${rules.label} is required.`;
 
@@ -59,12 +59,4 @@ export function matchOption(options: readonly string[], text: string): string | 
   if (options.includes(trimmed)) return trimmed;
   const folded = foldOption(trimmed);
   return canonicalOption(options, trimmed) ?? options.find((option) => foldOption(option) === folded) ?? null;
-}
-
-/** A from-text reader that needs to handle only real text: every blank cell is the type's empty value. */
-export function blankIsEmpty<V>(
-  empty: V,
-  read: (text: string, rules: FieldRules, reading: ColumnReading) => FromText<V>,
-): (text: string, rules: FieldRules, reading: ColumnReading) => FromText<V> {
-  return (text, rules, reading) => (text.trim() === '' ? { value: empty } : read(text.trim(), rules, reading));
 }

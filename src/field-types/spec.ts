@@ -60,7 +60,6 @@ export interface FieldTypeSpec<V> {
    * blank cell is `empty`. A value returned passes `schema`, except a dropdown option the field
    * lacks, which is kept as written so the import can offer to add it.
    */
-  fromText: (text: string, rules: FieldRules, reading: ColumnReading) => FromText<V>;
 }
 
 export type Registry = { [T in FieldType]: FieldTypeSpec<FormValueByType[T]> };

@@ -1,4 +1,4 @@
-import { blankIsEmpty, encodeText, textRule } from './rules.ts';
+import { encodeText, textRule } from './rules.ts';
 import type { FieldTypeSpec } from './spec.ts';
 
 export const textType: FieldTypeSpec<string> = {
@@ -14,5 +14,4 @@ export const textType: FieldTypeSpec<string> = {
   parseDefault: (text) => text,
   formatDefault: (value) => value.trim(),
   display: (value) => value,
-  fromText: blankIsEmpty<string>('', (text) => ({ value: text })),
 };

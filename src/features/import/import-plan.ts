@@ -6,6 +6,7 @@
 import { EMAIL_MERGE_TAG, hasOptions } from '../../contract/field-types.ts';
 import { CONTACT_STATUSES, type ContactStatus } from '../../contract/statuses.ts';
 import { contactRules, type KnownField } from '../../field-types/contact-values.ts';
+import { fromTextFor } from '../../field-types/from-text.ts';
 import { specForField } from '../../field-types/registry.ts';
 import type { ColumnReading, FieldRules, FormValue } from '../../field-types/spec.ts';
 import { foldForSearch } from '../../lib/text.ts';
@@ -60,12 +61,13 @@ function readerFor(plan: ColumnPlan): Reader {
   if (target.kind === 'status') return (text) => (text.trim() === '' ? { value: '' } : readStatus(text));
   const { field } = target;
   const spec = specForField(field);
+  const fromText = fromTextFor(field);
   const rules = cellRules(field);
   // Built once per column: making a zod schema per cell cost more than checking it.
   const schema = spec.schema(rules);
   const options = hasOptions(field.type) ? new Set(rules.options) : null;
   return (text) => {
-    const read = spec.fromText(text, rules, plan.reading);
+    const read = fromText(text, rules, plan.reading);
     if ('problem' in read) return read;
     if (options) {
       // "Use option…" names one value, wherever it stands: alone, or among a list's items.

@@ -6,7 +6,7 @@
 import { formatDefinition, LABEL_MAX_LENGTH, uniquenessKey, type FieldType } from '../../contract/field-types.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { detectReading } from '../../field-types/reading.ts';
-import { specFor } from '../../field-types/registry.ts';
+import { fromTextOf } from '../../field-types/from-text.ts';
 import { suggestMergeTag } from '../../lib/merge-tag.ts';
 import { columnValues } from './column-match.ts';
 
@@ -26,7 +26,7 @@ const RULES = { label: '', required: false, options: [] } as const;
 
 function fits(type: FieldType, values: readonly string[]): boolean {
   const { reading } = detectReading(type, values);
-  return values.every((value) => !('problem' in specFor(type).fromText(value, RULES, reading)));
+  return values.every((value) => !('problem' in fromTextOf(type)(value, RULES, reading)));
 }
 
 function optionsOf(values: readonly string[]): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerialDate } from '../../../src/field-types/date-text.ts';
+import { fromTextOf } from '../../../src/field-types/from-text.ts';
 import { fieldTypes } from '../../../src/field-types/registry.ts';
 import type { ColumnReading, FromText } from '../../../src/field-types/spec.ts';
 
@@ -7,7 +8,7 @@ const rules = { label: 'Born', required: false, options: [] };
 
 /** A cell read as a date, held to the promise that a value passes the type's own check. */
 function read(text: string, reading: ColumnReading): FromText<string> {
-  const result = fieldTypes.DATE.fromText(text, rules, reading);
+  const result = fromTextOf('DATE')(text, rules, reading) as FromText<string>;
   if ('value' in result) expect(fieldTypes.DATE.schema(rules).safeParse(result.value).success, text).toBe(true);
   return result;
 }
