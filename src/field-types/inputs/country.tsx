@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Combobox } from '../../components/ui/combobox.tsx';
 import { countryList, findCountries, type Country } from '../../lib/countries.ts';
+import { pastedValue } from './pasted.ts';
 import type { InputSpec, WidgetProps } from './spec.ts';
 
 const countryKey = (country: Country) => country.code;
@@ -14,7 +15,17 @@ function CountryPicker({ value, onChange, rules: _, ...props }: WidgetProps<stri
   const countries = used || value !== '' ? countryList() : NO_COUNTRIES;
   const selected = useMemo(() => countries.find((country) => country.code === value) ?? null, [countries, value]);
   return (
-    <div onFocusCapture={() => setUsed(true)} onPointerDownCapture={() => setUsed(true)}>
+    <div
+      onFocusCapture={() => setUsed(true)}
+      onPointerDownCapture={() => setUsed(true)}
+      onPasteCapture={(event) => {
+        // "Deutschland", "UK" or "fr" pasted from a spreadsheet chooses the country outright.
+        const code = pastedValue('COUNTRY', event.clipboardData.getData('text/plain'));
+        if (code === null) return;
+        event.preventDefault();
+        onChange(code);
+      }}
+    >
       <Combobox<Country>
         {...props}
         items={countries}
