@@ -4,6 +4,7 @@
  * Runs in the import worker, so 100,000 rows never hold up the page.
  */
 import { emailKey, readCell, type ColumnPlan } from './import-plan.ts';
+import type { Rows } from './packed-rows.ts';
 
 export interface CheckConfig {
   plans: readonly ColumnPlan[];
@@ -21,11 +22,12 @@ export interface CheckResult {
   unknownOptions: Map<number, Map<string, number>>;
 }
 
-export function checkRows(rows: readonly (readonly string[])[], config: CheckConfig): CheckResult {
+export function checkRows(rows: Rows, config: CheckConfig): CheckResult {
   const problems = new Map<number, Map<number, string>>();
   const byEmail = new Map<string, number[]>();
   const unknownOptions = new Map<number, Map<string, number>>();
-  rows.forEach((row, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows.row(index);
     let found: Map<number, string> | undefined;
     let email: string | null = null;
     const mark = (column: number, message: string) => (found ??= new Map()).set(column, message);
@@ -50,7 +52,7 @@ export function checkRows(rows: readonly (readonly string[])[], config: CheckCon
       else byEmail.set(key, [index]);
     }
     if (found) problems.set(index, found);
-  });
+  }
 
   const duplicates = new Map([...byEmail].filter(([, indexes]) => indexes.length > 1));
   return {

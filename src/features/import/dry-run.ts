@@ -8,6 +8,7 @@ import type { ImportMode } from '../../contract/jobs.ts';
 import { isDeepStrictEqualish } from './same-value.ts';
 import { emailKey, readCell, type ColumnPlan } from './import-plan.ts';
 import { valuesOf } from './job-rows.ts';
+import type { Rows } from './packed-rows.ts';
 
 export interface DryRun {
   /** Rows the import sends: those without problems, one per address. */
@@ -23,7 +24,7 @@ export interface DryRun {
 }
 
 export interface DryRunInput {
-  rows: readonly (readonly string[])[];
+  rows: Rows;
   indexes: readonly number[];
   plans: readonly ColumnPlan[];
   emailColumn: number | null;
@@ -49,7 +50,7 @@ export function dryRun(input: DryRunInput): DryRun {
   if (input.emailColumn === null) return result;
   const emailPlan = input.plans[input.emailColumn]!;
   for (const index of input.indexes) {
-    const row = input.rows[index]!;
+    const row = input.rows.row(index);
     const email = readCell(emailPlan, row[input.emailColumn] ?? '');
     const contact = 'value' in email ? input.existing.get(emailKey(String(email.value))) : undefined;
     if (!contact) {

@@ -14,11 +14,10 @@ import { checkRows, type CheckConfig, type CheckResult } from './check-rows.ts';
 import { matchedChoices, type ColumnChoice } from './column-choices.ts';
 import { byEmail, dryRun, type DryRun } from './dry-run.ts';
 import { importedRows, jobRowOf, type DuplicateRule, type RowOptions } from './job-rows.ts';
-import { parseFileBytes, parsePastedText, type ParsedTable, type TableEncoding } from './parse-table.ts';
+import { packed, rowsOf, type Rows } from './packed-rows.ts';
+import type { ParsedTable, TableEncoding } from './parse-table.ts';
+import { readInWorker, SAMPLE_ROWS, type PackedTable } from './read-source.ts';
 import type { ImportMode } from '../../contract/jobs.ts';
-
-/** The first rows travel to the page: enough to show each column and to match it by its values. */
-export const SAMPLE_ROWS = 1000;
 
 export type TableFacts = Omit<ParsedTable, 'rows'> & {
   rowCount: number;
@@ -57,15 +56,10 @@ export type FromEngine =
   | { kind: 'failed'; id: number; message: string }
   | { kind: 'error'; message: string };
 
-async function readSource(source: File | string) {
-  return typeof source === 'string'
-    ? parsePastedText(source)
-    : parseFileBytes(new Uint8Array(await source.arrayBuffer()));
-}
-
-const loaded = (headers: string[], rows: string[][]): ParsedTable & { encoding: TableEncoding } => ({
+const loaded = (headers: string[], rows: string[][]): PackedTable => ({
   headers,
-  rows,
+  packed: packed(rows),
+  sample: rows.slice(0, SAMPLE_ROWS),
   delimiter: ',',
   rowNotes: new Map(),
   notes: [],
@@ -80,7 +74,7 @@ const utf8 = new TextEncoder();
 
 export function createEngine(post: (message: FromEngine) => void) {
   let headers: string[] = [];
-  let rows: string[][] = [];
+  let rows: Rows = rowsOf([]);
   /** The last check, by its plan's JSON: the dry run and the upload reuse it for the same plan. */
   let checked: { key: string; result: CheckResult } | null = null;
   const keyOf = (config: CheckConfig) => JSON.stringify([config.plans, config.emailColumn]);
@@ -104,23 +98,22 @@ export function createEngine(post: (message: FromEngine) => void) {
     try {
       if (message.kind === 'read' || message.kind === 'load') {
         const table =
-          message.kind === 'read' ? await readSource(message.source) : loaded(message.headers, message.rows);
-        ({ headers, rows } = table);
+          message.kind === 'read' ? await readInWorker(message.source) : loaded(message.headers, message.rows);
+        headers = table.headers;
+        rows = rowsOf(table.packed);
         checked = null;
         existing = null;
-        const { rows: _, ...facts } = table;
-        const sample = rows.slice(0, SAMPLE_ROWS);
-        const choices = matchedChoices(headers, sample, message.fields);
-        post({ kind: 'table', facts: { ...facts, rowCount: rows.length, sample, choices } });
+        const { packed: _, ...facts } = table;
+        const choices = matchedChoices(headers, table.sample, message.fields);
+        post({ kind: 'table', facts: { ...facts, rowCount: rows.length, choices } });
       } else if (message.kind === 'edit') {
-        const row = rows[message.row];
-        if (row) row[message.column] = message.text;
+        if (message.row < rows.length) rows.set(message.row, message.column, message.text);
       } else if (message.kind === 'check') {
         // Only the key is kept, so the plan (and the values its columns read once) can be let go.
         checked = { key: keyOf(message.config), result: checkRows(rows, message.config) };
         post({ kind: 'checked', id: message.id, result: checked.result });
       } else if (message.kind === 'rows') {
-        post({ kind: 'rows', id: message.id, rows: message.indexes.map((index) => [index, rows[index] ?? []]) });
+        post({ kind: 'rows', id: message.id, rows: message.indexes.map((index) => [index, rows.row(index)]) });
       } else if (message.kind === 'dry-run') {
         const { id, config } = message;
         await run(id, async () => {
@@ -154,7 +147,7 @@ export function createEngine(post: (message: FromEngine) => void) {
             [piece, bytes] = [[], 0];
           };
           for (const [position, index] of indexes.entries()) {
-            const row = jobRowOf(file[index]!, columns, config.plans, emailColumn, config);
+            const row = jobRowOf(file.row(index), columns, config.plans, emailColumn, config);
             const size = utf8.encode(JSON.stringify(row)).length;
             if (piece.length === JOB_LIMITS.rowsPerCall || bytes + size > PIECE_BYTES) await flush(position);
             piece.push(row);

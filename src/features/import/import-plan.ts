@@ -52,8 +52,12 @@ export function cellRules(field: KnownField): FieldRules {
 
 type Reader = (text: string) => CellReading;
 
-/** Per column, one value read once: a file repeats its countries, plans and dates thousands of times. */
-const MEMO_LIMIT = 50_000;
+/**
+ * Per column, one value read once: a file repeats its countries, plans and dates thousands of times.
+ * Past a few thousand different values a column is unique per row (addresses, names), where
+ * remembering would only cost memory.
+ */
+const MEMO_LIMIT = 5_000;
 
 function readerFor(plan: ColumnPlan): Reader {
   const { target } = plan;
