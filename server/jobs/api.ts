@@ -3,40 +3,15 @@
  * create it (a draft), send its rows in pieces, start it. Every answer is in the /v1 envelope.
  */
 import { Hono, type Context } from 'hono';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { JOB_LIMITS, type JobView, type JobRowView } from '../../src/contract/jobs.ts';
-import { CONTACT_STATUSES } from '../../src/contract/statuses.ts';
+import { newJob, rowsFor, tagCreated } from './api-schemas.ts';
 import type { Runner } from './runner.ts';
 import type { JobStore } from './store.ts';
 import { planTagCreated } from './tag-rows.ts';
 import type { JobRecord, RowRecord } from './types.ts';
 import { planUndo } from './undo-rows.ts';
 
-const status = z.enum(CONTACT_STATUSES);
-const newImport = z.object({
-  kind: z.literal('import'),
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  params: z.object({
-    mode: z.enum(['add-and-update', 'add-only', 'update-only']),
-    newStatus: status,
-    tagIds: z.array(z.int().check(z.positive())).check(z.maxLength(50)),
-    statusForExisting: z.optional(z.boolean()),
-  }),
-});
-const wireValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
-const importRows = z.object({
-  rows: z
-    .array(
-      z.object({
-        email: z.string().check(z.trim(), z.minLength(3), z.maxLength(254)),
-        fields: z.record(z.string().check(z.maxLength(64)), wireValue),
-        status: z.optional(status),
-        source: z.optional(z.record(z.string().check(z.maxLength(500)), z.string().check(z.maxLength(10_000)))),
-      }),
-    )
-    .check(z.minLength(1), z.maxLength(JOB_LIMITS.rowsPerCall)),
-});
-const tagCreated = z.object({ tag: z.object({ id: z.int().check(z.positive()), name: z.string() }) });
 const ROW_FILTERS = ['all', 'refused', 'created', 'updated', 'unchanged', 'skipped'] as const;
 
 const refuse = (c: Context, status: 400 | 404 | 409, message: string) => c.json({ error: { message } }, status);
@@ -77,9 +52,9 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   api.get('/', (c) => c.json({ data: store.jobs().map(view) }));
 
   api.post('/', async (c) => {
-    const wanted = await body(c, newImport);
-    if (!wanted) return refuse(c, 400, 'A job needs a kind (import), a title and its settings.');
-    return c.json({ data: view(store.createJob('import', wanted.title, wanted.params)) }, 201);
+    const wanted = await body(c, newJob);
+    if (!wanted) return refuse(c, 400, 'A job needs a kind (import or bulk), a title and its settings.');
+    return c.json({ data: view(store.createJob(wanted.kind, wanted.title, wanted.params)) }, 201);
   });
 
   api.get('/:id', (c) => {
@@ -91,7 +66,9 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const job = jobOf(c);
     if (job instanceof Response) return job;
     if (job.state !== 'draft') return refuse(c, 409, 'This job has started; it takes no more rows.');
-    const sent = await body(c, importRows);
+    const schema = rowsFor(job.kind);
+    if (!schema) return refuse(c, 409, 'This job makes its own rows.');
+    const sent = await body(c, schema);
     if (!sent)
       return refuse(c, 400, `Send 1 to ${JOB_LIMITS.rowsPerCall} rows, each with an email address and its fields.`);
     const added = store.appendRows(job.id, sent.rows, JOB_LIMITS.rowsPerJob);

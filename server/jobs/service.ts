@@ -1,6 +1,7 @@
 /** The job runner as the server runs it: its file in DATA_DIR, its handlers, its retention. */
 import type { Hono } from 'hono';
 import { jobsApi } from './api.ts';
+import { bulkRow } from './bulk-rows.ts';
 import { importRow } from './import-rows.ts';
 import { createRunner, type RowHandler, type RunnerOptions } from './runner.ts';
 import { openJobStore } from './store.ts';
@@ -8,7 +9,7 @@ import { tagRow } from './tag-rows.ts';
 import type { JobKind } from './types.ts';
 import { undoRow } from './undo-rows.ts';
 
-const HANDLERS: Record<JobKind, RowHandler> = { import: importRow, undo: undoRow, tag: tagRow };
+const HANDLERS: Record<JobKind, RowHandler> = { import: importRow, undo: undoRow, tag: tagRow, bulk: bulkRow };
 const HOUR_MS = 3_600_000;
 const SHUTDOWN_WAIT_MS = 5000;
 

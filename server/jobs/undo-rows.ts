@@ -58,6 +58,7 @@ export const undoRow: RowHandler = async (row, { call, step }) => {
     else kept.push('status');
   }
   const added = after.tags.filter((id) => !before.tags.includes(id) && now.tags.includes(id));
+  const removed = before.tags.filter((id) => !after.tags.includes(id) && !now.tags.includes(id));
 
   let restored = now;
   if (row.step !== 'written' && (Object.keys(fields).length > 0 || status !== undefined)) {
@@ -77,6 +78,13 @@ export const undoRow: RowHandler = async (row, { call, step }) => {
   if (untag.length > 0) {
     const answer = await call('POST', `/contacts/${restored.id}/tags/remove`, { tag_ids: untag });
     if (answer.status !== 200) return refusalOf(answer, 'removing the tags');
+    restored = snapshotOf(answer.data);
+  }
+  // A tag the job took off goes back on, unless someone put it back already.
+  const retag = removed.filter((id) => !restored.tags.includes(id));
+  if (retag.length > 0) {
+    const answer = await call('POST', `/contacts/${restored.id}/tags/add`, { tag_ids: retag });
+    if (answer.status !== 200) return refusalOf(answer, 'putting the tags back');
     restored = snapshotOf(answer.data);
   }
   const message = kept.length > 0 ? `Kept, as changed since the job: ${kept.join(', ')}.` : undefined;

@@ -145,15 +145,19 @@ export function useWriteContact() {
 }
 
 /**
- * Every contact of the workspace, 250 a page (the contract's largest), oldest first: what an
- * import's dry run compares the file with. `onPage` hears the running count.
+ * Every contact of the workspace (or of a search's conditions), 250 a page (the contract's
+ * largest), oldest first: what an import's dry run compares the file with, and what a bulk change
+ * over a whole search is made for. `onPage` hears the running count.
  */
-export async function readEveryContact(onPage: (read: number, total: number) => void): Promise<Contact[]> {
+export async function readEveryContact(
+  onPage: (read: number, total: number) => void,
+  filter: Pick<ContactSearch, 'fields' | 'tags' | 'status'> = {},
+): Promise<Contact[]> {
   const contacts: Contact[] = [];
   for (let page = 1; ; page++) {
     const answer = await request('/v1/contacts/search', {
       method: 'POST',
-      body: { page, limit: SEARCH_LIMIT.max, sort_by: 'created_at', sort_order: 'asc' },
+      body: { ...filter, page, limit: SEARCH_LIMIT.max, sort_by: 'created_at', sort_order: 'asc' },
       schema: searchResultSchema,
     });
     contacts.push(...answer.contacts);

@@ -4,7 +4,7 @@
  */
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import type { ImportParams, ImportRowInput, JobRowView, JobView } from '../contract/jobs.ts';
+import type { BulkAction, BulkRowInput, ImportParams, ImportRowInput, JobRowView, JobView } from '../contract/jobs.ts';
 import { request } from './client.ts';
 import { contactQueries } from './contacts.ts';
 
@@ -21,7 +21,7 @@ const countsSchema = z.object({
 // Typed with the contract's shapes, so the server's answer and this check cannot drift apart.
 const jobSchema: z.ZodMiniType<JobView> = z.object({
   id: z.number(),
-  kind: z.enum(['import', 'undo', 'tag']),
+  kind: z.enum(['import', 'undo', 'tag', 'bulk']),
   title: z.string(),
   state: z.enum(['draft', 'queued', 'running', 'paused', 'cancelled', 'done']),
   counts: countsSchema,
@@ -124,7 +124,10 @@ export function useTagCreated() {
 export const createImportJob = (title: string, params: ImportParams) =>
   request('/api/jobs', { method: 'POST', body: { kind: 'import', title, params }, schema: jobSchema });
 
-export const sendJobRows = (id: number, rows: readonly ImportRowInput[]) =>
+export const createBulkJob = (title: string, action: BulkAction) =>
+  request('/api/jobs', { method: 'POST', body: { kind: 'bulk', title, params: action }, schema: jobSchema });
+
+export const sendJobRows = (id: number, rows: readonly (ImportRowInput | BulkRowInput)[]) =>
   request(`/api/jobs/${id}/rows`, { method: 'POST', body: { rows }, schema: jobSchema });
 
 export const startJob = (id: number) => request(`/api/jobs/${id}/start`, { method: 'POST', schema: jobSchema });

@@ -3,7 +3,7 @@
  * with and the SPA reads, in one place for both.
  */
 
-export type JobKind = 'import' | 'undo' | 'tag';
+export type JobKind = 'import' | 'undo' | 'tag' | 'bulk';
 
 /** draft: rows still arriving; queued: waiting for the job before it; the rest as they read. */
 export type JobState = 'draft' | 'queued' | 'running' | 'paused' | 'cancelled' | 'done';
@@ -69,6 +69,19 @@ export interface ImportRowInput {
   status?: string;
   /** The row as the file had it, header → cell, so a refused row goes back out as it came in. */
   source?: Record<string, string>;
+}
+
+/** One change made to every contact of a selection. */
+export type BulkAction =
+  | { action: 'add-tags'; tagIds: number[] }
+  | { action: 'remove-tags'; tagIds: number[] }
+  | { action: 'set-status'; status: string }
+  | { action: 'set-field'; mergeTag: string; value: unknown }
+  | { action: 'clear-field'; mergeTag: string };
+
+/** A bulk job's row: the contact, by its address. */
+export interface BulkRowInput {
+  email: string;
 }
 
 export const JOB_LIMITS = {

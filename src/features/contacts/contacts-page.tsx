@@ -3,29 +3,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { contactQueries } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
-import type { Contact } from '../../api/schemas.ts';
 import { tagQueries } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { focusRing } from '../../components/ui/styles.ts';
-import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
-import { isContactStatus } from '../../contract/statuses.ts';
-import { specForField } from '../../field-types/registry.ts';
+import { isKnown } from '../../field-types/contact-values.ts';
 import { Link, useSearchParams } from '../../lib/router/components.tsx';
-import { contactRules, isKnown, type KnownField } from '../../field-types/contact-values.ts';
 import { Filters } from './contact-filters.tsx';
-import {
-  appliedFilters,
-  isFiltered,
-  PAGE_SIZE,
-  readView,
-  searchOf,
-  writeView,
-  type ContactView,
-} from './contact-view.ts';
-import { STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
+import { appliedFilters, isFiltered, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
+import { ColumnChooser, ContactsTable, Pages } from './contacts-table.tsx';
+import { SelectionBar } from './selection-bar.tsx';
+import { isSelected, useSelection } from './selection.ts';
 
 const COLUMNS_KEY = 'lark-admin:contact-columns';
 
@@ -62,6 +51,9 @@ export function ContactsPage() {
     setParams(writeView({ ...view, page: 1, ...patch }), { replace });
 
   const shownFields = known.filter((field) => columns.includes(field.merge_tag));
+  const { page: _, ...searchWithoutPage } = search;
+  const { selection, toggle, selectAllMatching, clear } = useSelection(JSON.stringify(searchWithoutPage));
+  const pageEmails = (results.data?.contacts ?? []).map((contact) => String(contact.data.email_address ?? ''));
 
   return (
     <>
@@ -127,7 +119,22 @@ export function ContactsPage() {
             {results.data.pagination.total_count} contact{results.data.pagination.total_count === 1 ? '' : 's'}
             {results.isPlaceholderData ? ' (updating…)' : ''}
           </p>
-          <ContactsTable contacts={results.data.contacts} fields={shownFields} />
+          <SelectionBar
+            selection={selection}
+            total={results.data.pagination.total_count}
+            pageSelected={pageEmails.every((email) => isSelected(selection, email))}
+            search={search}
+            tags={tags.data ?? []}
+            fields={known}
+            onSelectAll={() => selectAllMatching(results.data.pagination.total_count)}
+            onClear={clear}
+          />
+          <ContactsTable
+            contacts={results.data.contacts}
+            fields={shownFields}
+            isSelected={(email) => isSelected(selection, email)}
+            onSelect={toggle}
+          />
           <Pages
             page={view.page}
             totalPages={results.data.pagination.total_pages}
@@ -136,110 +143,5 @@ export function ContactsPage() {
         </>
       )}
     </>
-  );
-}
-
-function ColumnChooser({
-  fields,
-  chosen,
-  onChange,
-}: {
-  fields: readonly KnownField[];
-  chosen: string[];
-  onChange: (columns: string[]) => void;
-}) {
-  const choosable = fields.filter((field) => field.merge_tag !== EMAIL_MERGE_TAG);
-  return (
-    <details className="mb-4 text-sm">
-      <summary className={`cursor-pointer font-medium ${focusRing}`}>Columns</summary>
-      <fieldset className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
-        <legend className="sr-only">Field columns to show</legend>
-        {choosable.map((field) => (
-          <label key={field.id} className="flex items-center gap-1.5">
-            <input
-              type="checkbox"
-              checked={chosen.includes(field.merge_tag)}
-              onChange={(event) =>
-                onChange(
-                  event.target.checked ? [...chosen, field.merge_tag] : chosen.filter((tag) => tag !== field.merge_tag),
-                )
-              }
-              className="size-4 accent-indigo-600"
-            />
-            {field.label}
-          </label>
-        ))}
-      </fieldset>
-    </details>
-  );
-}
-
-const dateTime = (timestamp: string) =>
-  new Date(timestamp).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function ContactsTable({ contacts, fields }: { contacts: Contact[]; fields: readonly KnownField[] }) {
-  return (
-    <TableRegion label="Contacts">
-      <table className="w-full text-left text-sm">
-        <thead className={tableHeadClass}>
-          <tr>
-            <ColumnHeader>Email</ColumnHeader>
-            <ColumnHeader>Status</ColumnHeader>
-            <ColumnHeader>Tags</ColumnHeader>
-            <ColumnHeader>Created</ColumnHeader>
-            {fields.map((field) => (
-              <ColumnHeader key={field.id}>{field.label}</ColumnHeader>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {contacts.map((contact) => {
-            const email = String(contact.data.email_address ?? '');
-            return (
-              <tr key={contact.id}>
-                <th scope="row" className="px-4 py-2 font-medium">
-                  <Link
-                    to={`/contacts/edit?email=${encodeURIComponent(email)}`}
-                    className={`text-indigo-800 underline dark:text-indigo-300 ${focusRing}`}
-                  >
-                    {email}
-                  </Link>
-                </th>
-                <td className="px-4 py-2">
-                  {isContactStatus(contact.status) ? STATUS_MEANINGS[contact.status].title : contact.status}
-                </td>
-                <td className="px-4 py-2">{contact.tags.map((tag) => tag.name).join(', ')}</td>
-                <td className="px-4 py-2 whitespace-nowrap">{dateTime(contact.created_at)}</td>
-                {fields.map((field) => {
-                  const spec = specForField(field);
-                  return (
-                    <td key={field.id} className="px-4 py-2">
-                      {spec.display(spec.decode(contact.data[field.merge_tag], contactRules(field)))}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
-  );
-}
-
-function Pages({ page, totalPages, onPage }: { page: number; totalPages: number; onPage: (page: number) => void }) {
-  if (totalPages <= 1) return null;
-  return (
-    <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-      <Button disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous page
-      </Button>
-      <span>
-        Page {page} of {totalPages} ({PAGE_SIZE} a page)
-      </span>
-      <Button disabled={page >= totalPages} onClick={() => onPage(page + 1)}>
-        Next page
-      </Button>
-    </nav>
   );
 }

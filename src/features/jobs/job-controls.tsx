@@ -22,6 +22,7 @@ export function JobControls({ job }: { job: JobView }) {
   const notify = useNotify();
   const navigate = useNavigate();
   const [asking, setAsking] = useState<'cancel' | 'undo' | null>(null);
+  const undoLabel = job.kind === 'import' ? 'Undo this import' : 'Undo this job';
   const act = (which: 'pause' | 'resume' | 'cancel', close?: () => void) =>
     control.mutate({ id: job.id, control: which }, { onSuccess: () => close?.() });
 
@@ -44,9 +45,7 @@ export function JobControls({ job }: { job: JobView }) {
       {['draft', 'queued', 'running', 'paused'].includes(job.state) && (
         <Button onClick={() => setAsking('cancel')}>Cancel job</Button>
       )}
-      {canUndo(job) && (
-        <Button onClick={() => setAsking('undo')}>Undo this {job.kind === 'import' ? 'import' : 'job'}</Button>
-      )}
+      {canUndo(job) && <Button onClick={() => setAsking('undo')}>{undoLabel}</Button>}
       {control.isError && !asking && (
         <div className="w-full">
           <Alert title="That did not work.">{control.error.message}</Alert>
@@ -70,9 +69,9 @@ export function JobControls({ job }: { job: JobView }) {
       {asking === 'undo' && (
         <ConfirmDialog
           id="undo-job"
-          title="Undo this import?"
-          description={`The ${count(job.counts.updated)} contacts it updated get back their values and status from before it, and lose the tags it added. A value someone changed since is kept.`}
-          confirmLabel="Undo this import"
+          title={`${undoLabel}?`}
+          description={`The ${count(job.counts.updated)} contacts it changed get back their values, status and tags from before it. A value someone changed since is kept.`}
+          confirmLabel={undoLabel}
           busyLabel="Starting the undo…"
           busy={undo.isPending}
           failure={undo.isError ? { title: 'The undo did not start.', message: undo.error.message } : undefined}

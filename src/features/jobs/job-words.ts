@@ -10,7 +10,12 @@ export const STATE_NAMES: Record<JobState, string> = {
   done: 'Done',
 };
 
-export const KIND_NAMES: Record<JobKind, string> = { import: 'Import', undo: 'Undo', tag: 'Tagging' };
+export const KIND_NAMES: Record<JobKind, string> = {
+  import: 'Import',
+  undo: 'Undo',
+  tag: 'Tagging',
+  bulk: 'Bulk change',
+};
 
 const count = (n: number) => n.toLocaleString('en');
 

@@ -108,7 +108,7 @@ describe('a job’s page', () => {
     await open(app, `/jobs/${id}`);
     await app.user.click(await screen.findByRole('button', { name: 'Undo this import' }));
     const dialog = screen.getByRole('dialog', { name: 'Undo this import?' });
-    expect(dialog).toHaveTextContent('The 1 contacts it updated get back their values');
+    expect(dialog).toHaveTextContent('The 1 contacts it changed get back their values');
     expect(dialog).toHaveTextContent('The 1 contacts it created stay');
     await app.user.click(within(dialog).getByRole('button', { name: 'Undo this import' }));
     await screen.findByRole('heading', { level: 1, name: 'Undo: Spring fair leads' });
