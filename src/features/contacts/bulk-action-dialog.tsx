@@ -32,6 +32,20 @@ interface BulkActionDialogProps {
   onClose: () => void;
 }
 
+/** The change as the server takes it, once its input is complete; null until then. */
+function actionOf(
+  name: ActionName,
+  chosen: { tagIds: number[]; status: string; field: KnownField | undefined; value: FormValue },
+): BulkAction | null {
+  if (name === 'add-tags' || name === 'remove-tags')
+    return chosen.tagIds.length > 0 ? { action: name, tagIds: chosen.tagIds } : null;
+  if (name === 'set-status') return chosen.status ? { action: name, status: chosen.status } : null;
+  if (!chosen.field) return null;
+  if (name === 'clear-field') return { action: name, mergeTag: chosen.field.merge_tag };
+  const wire = specForField(chosen.field).encode(chosen.value, contactRules(chosen.field));
+  return wire === undefined ? null : { action: name, mergeTag: chosen.field.merge_tag, value: wire };
+}
+
 export default function BulkActionDialog({
   name,
   count,
@@ -54,23 +68,7 @@ export default function BulkActionDialog({
   const many = count.toLocaleString('en');
   const grave = status === 'CLEANED' || status === 'COMPLAINED';
 
-  const action: BulkAction | null =
-    name === 'add-tags' || name === 'remove-tags'
-      ? tagIds.length > 0
-        ? { action: name, tagIds }
-        : null
-      : name === 'set-status'
-        ? status
-          ? { action: name, status }
-          : null
-        : !field
-          ? null
-          : name === 'clear-field'
-            ? { action: name, mergeTag }
-            : (() => {
-                const wire = specForField(field).encode(value, contactRules(field));
-                return wire === undefined ? null : { action: name, mergeTag, value: wire };
-              })();
+  const action = actionOf(name, { tagIds, status, field, value });
   const what =
     name === 'add-tags' || name === 'remove-tags'
       ? tagNames.map((tagName) => `“${tagName}”`).join(', ')
