@@ -21,7 +21,8 @@ const COLUMNS_KEY = 'lark-admin:contact-columns';
 function useChosenColumns(): [string[], (columns: string[]) => void] {
   const [columns, setColumns] = useState<string[]>(() => {
     try {
-      const stored = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '[]') as unknown;
+      // Until the admin chooses, the list shows who each contact is: first and last name.
+      const stored = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '["first_name","last_name"]') as unknown;
       return Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string') : [];
     } catch {
       return [];
@@ -134,6 +135,8 @@ export function ContactsPage() {
             fields={shownFields}
             isSelected={(email) => isSelected(selection, email)}
             onSelect={toggle}
+            sort={{ by: view.sort, order: view.order }}
+            onSort={(sort, order) => change({ sort, order })}
           />
           <Pages
             page={view.page}

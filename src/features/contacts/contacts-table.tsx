@@ -4,7 +4,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { focusRing } from '../../components/ui/styles.ts';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
-import { isContactStatus } from '../../contract/statuses.ts';
+import type { SortField, SortOrder } from '../../contract/search.ts';
+import { isContactStatus, type ContactStatus } from '../../contract/statuses.ts';
 import { contactRules, type KnownField } from '../../field-types/contact-values.ts';
 import { specForField } from '../../field-types/registry.ts';
 import { STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
@@ -54,11 +55,70 @@ interface ContactsTableProps {
   fields: readonly KnownField[];
   isSelected: (email: string) => boolean;
   onSelect: (emails: string[], on: boolean) => void;
+  /** The sort the contract can do (by creation or change), shown and changed in the column headers. */
+  sort: { by: SortField; order: SortOrder };
+  onSort: (by: SortField, order: SortOrder) => void;
 }
+
+const BADGES: Record<ContactStatus, string> = {
+  SUBSCRIBED: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
+  UNSUBSCRIBED: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-100',
+  UNCONFIRMED: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
+  CLEANED: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100',
+  COMPLAINED: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100',
+};
+
+/** The status as a badge: its name in words (the colour only repeats it). */
+function StatusBadge({ status }: { status: string }) {
+  const known = isContactStatus(status);
+  return (
+    <span
+      className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${known ? BADGES[status] : BADGES.UNSUBSCRIBED}`}
+    >
+      {known ? STATUS_MEANINGS[status].title : status}
+    </span>
+  );
+}
+
+/** A header that sorts: a button saying the order it will give, and aria-sort saying the one it has. */
+function SortHeader({
+  label,
+  by,
+  sort,
+  onSort,
+}: {
+  label: string;
+  by: SortField;
+  sort: ContactsTableProps['sort'];
+  onSort: ContactsTableProps['onSort'];
+}) {
+  const active = sort.by === by;
+  const next: SortOrder = active && sort.order === 'desc' ? 'asc' : 'desc';
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
+      className="px-4 py-2 whitespace-nowrap"
+    >
+      <button type="button" onClick={() => onSort(by, next)} className={`font-semibold ${focusRing}`}>
+        {label}
+        <span aria-hidden="true">{active ? (sort.order === 'asc' ? ' ↑' : ' ↓') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+/** Numbers line up on the right; days and times never break over two lines. */
+const cellClassFor = (field: KnownField) =>
+  field.type === 'NUMBER' ? 'text-right tabular-nums' : field.type === 'DATE' ? 'whitespace-nowrap' : '';
+
+/** The selection box and the address stay in view when the table scrolls sideways. */
+const stickyBox = 'sticky left-0 z-10 bg-white dark:bg-slate-900';
+const stickyEmail = 'sticky left-10 z-10 bg-white dark:bg-slate-900';
 
 const emailOf = (contact: Contact) => String(contact.data.email_address ?? '');
 
-export function ContactsTable({ contacts, fields, isSelected, onSelect }: ContactsTableProps) {
+export function ContactsTable({ contacts, fields, isSelected, onSelect, sort, onSort }: ContactsTableProps) {
   const emails = contacts.map(emailOf);
   const picked = emails.filter(isSelected).length;
   return (
@@ -66,7 +126,7 @@ export function ContactsTable({ contacts, fields, isSelected, onSelect }: Contac
       <table className="w-full text-left text-sm">
         <thead className={tableHeadClass}>
           <tr>
-            <th scope="col" className="w-10 px-4 py-2">
+            <th scope="col" className={`w-10 px-4 py-2 ${stickyBox} bg-slate-50 dark:bg-slate-800`}>
               <input
                 type="checkbox"
                 aria-label="Select all on this page"
@@ -78,13 +138,18 @@ export function ContactsTable({ contacts, fields, isSelected, onSelect }: Contac
                 className="size-4 accent-indigo-600"
               />
             </th>
-            <ColumnHeader>Email</ColumnHeader>
+            <th scope="col" className={`px-4 py-2 ${stickyEmail} bg-slate-50 dark:bg-slate-800`}>
+              Email
+            </th>
+            {fields.map((field) => (
+              <th key={field.id} scope="col" className={`px-4 py-2 ${cellClassFor(field)}`}>
+                {field.label}
+              </th>
+            ))}
             <ColumnHeader>Status</ColumnHeader>
             <ColumnHeader>Tags</ColumnHeader>
-            <ColumnHeader>Created</ColumnHeader>
-            {fields.map((field) => (
-              <ColumnHeader key={field.id}>{field.label}</ColumnHeader>
-            ))}
+            <SortHeader label="Created" by="created_at" sort={sort} onSort={onSort} />
+            <SortHeader label="Changed" by="updated_at" sort={sort} onSort={onSort} />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -92,7 +157,7 @@ export function ContactsTable({ contacts, fields, isSelected, onSelect }: Contac
             const email = emailOf(contact);
             return (
               <tr key={contact.id}>
-                <td className="px-4 py-2">
+                <td className={`px-4 py-2 ${stickyBox}`}>
                   <input
                     type="checkbox"
                     aria-label={email}
@@ -101,7 +166,7 @@ export function ContactsTable({ contacts, fields, isSelected, onSelect }: Contac
                     className="size-4 accent-indigo-600"
                   />
                 </td>
-                <th scope="row" className="px-4 py-2 font-medium">
+                <th scope="row" className={`px-4 py-2 font-medium ${stickyEmail}`}>
                   <Link
                     to={`/contacts/edit?email=${encodeURIComponent(email)}`}
                     className={`text-indigo-800 underline dark:text-indigo-300 ${focusRing}`}
@@ -109,19 +174,20 @@ export function ContactsTable({ contacts, fields, isSelected, onSelect }: Contac
                     {email}
                   </Link>
                 </th>
-                <td className="px-4 py-2">
-                  {isContactStatus(contact.status) ? STATUS_MEANINGS[contact.status].title : contact.status}
-                </td>
-                <td className="px-4 py-2">{contact.tags.map((tag) => tag.name).join(', ')}</td>
-                <td className="px-4 py-2 whitespace-nowrap">{dateTime(contact.created_at)}</td>
                 {fields.map((field) => {
                   const spec = specForField(field);
                   return (
-                    <td key={field.id} className="px-4 py-2">
+                    <td key={field.id} className={`px-4 py-2 ${cellClassFor(field)}`}>
                       {spec.display(spec.decode(contact.data[field.merge_tag], contactRules(field)))}
                     </td>
                   );
                 })}
+                <td className="px-4 py-2">
+                  <StatusBadge status={contact.status} />
+                </td>
+                <td className="px-4 py-2">{contact.tags.map((tag) => tag.name).join(', ')}</td>
+                <td className="px-4 py-2 whitespace-nowrap">{dateTime(contact.created_at)}</td>
+                <td className="px-4 py-2 whitespace-nowrap">{dateTime(contact.updated_at)}</td>
               </tr>
             );
           })}

@@ -1,0 +1,50 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../../../server/sandbox/store.ts';
+import { renderApp } from '../../render-app.tsx';
+
+async function workspace(): Promise<Store> {
+  const store = openStore(':memory:');
+  const app = renderApp('/fields', { store });
+  for (const [email, first, status] of [
+    ['ann@example.com', 'Ann', 'SUBSCRIBED'],
+    ['bo@example.com', 'Bo', 'UNCONFIRMED'],
+  ])
+    await app.api('POST', '/v1/contacts', { fields: { email_address: email, first_name: first }, status });
+  await app.api('POST', '/v1/contacts/upsert', {
+    email_address: 'ann@example.com',
+    fields: { last_name: 'Lee' },
+    partial_update: true,
+  });
+  cleanup();
+  return store;
+}
+
+describe('the contacts list for real work', () => {
+  it('shows first and last name by default, and each status as a named badge', async () => {
+    renderApp('/contacts', { store: await workspace() });
+    const table = await screen.findByRole('table');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent?.replace(/[↑↓]/g, '').trim());
+    expect(headers).toEqual(['', 'Email', 'First Name', 'Last Name', 'Status', 'Tags', 'Created', 'Changed']);
+    const ann = within(table).getByRole('row', { name: /ann@example.com/ });
+    expect(within(ann).getByText('Subscribed')).toBeInTheDocument();
+    expect(within(ann).getByRole('cell', { name: 'Lee' })).toBeInTheDocument();
+    expect(screen.getByText('2 contacts')).toBeInTheDocument();
+  });
+
+  it('sorts by a column header the contract can sort by, and says how it is sorted', async () => {
+    const app = renderApp('/contacts', { store: await workspace() });
+    await screen.findByRole('table');
+    const sorted = () => app.sent.filter((request) => request.path === '/v1/contacts/search').at(-1)!.body;
+    expect(screen.getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'descending');
+    await app.user.click(within(screen.getByRole('columnheader', { name: /Created/ })).getByRole('button'));
+    await waitFor(() => expect(sorted()).toMatchObject({ sort_by: 'created_at', sort_order: 'asc' }));
+    expect(screen.getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'ascending');
+    await app.user.click(within(screen.getByRole('columnheader', { name: /Changed/ })).getByRole('button'));
+    await waitFor(() => expect(sorted()).toMatchObject({ sort_by: 'updated_at', sort_order: 'desc' }));
+    expect(screen.getByRole('columnheader', { name: /Created/ })).not.toHaveAttribute('aria-sort');
+    expect(new URLSearchParams(app.router.state.location.search).get('sort')).toBe('updated_at');
+  });
+});
