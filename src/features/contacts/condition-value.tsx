@@ -7,10 +7,12 @@ import { specForField } from '../../field-types/registry.ts';
 import { useCommitAfterPause } from './use-commit-after-pause.ts';
 
 export default function ConditionValue({
+  id,
   field,
   text,
   onChange,
 }: {
+  id: string;
   field: KnownField;
   text: string;
   onChange: (text: string) => void;
@@ -21,7 +23,7 @@ export default function ConditionValue({
   useCommitAfterPause(spec.formatDefault(value), text, onChange);
   const { Widget } = inputsFor(field);
   return (
-    <FormField id="filter-value" label="Value">
+    <FormField id={id} label="Value">
       {(aria) => <Widget {...aria} name="value" value={value} rules={rules} onChange={setValue} />}
     </FormField>
   );

@@ -1,15 +1,14 @@
-/** The contacts list's filters: email, status, tags, sort and one field condition, kept in the URL. */
+/** The contacts list's filters: email, status, tags, sort and field conditions, kept in the URL. */
 import { lazy, useEffect, useState } from 'react';
 import type { Tag } from '../../api/schemas.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { AfterFirstPaint } from '../../components/ui/after-first-paint.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
-import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
-import { OPERATORS_BY_TYPE, type SearchOperator } from '../../contract/search.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
-import { BOOLEAN_CONDITIONS, conditionOf, isFiltered, operatorName, SORTS, type ContactView } from './contact-view.ts';
+import { isFiltered, SORTS, type ContactView } from './contact-view.ts';
+import { ConditionRows } from './condition-rows.tsx';
 import { StatusOptions } from './status-field.tsx';
 import { useCommitAfterPause } from './use-commit-after-pause.ts';
 
@@ -17,7 +16,6 @@ import { useCommitAfterPause } from './use-commit-after-pause.ts';
 const MultiSelect = lazy(() =>
   import('../../components/ui/multi-select.tsx').then((module) => ({ default: module.MultiSelect })),
 );
-const ConditionValue = lazy(() => import('./condition-value.tsx'));
 
 interface FiltersProps {
   id: string;
@@ -34,15 +32,7 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
   useEffect(() => setQ(view.q), [view.q]);
   useCommitAfterPause(q, view.q, (text) => onChange({ q: text }, true));
 
-  const conditionField = fields.find((field) => field.merge_tag === view.field);
   const tagNames = (ids: number[]) => ids.map((tagId) => tags.find((tag) => tag.id === tagId)?.name ?? `Tag ${tagId}`);
-  const unapplied =
-    conditionField && conditionOf(view, fields) === null
-      ? view.op && conditionField.type !== 'BOOLEAN'
-        ? 'enter a value'
-        : 'choose a condition'
-      : null;
-
   return (
     <form
       id={id}
@@ -110,109 +100,16 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
           </select>
         )}
       </FormField>
-      <FormField id="filter-field" label="Field">
-        {(aria) => (
-          <select
-            {...aria}
-            value={view.field}
-            onChange={(event) => onChange({ field: event.target.value, op: '', value: '' })}
-            className={inputClass}
-          >
-            <option value="">Any field</option>
-            {fields
-              .filter((field) => field.merge_tag !== EMAIL_MERGE_TAG)
-              .map((field) => (
-                <option key={field.id} value={field.merge_tag}>
-                  {field.label}
-                </option>
-              ))}
-          </select>
-        )}
-      </FormField>
-      {conditionField && <Condition field={conditionField} view={view} onChange={onChange} />}
-      {conditionField && view.op && view.op !== 'EXISTS' && conditionField.type !== 'BOOLEAN' && (
-        <AfterFirstPaint fallback={null}>
-          <ConditionValue
-            key={conditionField.merge_tag}
-            field={conditionField}
-            text={view.value}
-            onChange={(value) => onChange({ value }, true)}
-          />
-        </AfterFirstPaint>
-      )}
-      {unapplied && (
-        <p className="self-end text-sm text-amber-800 sm:col-span-2 dark:text-amber-300">
-          Condition not applied: {unapplied}.
-        </p>
-      )}
+      <ConditionRows
+        rows={view.conditions}
+        fields={fields}
+        onChange={(conditions, replace) => onChange({ conditions }, replace)}
+      />
       {isFiltered(view) && (
         <div className="flex items-end">
-          <Button onClick={() => onChange({ q: '', status: '', tags: [], field: '', op: '', value: '' })}>
-            Clear filters
-          </Button>
+          <Button onClick={() => onChange({ q: '', status: '', tags: [], conditions: [] })}>Clear filters</Button>
         </div>
       )}
     </form>
-  );
-}
-
-/**
- * The condition's operator. A yes/no field offers its three meaningful questions in one choice,
- * never a tick box whose unticked state would mean "any" before it is touched and "no" after.
- */
-function Condition({
-  field,
-  view,
-  onChange,
-}: {
-  field: KnownField;
-  view: ContactView;
-  onChange: (patch: Partial<ContactView>) => void;
-}) {
-  if (field.type === 'BOOLEAN') {
-    const chosen = BOOLEAN_CONDITIONS.find(
-      (choice) => choice.op === view.op && (choice.op === 'EXISTS' || choice.value === view.value),
-    );
-    return (
-      <FormField id="filter-operator" label="Condition">
-        {(aria) => (
-          <select
-            {...aria}
-            value={chosen?.label ?? ''}
-            onChange={(event) => {
-              const choice = BOOLEAN_CONDITIONS.find((candidate) => candidate.label === event.target.value);
-              onChange({ op: choice?.op ?? '', value: choice?.value ?? '' });
-            }}
-            className={inputClass}
-          >
-            <option value="">Choose a condition</option>
-            {BOOLEAN_CONDITIONS.map((choice) => (
-              <option key={choice.label} value={choice.label}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-    );
-  }
-  return (
-    <FormField id="filter-operator" label="Condition">
-      {(aria) => (
-        <select
-          {...aria}
-          value={view.op}
-          onChange={(event) => onChange({ op: event.target.value as SearchOperator | '' })}
-          className={inputClass}
-        >
-          <option value="">Choose a condition</option>
-          {OPERATORS_BY_TYPE[field.type].map((operator) => (
-            <option key={operator} value={operator}>
-              {operatorName(operator, field.type === 'DATE')}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
   );
 }

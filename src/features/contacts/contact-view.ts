@@ -37,13 +37,26 @@ export interface ContactView {
   q: string;
   status: ContactStatus | '';
   tags: number[];
-  /** One field condition: merge tag, operator, and the value as its `default_value`-style text. */
-  field: string;
-  op: SearchOperator | '';
-  value: string;
+  /** Field conditions, all of which must hold (the contract's search takes a list). */
+  conditions: ConditionRow[];
   sort: SortField;
   order: SortOrder;
   page: number;
+}
+
+/** One field condition: merge tag, operator, and the value as its `default_value`-style text. */
+export interface ConditionRow {
+  field: string;
+  op: SearchOperator | '';
+  value: string;
+}
+
+/** In the address as `c=<merge tag>|<operator>|<value>`, one `c` a condition. */
+const CONDITION_SEPARATOR = '|';
+
+function readCondition(text: string): ConditionRow | null {
+  const [field = '', op = '', ...value] = text.split(CONDITION_SEPARATOR);
+  return field ? { field, op: op as SearchOperator | '', value: value.join(CONDITION_SEPARATOR) } : null;
 }
 
 const oneOf = <T extends string>(allowed: readonly T[], raw: string | null, fallback: T): T =>
@@ -58,9 +71,19 @@ export function readView(params: URLSearchParams): ContactView {
       .split(',')
       .map(Number)
       .filter((id) => Number.isInteger(id) && id > 0),
-    field: params.get('field') ?? '',
-    op: (params.get('op') ?? '') as SearchOperator | '',
-    value: params.get('value') ?? '',
+    conditions: [
+      // The single condition of addresses from before there could be several.
+      ...(params.get('field')
+        ? [
+            {
+              field: params.get('field')!,
+              op: (params.get('op') ?? '') as SearchOperator | '',
+              value: params.get('value') ?? '',
+            },
+          ]
+        : []),
+      ...params.getAll('c').flatMap((text) => readCondition(text) ?? []),
+    ],
     sort: oneOf(SORT_FIELDS, params.get('sort'), 'created_at'),
     order: oneOf(SORT_ORDERS, params.get('order'), 'desc'),
     page: Number.isInteger(page) && page > 0 ? page : 1,
@@ -73,9 +96,8 @@ export function writeView(view: ContactView): URLSearchParams {
   if (view.q) params.set('q', view.q);
   if (view.status) params.set('status', view.status);
   if (view.tags.length > 0) params.set('tags', view.tags.join(','));
-  if (view.field) params.set('field', view.field);
-  if (view.field && view.op) params.set('op', view.op);
-  if (view.field && view.op && view.value) params.set('value', view.value);
+  for (const row of view.conditions)
+    if (row.field) params.append('c', [row.field, row.op, row.op ? row.value : ''].join(CONDITION_SEPARATOR));
   if (view.sort !== 'created_at') params.set('sort', view.sort);
   if (view.order !== 'desc') params.set('order', view.order);
   if (view.page > 1) params.set('page', String(view.page));
@@ -83,7 +105,7 @@ export function writeView(view: ContactView): URLSearchParams {
 }
 
 /** The field condition as the API takes it, or null while it is incomplete. */
-export function conditionOf(view: ContactView, fields: readonly KnownField[]): SearchCondition | null {
+export function conditionOf(view: ConditionRow, fields: readonly KnownField[]): SearchCondition | null {
   const field = fields.find((candidate) => candidate.merge_tag === view.field);
   if (!field || !view.op || !OPERATORS_BY_TYPE[field.type].includes(view.op)) return null;
   if (view.op === 'EXISTS') return { merge_tag: field.merge_tag, operator: 'EXISTS' };
@@ -102,8 +124,10 @@ export function conditionOf(view: ContactView, fields: readonly KnownField[]): S
 export function searchOf(view: ContactView, fields: readonly KnownField[]): ContactSearch {
   const conditions: SearchCondition[] = [];
   if (view.q.trim()) conditions.push({ merge_tag: EMAIL_MERGE_TAG, operator: 'CONTAINS', value: view.q.trim() });
-  const condition = conditionOf(view, fields);
-  if (condition) conditions.push(condition);
+  for (const row of view.conditions) {
+    const condition = conditionOf(row, fields);
+    if (condition) conditions.push(condition);
+  }
   return {
     ...(conditions.length > 0 ? { fields: conditions } : {}),
     ...(view.tags.length > 0 ? { tags: view.tags } : {}),
@@ -116,12 +140,12 @@ export function searchOf(view: ContactView, fields: readonly KnownField[]): Cont
 }
 
 export const isFiltered = (view: ContactView) =>
-  Boolean(view.q.trim() || view.status || view.tags.length > 0 || (view.field && view.op));
+  Boolean(view.q.trim() || view.status || view.tags.length > 0 || view.conditions.some((row) => row.field && row.op));
 
 /** How many filters the search applies (for "Filters (n)"); a condition without its value does not count. */
 export const appliedFilters = (view: ContactView, fields: readonly KnownField[]) =>
-  [view.q.trim() !== '', view.status !== '', view.tags.length > 0, conditionOf(view, fields) !== null].filter(Boolean)
-    .length;
+  [view.q.trim() !== '', view.status !== '', view.tags.length > 0].filter(Boolean).length +
+  view.conditions.filter((row) => conditionOf(row, fields) !== null).length;
 
 /** Operators in words; for dates, "after" and "before". */
 export function operatorName(operator: SearchOperator, isDate: boolean): string {

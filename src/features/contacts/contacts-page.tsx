@@ -1,6 +1,6 @@
 /** /contacts: find contacts by email, status, tags and one field condition; pages of 50. */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { contactQueries } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
 import { tagQueries } from '../../api/tags.ts';
@@ -13,8 +13,10 @@ import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { Filters } from './contact-filters.tsx';
 import { appliedFilters, isFiltered, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
 import { ColumnChooser, ContactsTable, Pages } from './contacts-table.tsx';
-import { SelectionBar } from './selection-bar.tsx';
-import { isSelected, useSelection } from './selection.ts';
+import { isSelected, selectedCount, useSelection } from './selection.ts';
+
+// The selection's bar and its changes load with the first ticked box: a list only read never needs them.
+const SelectionBar = lazy(() => import('./selection-bar.tsx'));
 
 const COLUMNS_KEY = 'lark-admin:contact-columns';
 
@@ -120,16 +122,20 @@ export function ContactsPage() {
             {results.data.pagination.total_count} contact{results.data.pagination.total_count === 1 ? '' : 's'}
             {results.isPlaceholderData ? ' (updating…)' : ''}
           </p>
-          <SelectionBar
-            selection={selection}
-            total={results.data.pagination.total_count}
-            pageSelected={pageEmails.every((email) => isSelected(selection, email))}
-            search={search}
-            tags={tags.data ?? []}
-            fields={known}
-            onSelectAll={() => selectAllMatching(results.data.pagination.total_count)}
-            onClear={clear}
-          />
+          {selectedCount(selection) > 0 && (
+            <Suspense fallback={null}>
+              <SelectionBar
+                selection={selection}
+                total={results.data.pagination.total_count}
+                pageSelected={pageEmails.every((email) => isSelected(selection, email))}
+                search={search}
+                tags={tags.data ?? []}
+                fields={known}
+                onSelectAll={() => selectAllMatching(results.data.pagination.total_count)}
+                onClear={clear}
+              />
+            </Suspense>
+          )}
           <ContactsTable
             contacts={results.data.contacts}
             fields={shownFields}

@@ -27,7 +27,7 @@ interface SelectionBarProps {
   onClear: () => void;
 }
 
-export function SelectionBar({
+export default function SelectionBar({
   selection,
   total,
   pageSelected,
@@ -42,7 +42,6 @@ export function SelectionBar({
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const count = selectedCount(selection);
-  if (count === 0) return null;
 
   const start = async (action: BulkAction, title: string) => {
     setFailure(null);

@@ -26,7 +26,7 @@ async function openList(store: Store) {
   return app;
 }
 
-const selected = () => within(screen.getByRole('region', { name: 'Selection' })).getByRole('status');
+const selected = async () => within(await screen.findByRole('region', { name: 'Selection' })).getByRole('status');
 const tagsOf = async (app: RenderedApp, email: string) =>
   (await app.api('GET', `/v1/contacts/by-email?email=${email}`)).body.data.tags.map(
     (tag: { name: string }) => tag.name,
@@ -40,9 +40,9 @@ describe('changing many contacts at once', () => {
   it('selects the whole search, adds a tag to every contact as a job, and undoes it', async () => {
     const app = await openList(await workspace(60));
     await app.user.click(screen.getByRole('checkbox', { name: 'Select all on this page' }));
-    expect(selected()).toHaveTextContent('50 selected');
+    expect(await selected()).toHaveTextContent('50 selected');
     await app.user.click(screen.getByRole('button', { name: 'Select all 60 contacts matching this search' }));
-    expect(selected()).toHaveTextContent('60 selected');
+    expect(await selected()).toHaveTextContent('60 selected');
 
     await app.user.click(screen.getByRole('button', { name: 'Add tags' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add tags?' });
@@ -68,7 +68,7 @@ describe('changing many contacts at once', () => {
     await app.user.click(screen.getByRole('checkbox', { name: 'p0060@example.com' }));
     await app.user.click(screen.getByRole('button', { name: 'Next page' }));
     await app.user.click(await screen.findByRole('checkbox', { name: 'p0001@example.com' }));
-    expect(selected()).toHaveTextContent('2 selected');
+    expect(await selected()).toHaveTextContent('2 selected');
     await app.user.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(await screen.findByRole('checkbox', { name: 'p0060@example.com' })).toBeChecked();
     await app.user.type(screen.getByRole('searchbox', { name: 'Search by email' }), 'p00');

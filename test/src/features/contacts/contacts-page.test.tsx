@@ -107,7 +107,7 @@ describe('the contacts list', () => {
     await app.user.selectOptions(condition, 'EQUALS');
     await app.user.type(await screen.findByRole('combobox', { name: 'Value' }), 'germ{Enter}');
     await waitFor(() => expect(screen.getByText('40 contacts')).toBeInTheDocument());
-    expect(location(app).get('value')).toBe('DE');
+    expect(location(app).getAll('c')).toEqual(['country|EQUALS|DE']);
 
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Field' }), 'score');
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'GREATER_THAN');
@@ -117,6 +117,25 @@ describe('the contacts list', () => {
     await waitFor(() => expect(screen.getByText('5 contacts')).toBeInTheDocument());
     // One search after the pause in typing, not one per keystroke.
     expect(searches() - before).toBe(1);
+  });
+
+  it('filters by several field conditions at once, each added and removed as a row', async () => {
+    const app = await openList();
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Field' }), 'plan');
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'EQUALS');
+    await app.user.selectOptions(await screen.findByRole('combobox', { name: 'Value' }), 'Pro');
+    await waitFor(() => expect(screen.getByText('40 contacts')).toBeInTheDocument());
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'And field' }), 'score');
+    const conditions = screen.getAllByRole('combobox', { name: 'Condition' });
+    await app.user.selectOptions(conditions[1]!, 'LESS_THAN');
+    const values = await screen.findAllByRole('textbox', { name: 'Value' });
+    await app.user.type(values[0]!, '31');
+    // Pro is every third contact from c001; below 31 that is c001, c004 … c028: ten of them.
+    await waitFor(() => expect(screen.getByText('10 contacts')).toBeInTheDocument());
+    expect(location(app).getAll('c')).toEqual(['plan|EQUALS|Pro', 'score|LESS_THAN|31']);
+    await app.user.click(screen.getByRole('button', { name: 'Remove the Plan condition' }));
+    await waitFor(() => expect(screen.getByText('30 contacts')).toBeInTheDocument());
+    expect(location(app).getAll('c')).toEqual(['score|LESS_THAN|31']);
   });
 
   it('asks a yes/no field Yes, No or Has a value, never with a tick box', async () => {
@@ -134,7 +153,7 @@ describe('the contacts list', () => {
     await waitFor(() => expect(screen.getByText('24 contacts')).toBeInTheDocument());
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'is No');
     await waitFor(() => expect(screen.getByText('24 contacts')).toBeInTheDocument());
-    expect(location(app).get('value')).toBe('false');
+    expect(location(app).getAll('c')).toEqual(['vip|EQUALS|false']);
     expect(screen.getByRole('combobox', { name: 'Condition' })).toHaveValue('is No');
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'has a value');
     await waitFor(() => expect(screen.getByText('48 contacts')).toBeInTheDocument());
