@@ -149,17 +149,21 @@ export function useWriteContact() {
  * largest), oldest first: what an import's dry run compares the file with, and what a bulk change
  * over a whole search is made for. `onPage` hears the running count.
  */
+/** One page of 250 (the contract's largest) of a search, in the search's own order. */
+export const readSearchPage = (search: Omit<ContactSearch, 'page' | 'limit'>, page: number) =>
+  request('/v1/contacts/search', {
+    method: 'POST',
+    body: { ...search, page, limit: SEARCH_LIMIT.max },
+    schema: searchResultSchema,
+  });
+
 export async function readEveryContact(
   onPage: (read: number, total: number) => void,
   filter: Pick<ContactSearch, 'fields' | 'tags' | 'status'> = {},
 ): Promise<Contact[]> {
   const contacts: Contact[] = [];
   for (let page = 1; ; page++) {
-    const answer = await request('/v1/contacts/search', {
-      method: 'POST',
-      body: { ...filter, page, limit: SEARCH_LIMIT.max, sort_by: 'created_at', sort_order: 'asc' },
-      schema: searchResultSchema,
-    });
+    const answer = await readSearchPage({ ...filter, sort_by: 'created_at', sort_order: 'asc' }, page);
     contacts.push(...answer.contacts);
     onPage(contacts.length, answer.pagination.total_count);
     if (answer.contacts.length < SEARCH_LIMIT.max || page >= answer.pagination.total_pages) return contacts;

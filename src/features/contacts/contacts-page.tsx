@@ -17,6 +17,7 @@ import { isSelected, selectedCount, useSelection } from './selection.ts';
 
 // The selection's bar and its changes load with the first ticked box: a list only read never needs them.
 const SelectionBar = lazy(() => import('./selection-bar.tsx'));
+const ExportDialog = lazy(() => import('./export-dialog.tsx'));
 
 const COLUMNS_KEY = 'lark-admin:contact-columns';
 
@@ -48,6 +49,7 @@ export function ContactsPage() {
   const [columns, setColumns] = useChosenColumns();
   // On a narrow screen the filters fold away behind "Filters (n)"; wider, they are always shown.
   const [folded, setFolded] = useState(true);
+  const [exporting, setExporting] = useState(false);
 
   /** A new filter starts again at page 1; typing replaces history rather than piling it up. */
   const change = (patch: Partial<ContactView>, replace = false) =>
@@ -118,10 +120,25 @@ export function ContactsPage() {
         )
       ) : (
         <>
-          <p role="status" className="mb-2 text-sm text-slate-700 dark:text-slate-300">
-            {results.data.pagination.total_count} contact{results.data.pagination.total_count === 1 ? '' : 's'}
-            {results.isPlaceholderData ? ' (updating…)' : ''}
-          </p>
+          <div className="mb-2 flex flex-wrap items-center gap-3">
+            <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+              {results.data.pagination.total_count.toLocaleString('en')} contact
+              {results.data.pagination.total_count === 1 ? '' : 's'}
+              {results.isPlaceholderData ? ' (updating…)' : ''}
+            </p>
+            <Button onClick={() => setExporting(true)}>Export CSV</Button>
+          </div>
+          {exporting && (
+            <Suspense fallback={<p role="status">Opening…</p>}>
+              <ExportDialog
+                search={search}
+                total={results.data.pagination.total_count}
+                allFields={known}
+                shownFields={shownFields}
+                onClose={() => setExporting(false)}
+              />
+            </Suspense>
+          )}
           {selectedCount(selection) > 0 && (
             <Suspense fallback={null}>
               <SelectionBar

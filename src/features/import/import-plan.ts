@@ -9,6 +9,7 @@ import { contactRules, type KnownField } from '../../field-types/contact-values.
 import { fromTextFor } from '../../field-types/from-text.ts';
 import { specForField } from '../../field-types/registry.ts';
 import type { ColumnReading, FieldRules, FormValue } from '../../field-types/spec.ts';
+import { unescapeFormula } from '../../lib/csv-formulas.ts';
 import { foldForSearch } from '../../lib/text.ts';
 
 export type ColumnTarget =
@@ -100,7 +101,7 @@ const readers = new WeakMap<ColumnPlan, { read: Reader; memo: Map<string, CellRe
 export function readCell(plan: ColumnPlan, written: string): CellReading {
   let reader = readers.get(plan);
   if (!reader) readers.set(plan, (reader = { read: readerFor(plan), memo: new Map() }));
-  const text = plan.fixes[written] ?? written;
+  const text = plan.fixes[written] ?? unescapeFormula(written);
   const known = reader.memo.get(text);
   if (known) return known;
   const read = reader.read(text);

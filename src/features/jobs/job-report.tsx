@@ -12,7 +12,8 @@ import { inputClass } from '../../components/ui/styles.ts';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { Link, useNavigate } from '../../lib/router/components.tsx';
 import { count } from './job-words.ts';
-import { downloadCsv, refusedRowsCsv } from './refused-csv.ts';
+import { downloadCsv } from '../../lib/download.ts';
+import { refusedRowsCsv } from './refused-csv.ts';
 
 const SHOWN = 100;
 const emailOf = (row: JobRowView) => String((row.input as { email?: unknown } | null)?.email ?? '');

@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { ImportRowInput, JobRowView } from '../../contract/jobs.ts';
+import { FORMULA_START } from '../../lib/csv-formulas.ts';
 
 export function refusedRowsCsv(rows: readonly JobRowView[]): string {
   const records = rows.map((row): Record<string, unknown> => {
@@ -18,19 +19,9 @@ export function refusedRowsCsv(rows: readonly JobRowView[]): string {
       fields: [...fields, 'error'],
       data: records.map((record) => [...fields, 'error'].map((key) => cell(record[key]))),
     },
-    { escapeFormulae: true },
+    { escapeFormulae: FORMULA_START },
   );
 }
 
 const cell = (value: unknown) =>
   value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
-
-/** Offers a file to save; a byte-order mark lets spreadsheet programs read it as UTF-8. */
-export function downloadCsv(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -1,0 +1,114 @@
+/**
+ * "Export CSV": the current search, every page at 250 (the contract's largest), with a progress
+ * bar; each page is written as it arrives and the file is offered once all are in.
+ */
+import { useState } from 'react';
+import { readSearchPage, type ContactSearch } from '../../api/contacts.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { Dialog } from '../../components/ui/dialog.tsx';
+import { SEARCH_LIMIT } from '../../contract/search.ts';
+import type { KnownField } from '../../field-types/contact-values.ts';
+import { downloadCsv } from '../../lib/download.ts';
+import { exportPage, type ExportValues } from './export-csv.ts';
+
+interface ExportDialogProps {
+  search: ContactSearch;
+  total: number;
+  allFields: readonly KnownField[];
+  shownFields: readonly KnownField[];
+  onClose: () => void;
+}
+
+export default function ExportDialog({ search, total, allFields, shownFields, onClose }: ExportDialogProps) {
+  const [columns, setColumns] = useState<'shown' | 'all'>('shown');
+  const [values, setValues] = useState<ExportValues>('readable');
+  const [done, setDone] = useState<number | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const run = async () => {
+    setFailure(null);
+    setDone(0);
+    const email = allFields.filter((field) => field.merge_tag === 'email_address');
+    const fields = columns === 'all' ? allFields : [...email, ...shownFields];
+    const parts: string[] = [];
+    try {
+      for (let page = 1; ; page++) {
+        const { page: _, limit: __, ...rest } = search;
+        const answer = await readSearchPage(rest, page);
+        parts.push(exportPage(answer.contacts, fields, values, page === 1));
+        setDone((read) => (read ?? 0) + answer.contacts.length);
+        if (answer.contacts.length < SEARCH_LIMIT.max || page >= answer.pagination.total_pages) break;
+      }
+      downloadCsv(`contacts-${new Date().toISOString().slice(0, 10)}.csv`, parts);
+      onClose();
+    } catch (error) {
+      setFailure((error as Error).message);
+      setDone(null);
+    }
+  };
+
+  return (
+    <Dialog
+      id="export"
+      title="Export CSV"
+      description={`The ${total.toLocaleString('en')} contacts of this search.`}
+      onClose={onClose}
+    >
+      <div className="mt-4 space-y-4 text-sm">
+        <fieldset className="space-y-1">
+          <legend className="font-medium">Columns</legend>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="export-columns"
+              checked={columns === 'shown'}
+              onChange={() => setColumns('shown')}
+            />
+            The columns shown
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="export-columns" checked={columns === 'all'} onChange={() => setColumns('all')} />
+            All fields
+          </label>
+        </fieldset>
+        <fieldset className="space-y-1">
+          <legend className="font-medium">Values</legend>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="export-values"
+              checked={values === 'readable'}
+              onChange={() => setValues('readable')}
+            />
+            As people read them (Germany, Yes)
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="export-values"
+              checked={values === 'stored'}
+              onChange={() => setValues('stored')}
+            />
+            As stored (DE, true), to import again
+          </label>
+        </fieldset>
+        {done !== null && (
+          <progress aria-label="Export progress" value={done} max={Math.max(total, 1)} className="h-2 w-full" />
+        )}
+        {failure && <Alert title="The export stopped.">{failure}</Alert>}
+      </div>
+      <div className="mt-6 flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="primary"
+          busy={done !== null}
+          busyLabel={`Exporting ${(done ?? 0).toLocaleString('en')} of ${total.toLocaleString('en')}…`}
+          onClick={() => void run()}
+        >
+          Export
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
