@@ -18,6 +18,8 @@ export interface AppOptions {
   workspace?: Workspace;
   /** The job runner's /api/jobs; without it, there are no jobs. */
   jobsApi?: Hono;
+  /** The saved views' /api/views; without it, there are none. */
+  viewsApi?: Hono;
   /** Host names the server answers to (see hostNamesFor). */
   hostNames: ReadonlySet<string>;
   adminPassword?: string | null;
@@ -72,6 +74,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', sameOriginOnly, limitBody);
   app.get('/api/status', (c) => c.json({ mode: options.backend.mode === 'live' ? 'live' : 'sandbox' }));
   if (options.jobsApi) app.route('/api/jobs', options.jobsApi);
+  if (options.viewsApi) app.route('/api/views', options.viewsApi);
   app.all('/api/*', (c) => refusal(c, 404, 'There is no such Lark Admin endpoint.'));
 
   app.use('/v1/*', sameOriginOnly, limitBody);

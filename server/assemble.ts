@@ -10,6 +10,7 @@ import { createRateBudget } from './jobs/rate-budget.ts';
 import { openJobs } from './jobs/service.ts';
 import { openStore, type Store } from './sandbox/store.ts';
 import { StoreRefusal } from './sqlite-file.ts';
+import { viewsApi } from './views.ts';
 import { createWorkspace, type Backend } from './workspace.ts';
 
 /** Why the server cannot start, worded for the one line it prints. */
@@ -48,6 +49,7 @@ export function assemble(config: Config, log: (line: string) => void, distDir?: 
     backend,
     workspace,
     jobsApi: jobs.api,
+    viewsApi: viewsApi(config.dataDir),
     log,
     hostNames: hostNamesFor(config),
     adminPassword: config.adminPassword,

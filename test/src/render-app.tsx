@@ -9,6 +9,7 @@ import { vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createRateBudget } from '../../server/jobs/rate-budget.ts';
 import { openJobs } from '../../server/jobs/service.ts';
+import { viewsApi } from '../../server/views.ts';
 import { createWorkspace } from '../../server/workspace.ts';
 import { openStore, type Store } from '../../server/sandbox/store.ts';
 import { createQueryClient } from '../../src/api/query-client.ts';
@@ -50,7 +51,14 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
   const backend = { mode: 'sandbox', store, requestsPerSecond: 100_000 } as const;
   const workspace = createWorkspace(backend, createRateBudget({ perSecond: 100_000 }), () => {});
   const jobs = openJobs({ dataDir: ':memory:', retentionDays: 30, send: workspace.send, log: () => {} });
-  const server = createApp({ backend, workspace, jobsApi: jobs.api, hostNames: new Set(['localhost']), log: () => {} });
+  const server = createApp({
+    backend,
+    workspace,
+    jobsApi: jobs.api,
+    viewsApi: viewsApi(':memory:'),
+    hostNames: new Set(['localhost']),
+    log: () => {},
+  });
   const requests: string[] = [];
   const sent: RenderedApp['sent'] = [];
   const answers: { answer: Answer; once: boolean }[] = [];

@@ -13,6 +13,7 @@ import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { Filters } from './contact-filters.tsx';
 import { appliedFilters, isFiltered, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
 import { ColumnChooser, ContactsTable, Pages } from './contacts-table.tsx';
+import { SavedViews } from './saved-views.tsx';
 import { isSelected, selectedCount, useSelection } from './selection.ts';
 
 // The selection's bar and its changes load with the first ticked box: a list only read never needs them.
@@ -93,6 +94,7 @@ export function ContactsPage() {
         onChange={change}
         folded={folded}
       />
+      <SavedViews query={writeView({ ...view, page: 1 }).toString()} />
       <ColumnChooser fields={known} chosen={columns} onChange={setColumns} />
       {fields.isError || results.isError ? (
         <Alert title="The contacts could not be loaded.">

@@ -48,3 +48,21 @@ describe('the contacts list for real work', () => {
     expect(new URLSearchParams(app.router.state.location.search).get('sort')).toBe('updated_at');
   });
 });
+
+describe('saved views', () => {
+  it('names the current search, lists it under Contacts, and leads back to it', async () => {
+    const app = renderApp('/contacts?status=UNCONFIRMED', { store: await workspace() });
+    await screen.findByRole('table');
+    await app.user.click(screen.getByRole('button', { name: 'Save this view' }));
+    await app.user.type(screen.getByRole('textbox', { name: 'Name of the view' }), 'To confirm');
+    await app.user.click(screen.getByRole('button', { name: 'Save view' }));
+    const link = await screen.findByRole('link', { name: 'To confirm' });
+    await app.user.click(screen.getByRole('link', { name: 'Contacts' }));
+    await waitFor(() => expect(app.router.state.location.search).toBe(''));
+    await app.user.click(await screen.findByRole('link', { name: 'To confirm' }));
+    await waitFor(() => expect(app.router.state.location.search).toBe('?status=UNCONFIRMED'));
+    expect(link).toHaveAttribute('href', '/contacts?status=UNCONFIRMED');
+    await app.user.click(screen.getByRole('button', { name: 'Delete the view To confirm' }));
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'To confirm' })).not.toBeInTheDocument());
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Saved views: "Save this view" names the current search (kept by the server, so colleagues see
+ * it), and each saved view is a link back to it, listed under Contacts.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useDeleteView, useSaveView, viewQueries } from '../../api/views.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { FormField } from '../../components/ui/form-field.tsx';
+import { focusRing, inputClass } from '../../components/ui/styles.ts';
+import { Link } from '../../lib/router/components.tsx';
+
+export function SavedViews({ query }: { query: string }) {
+  const views = useQuery(viewQueries.all());
+  const save = useSaveView();
+  const remove = useDeleteView();
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+
+  return (
+    <section aria-labelledby="saved-views" className="mb-4 text-sm">
+      <h2 id="saved-views" className="sr-only">
+        Saved views
+      </h2>
+      <div className="flex flex-wrap items-center gap-2">
+        {views.data?.map((view) => (
+          <span
+            key={view.id}
+            className="inline-flex items-center gap-1 rounded-full border border-slate-300 px-2 py-0.5 dark:border-slate-600"
+          >
+            <Link to={`/contacts${view.query ? `?${view.query}` : ''}`} className={`underline ${focusRing}`}>
+              {view.name}
+            </Link>
+            <button
+              type="button"
+              aria-label={`Delete the view ${view.name}`}
+              onClick={() => remove.mutate(view.id)}
+              className={focusRing}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+        {!naming && <Button onClick={() => setNaming(true)}>Save this view</Button>}
+      </div>
+      {naming && (
+        <form
+          aria-label="Save this view"
+          className="mt-2 flex flex-wrap items-end gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save.mutate(
+              { name: name.trim(), query },
+              {
+                onSuccess: () => {
+                  setNaming(false);
+                  setName('');
+                },
+              },
+            );
+          }}
+        >
+          <FormField id="view-name" label="Name of the view" error={save.isError ? save.error.message : undefined}>
+            {(aria) => (
+              <input {...aria} value={name} onChange={(event) => setName(event.target.value)} className={inputClass} />
+            )}
+          </FormField>
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={name.trim() === ''}
+            busy={save.isPending}
+            busyLabel="Saving…"
+          >
+            Save view
+          </Button>
+          <Button onClick={() => setNaming(false)}>Cancel</Button>
+        </form>
+      )}
+      {remove.isError && <Alert title="The view was not deleted.">{remove.error.message}</Alert>}
+    </section>
+  );
+}
