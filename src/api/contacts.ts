@@ -26,6 +26,26 @@ export interface ContactSearch {
 
 const searchResultSchema = z.object({ contacts: z.array(contactSchema), pagination: paginationSchema });
 
+type SearchPage = z.output<typeof searchResultSchema>;
+
+function mergedPages(pages: readonly SearchPage[], search: ContactSearch) {
+  if (pages.length === 1) return { ...pages[0]!, estimate: false };
+  const byId = new Map(pages.flatMap((page) => page.contacts).map((contact) => [contact.id, contact]));
+  const direction = search.sort_order === 'asc' ? 1 : -1;
+  // Both pages in full (a page may then hold up to twice as many), so no contact falls between pages.
+  const contacts = [...byId.values()].sort((a, b) => direction * a[search.sort_by].localeCompare(b[search.sort_by]));
+  const counts = pages.map((page) => page.pagination.total_count);
+  return {
+    contacts,
+    pagination: {
+      ...pages[0]!.pagination,
+      total_count: counts.reduce((sum, count) => sum + count, 0),
+      total_pages: Math.max(...pages.map((page) => page.pagination.total_pages)),
+    },
+    estimate: counts.filter((count) => count > 0).length > 1,
+  };
+}
+
 export const contactQueries = {
   all: () => ['contacts'] as const,
   search: (search: ContactSearch) =>
@@ -34,6 +54,24 @@ export const contactQueries = {
       queryFn: ({ signal }) =>
         request('/v1/contacts/search', { method: 'POST', body: search, schema: searchResultSchema, signal }),
       // The table keeps showing the last page while the next one loads.
+      placeholderData: keepPreviousData,
+    }),
+  /**
+   * Contacts matching any of several searches (the contract's conditions must all hold, so "first
+   * or last name" is two searches): each page merged, each contact once. The total is then an
+   * estimate when both found some, since a contact matching both is counted twice.
+   */
+  anyOf: (searches: readonly ContactSearch[]) =>
+    queryOptions({
+      queryKey: [...contactQueries.all(), 'any-of', searches] as const,
+      queryFn: async ({ signal }) => {
+        const pages = await Promise.all(
+          searches.map((search) =>
+            request('/v1/contacts/search', { method: 'POST', body: search, schema: searchResultSchema, signal }),
+          ),
+        );
+        return mergedPages(pages, searches[0]!);
+      },
       placeholderData: keepPreviousData,
     }),
   /**

@@ -31,6 +31,10 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
   const [q, setQ] = useState(view.q);
   useEffect(() => setQ(view.q), [view.q]);
   useCommitAfterPause(q, view.q, (text) => onChange({ q: text }, true));
+  const [name, setName] = useState(view.name);
+  useEffect(() => setName(view.name), [view.name]);
+  useCommitAfterPause(name, view.name, (text) => onChange({ name: text }, true));
+  const hasNames = fields.some((field) => field.merge_tag === 'first_name' || field.merge_tag === 'last_name');
 
   const tagNames = (ids: number[]) => ids.map((tagId) => tags.find((tag) => tag.id === tagId)?.name ?? `Tag ${tagId}`);
   return (
@@ -52,6 +56,19 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
           />
         )}
       </FormField>
+      {hasNames && (
+        <FormField id="filter-name" label="Name" hint="First or last name.">
+          {(aria) => (
+            <input
+              {...aria}
+              type="search"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              className={inputClass}
+            />
+          )}
+        </FormField>
+      )}
       <FormField id="filter-status" label="Status">
         {(aria) => (
           <select
@@ -107,7 +124,9 @@ export function Filters({ id, view, fields, tags, onChange, folded }: FiltersPro
       />
       {isFiltered(view) && (
         <div className="flex items-end">
-          <Button onClick={() => onChange({ q: '', status: '', tags: [], conditions: [] })}>Clear filters</Button>
+          <Button onClick={() => onChange({ q: '', name: '', status: '', tags: [], conditions: [] })}>
+            Clear filters
+          </Button>
         </div>
       )}
     </form>

@@ -35,6 +35,8 @@ export const BOOLEAN_CONDITIONS = [
 export interface ContactView {
   /** Part of an email address. */
   q: string;
+  /** Part of a first or last name. */
+  name: string;
   status: ContactStatus | '';
   tags: number[];
   /** Field conditions, all of which must hold (the contract's search takes a list). */
@@ -66,6 +68,7 @@ export function readView(params: URLSearchParams): ContactView {
   const page = Number(params.get('page'));
   return {
     q: params.get('q') ?? '',
+    name: params.get('name') ?? '',
     status: oneOf(CONTACT_STATUSES, params.get('status'), '' as ContactStatus),
     tags: (params.get('tags') ?? '')
       .split(',')
@@ -94,6 +97,7 @@ export function readView(params: URLSearchParams): ContactView {
 export function writeView(view: ContactView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.q) params.set('q', view.q);
+  if (view.name) params.set('name', view.name);
   if (view.status) params.set('status', view.status);
   if (view.tags.length > 0) params.set('tags', view.tags.join(','));
   for (const row of view.conditions)
@@ -139,12 +143,35 @@ export function searchOf(view: ContactView, fields: readonly KnownField[]): Cont
   };
 }
 
+/**
+ * The searches a view needs: one, or with a name, one for the first name and one for the last
+ * (the contract's conditions must all hold, so "either" is two searches).
+ */
+export function searchesOf(view: ContactView, fields: readonly KnownField[]): ContactSearch[] {
+  const search = searchOf(view, fields);
+  const name = view.name.trim();
+  if (!name) return [search];
+  const names = ['first_name', 'last_name'].filter((tag) => fields.some((field) => field.merge_tag === tag));
+  // Without name fields in the workspace, there is no name to search.
+  if (names.length === 0) return [search];
+  return names.map((tag) => ({
+    ...search,
+    fields: [...(search.fields ?? []), { merge_tag: tag, operator: 'CONTAINS', value: name }],
+  }));
+}
+
 export const isFiltered = (view: ContactView) =>
-  Boolean(view.q.trim() || view.status || view.tags.length > 0 || view.conditions.some((row) => row.field && row.op));
+  Boolean(
+    view.name.trim() ||
+    view.q.trim() ||
+    view.status ||
+    view.tags.length > 0 ||
+    view.conditions.some((row) => row.field && row.op),
+  );
 
 /** How many filters the search applies (for "Filters (n)"); a condition without its value does not count. */
 export const appliedFilters = (view: ContactView, fields: readonly KnownField[]) =>
-  [view.q.trim() !== '', view.status !== '', view.tags.length > 0].filter(Boolean).length +
+  [view.q.trim() !== '', view.name.trim() !== '', view.status !== '', view.tags.length > 0].filter(Boolean).length +
   view.conditions.filter((row) => conditionOf(row, fields) !== null).length;
 
 /** Operators in words; for dates, "after" and "before". */

@@ -11,7 +11,7 @@ import { focusRing } from '../../components/ui/styles.ts';
 import { isKnown } from '../../field-types/contact-values.ts';
 import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { Filters } from './contact-filters.tsx';
-import { appliedFilters, isFiltered, readView, searchOf, writeView, type ContactView } from './contact-view.ts';
+import { appliedFilters, isFiltered, readView, searchesOf, writeView, type ContactView } from './contact-view.ts';
 import { ColumnChooser, ContactsTable, Pages } from './contacts-table.tsx';
 import { SavedViews } from './saved-views.tsx';
 import { isSelected, selectedCount, useSelection } from './selection.ts';
@@ -45,8 +45,8 @@ export function ContactsPage() {
   const fields = useQuery(fieldQueries.all());
   const tags = useQuery(tagQueries.all());
   const known = useMemo(() => (fields.data ?? []).filter(isKnown), [fields.data]);
-  const search = searchOf(view, known);
-  const results = useQuery({ ...contactQueries.search(search), enabled: fields.isSuccess });
+  const searches = searchesOf(view, known);
+  const results = useQuery({ ...contactQueries.anyOf(searches), enabled: fields.isSuccess });
   const [columns, setColumns] = useChosenColumns();
   // On a narrow screen the filters fold away behind "Filters (n)"; wider, they are always shown.
   const [folded, setFolded] = useState(true);
@@ -57,8 +57,10 @@ export function ContactsPage() {
     setParams(writeView({ ...view, page: 1, ...patch }), { replace });
 
   const shownFields = known.filter((field) => columns.includes(field.merge_tag));
-  const { page: _, ...searchWithoutPage } = search;
-  const { selection, toggle, selectAllMatching, clear } = useSelection(JSON.stringify(searchWithoutPage));
+  // A new search (any change but the page) starts a new selection.
+  const { selection, toggle, selectAllMatching, clear } = useSelection(
+    JSON.stringify(searches.map(({ page: _, ...rest }) => rest)),
+  );
   const pageEmails = (results.data?.contacts ?? []).map((contact) => String(contact.data.email_address ?? ''));
 
   return (
@@ -124,8 +126,12 @@ export function ContactsPage() {
         <>
           <div className="mb-2 flex flex-wrap items-center gap-3">
             <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+              {results.data.estimate ? 'About ' : ''}
               {results.data.pagination.total_count.toLocaleString('en')} contact
               {results.data.pagination.total_count === 1 ? '' : 's'}
+              {results.data.estimate
+                ? ' (first and last names are searched apart: a contact matching both counts twice)'
+                : ''}
               {results.isPlaceholderData ? ' (updating…)' : ''}
             </p>
             <Button onClick={() => setExporting(true)}>Export CSV</Button>
@@ -133,7 +139,7 @@ export function ContactsPage() {
           {exporting && (
             <Suspense fallback={<p role="status">Opening…</p>}>
               <ExportDialog
-                search={search}
+                searches={searches}
                 total={results.data.pagination.total_count}
                 allFields={known}
                 shownFields={shownFields}
@@ -147,7 +153,7 @@ export function ContactsPage() {
                 selection={selection}
                 total={results.data.pagination.total_count}
                 pageSelected={pageEmails.every((email) => isSelected(selection, email))}
-                search={search}
+                searches={searches}
                 tags={tags.data ?? []}
                 fields={known}
                 onSelectAll={() => selectAllMatching(results.data.pagination.total_count)}

@@ -13,14 +13,14 @@ import { downloadCsv } from '../../lib/download.ts';
 import { exportPage, type ExportValues } from './export-csv.ts';
 
 interface ExportDialogProps {
-  search: ContactSearch;
+  searches: readonly ContactSearch[];
   total: number;
   allFields: readonly KnownField[];
   shownFields: readonly KnownField[];
   onClose: () => void;
 }
 
-export default function ExportDialog({ search, total, allFields, shownFields, onClose }: ExportDialogProps) {
+export default function ExportDialog({ searches, total, allFields, shownFields, onClose }: ExportDialogProps) {
   const [columns, setColumns] = useState<'shown' | 'all'>('shown');
   const [values, setValues] = useState<ExportValues>('readable');
   const [done, setDone] = useState<number | null>(null);
@@ -32,13 +32,18 @@ export default function ExportDialog({ search, total, allFields, shownFields, on
     const email = allFields.filter((field) => field.merge_tag === 'email_address');
     const fields = columns === 'all' ? allFields : [...email, ...shownFields];
     const parts: string[] = [];
+    // A name is two searches: a contact both find is written once.
+    const written = new Set<string>();
     try {
-      for (let page = 1; ; page++) {
-        const { page: _, limit: __, ...rest } = search;
-        const answer = await readSearchPage(rest, page);
-        parts.push(exportPage(answer.contacts, fields, values, page === 1));
-        setDone((read) => (read ?? 0) + answer.contacts.length);
-        if (answer.contacts.length < SEARCH_LIMIT.max || page >= answer.pagination.total_pages) break;
+      for (const { page: _, limit: __, ...search } of searches) {
+        for (let page = 1; ; page++) {
+          const answer = await readSearchPage(search, page);
+          const fresh = answer.contacts.filter((contact) => !written.has(contact.id));
+          parts.push(exportPage(fresh, fields, values, parts.length === 0));
+          for (const contact of fresh) written.add(contact.id);
+          setDone(written.size);
+          if (answer.contacts.length < SEARCH_LIMIT.max || page >= answer.pagination.total_pages) break;
+        }
       }
       downloadCsv(`contacts-${new Date().toISOString().slice(0, 10)}.csv`, parts);
       onClose();

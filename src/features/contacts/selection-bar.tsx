@@ -20,7 +20,7 @@ interface SelectionBarProps {
   /** Contacts matching the search, and whether every one on this page is selected. */
   total: number;
   pageSelected: boolean;
-  search: ContactSearch;
+  searches: readonly ContactSearch[];
   tags: readonly Tag[];
   fields: readonly KnownField[];
   onSelectAll: () => void;
@@ -31,7 +31,7 @@ export default function SelectionBar({
   selection,
   total,
   pageSelected,
-  search,
+  searches,
   tags,
   fields,
   onSelectAll,
@@ -49,7 +49,7 @@ export default function SelectionBar({
     try {
       // Loaded when a change starts: the list itself never needs the job's code.
       const { startBulk } = await import('./start-bulk.ts');
-      const job = await startBulk(title, action, selection, search, setBusy);
+      const job = await startBulk(title, action, selection, searches, setBusy);
       await navigate(`/jobs/${job.id}`);
     } catch (error) {
       setFailure((error as Error).message);

@@ -1,6 +1,7 @@
 /**
- * A bulk change started as a job: the selected addresses (every match of the search, read 250 a
- * page, when the whole search is selected), sent to a new job in pieces, then the start.
+ * A bulk change started as a job: the selected addresses (every match of the search's one or two
+ * searches, read 250 a page, when the whole search is selected), sent to a new job in pieces,
+ * then the start.
  */
 import { readEveryContact, type ContactSearch } from '../../api/contacts.ts';
 import { createBulkJob, sendJobRows, startJob } from '../../api/jobs.ts';
@@ -11,20 +12,22 @@ export async function startBulk(
   title: string,
   action: BulkAction,
   selection: Selection,
-  search: ContactSearch,
+  searches: readonly ContactSearch[],
   onProgress: (text: string) => void,
 ): Promise<JobView> {
   let emails: string[];
   if (selection.all) {
-    const { fields, tags, status } = search;
-    const contacts = await readEveryContact(
-      (read, total) =>
-        onProgress(`Finding the contacts: ${read.toLocaleString('en')} of ${total.toLocaleString('en')}…`),
-      { fields, tags, status },
-    );
-    emails = contacts
-      .map((contact) => String(contact.data.email_address ?? ''))
-      .filter((email) => !selection.except.has(email));
+    // Every search's matches, each address once (a name is two searches: first and last).
+    const found = new Set<string>();
+    for (const { fields, tags, status } of searches) {
+      const contacts = await readEveryContact(
+        (read, total) =>
+          onProgress(`Finding the contacts: ${read.toLocaleString('en')} of ${total.toLocaleString('en')}…`),
+        { fields, tags, status },
+      );
+      for (const contact of contacts) found.add(String(contact.data.email_address ?? ''));
+    }
+    emails = [...found].filter((email) => !selection.except.has(email));
   } else {
     emails = [...selection.emails];
   }

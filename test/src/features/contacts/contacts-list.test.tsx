@@ -66,3 +66,34 @@ describe('saved views', () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: 'To confirm' })).not.toBeInTheDocument());
   });
 });
+
+describe('the Name box', () => {
+  it('finds a first or a last name, and says when the count is an estimate', async () => {
+    const store = openStore(':memory:');
+    const seed = renderApp('/fields', { store });
+    for (const [email, first, last] of [
+      ['kevin@example.com', 'Kevin', 'Marsh'],
+      ['lee@example.com', 'Lee', 'Kevins'],
+      ['ann@example.com', 'Ann', 'Lee'],
+    ])
+      await seed.api('POST', '/v1/contacts', {
+        fields: { email_address: email, first_name: first, last_name: last },
+        status: 'SUBSCRIBED',
+      });
+    cleanup();
+    const app = renderApp('/contacts', { store });
+    await screen.findByRole('table');
+    await app.user.type(screen.getByRole('searchbox', { name: 'Name' }), 'kevin');
+    await waitFor(() => expect(screen.getByText(/^About 2 contacts/)).toBeInTheDocument());
+    const emails = () =>
+      within(screen.getByRole('table'))
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent)
+        .sort();
+    expect(emails()).toEqual(['kevin@example.com', 'lee@example.com']);
+    await app.user.clear(screen.getByRole('searchbox', { name: 'Name' }));
+    await app.user.type(screen.getByRole('searchbox', { name: 'Name' }), 'ann');
+    await waitFor(() => expect(screen.getByText('1 contact')).toBeInTheDocument());
+    expect(new URLSearchParams(app.router.state.location.search).get('name')).toBe('ann');
+  });
+});
