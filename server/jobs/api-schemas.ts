@@ -46,7 +46,20 @@ const newBulk = z.object({
   ]),
 });
 
-export const newJob = z.union([newImport, newBulk]);
+const newMigrate = z.object({
+  kind: z.literal('migrate'),
+  title,
+  params: z.object({
+    fieldId: z.int().check(z.positive()),
+    mergeTag,
+    multiple: z.boolean(),
+    moves: z.array(z.object({ from: z.string(), to: z.nullable(z.string()) })).check(z.minLength(1), z.maxLength(200)),
+    initialDefinition: z.string().check(z.maxLength(10_000)),
+    finalDefinition: z.string().check(z.maxLength(10_000)),
+  }),
+});
+
+export const newJob = z.union([newImport, newBulk, newMigrate]);
 
 const bulkRows = z.object({
   rows: z.array(z.object({ email })).check(z.minLength(1), z.maxLength(JOB_LIMITS.rowsPerCall)),
@@ -54,5 +67,5 @@ const bulkRows = z.object({
 
 /** The rows a job of this kind takes from the SPA; undo and tagging jobs make their own. */
 export function rowsFor(kind: JobKind): z.ZodMiniType<{ rows: object[] }> | null {
-  return kind === 'import' ? importRows : kind === 'bulk' ? bulkRows : null;
+  return kind === 'import' ? importRows : kind === 'bulk' || kind === 'migrate' ? bulkRows : null;
 }

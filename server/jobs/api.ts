@@ -53,7 +53,7 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
 
   api.post('/', async (c) => {
     const wanted = await body(c, newJob);
-    if (!wanted) return refuse(c, 400, 'A job needs a kind (import or bulk), a title and its settings.');
+    if (!wanted) return refuse(c, 400, 'A job needs a kind (import, bulk or migrate), a title and its settings.');
     return c.json({ data: view(store.createJob(wanted.kind, wanted.title, wanted.params)) }, 201);
   });
 

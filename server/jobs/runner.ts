@@ -22,10 +22,20 @@ export interface RowContext {
 
 export type RowHandler = (row: RowRecord, context: RowContext) => Promise<RowEnd>;
 
+export interface Phases {
+  before?: (job: JobRecord, call: Call) => Promise<void>;
+  after?: (job: JobRecord, call: Call) => Promise<void>;
+}
+
 export interface RunnerOptions {
   store: JobStore;
   send: (method: string, path: string, body?: unknown) => Promise<Response>;
   handlers: Record<JobKind, RowHandler>;
+  /**
+   * Work around a job's rows (a field's options before and after its holders move), run each time
+   * the job starts or resumes and once its rows are all done; each must be safe to run again.
+   */
+  phases?: (job: JobRecord) => Phases | undefined;
   /** Rows in flight at once: enough to fill the budget while each waits for its answer. */
   concurrency?: number;
   patience?: Patience;
@@ -80,10 +90,24 @@ export function createRunner(options: RunnerOptions) {
     }
   }
 
+  /** A phase that fails pauses the job, saying why; resuming runs it again. */
+  async function phase(job: JobRecord, work: () => Promise<void> | undefined): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      if (error instanceof Stopped || shuttingDown()) return false;
+      store.setState(job.id, 'paused', `The job paused: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
   async function runJob(job: JobRecord) {
     store.setState(job.id, 'running');
     const stopped = () => halted(job.id);
     const call = patientCall(options.send, stopped, options.patience);
+    const phases = options.phases?.(job);
+    if (!(await phase(job, () => phases?.before?.(job, call)))) return;
     const inFlight = new Set<Promise<void>>();
     // Rows for one address run one after another, so each reads what the one before it wrote.
     const byAddress = new Map<string, Promise<void>>();
@@ -115,7 +139,7 @@ export function createRunner(options: RunnerOptions) {
       if (halt!.jobId === 'all') return;
       if (halt!.state) store.setState(job.id, halt!.state, halt!.reason);
       halt = null;
-    } else if (store.openRows(job.id, 0, 1).length === 0) {
+    } else if (store.openRows(job.id, 0, 1).length === 0 && (await phase(job, () => phases?.after?.(job, call)))) {
       store.setState(job.id, 'done');
     }
   }

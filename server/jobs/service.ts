@@ -2,14 +2,21 @@
 import type { Hono } from 'hono';
 import { jobsApi } from './api.ts';
 import { bulkRow } from './bulk-rows.ts';
+import { migratePhases, migrateRow, undoMigratePhases } from './migrate-rows.ts';
 import { importRow } from './import-rows.ts';
 import { createRunner, type RowHandler, type RunnerOptions } from './runner.ts';
 import { openJobStore } from './store.ts';
 import { tagRow } from './tag-rows.ts';
-import type { JobKind } from './types.ts';
+import type { JobKind, JobRecord } from './types.ts';
 import { undoRow } from './undo-rows.ts';
 
-const HANDLERS: Record<JobKind, RowHandler> = { import: importRow, undo: undoRow, tag: tagRow, bulk: bulkRow };
+const HANDLERS: Record<JobKind, RowHandler> = {
+  import: importRow,
+  undo: undoRow,
+  tag: tagRow,
+  bulk: bulkRow,
+  migrate: migrateRow,
+};
 const HOUR_MS = 3_600_000;
 const SHUTDOWN_WAIT_MS = 5000;
 
@@ -32,7 +39,12 @@ export interface JobsOptions {
 
 export function openJobs(options: JobsOptions): Jobs {
   const store = openJobStore(options.dataDir);
-  const runner = createRunner({ ...options, store, handlers: HANDLERS });
+  const phases = (job: JobRecord) => {
+    if (job.kind === 'migrate') return migratePhases;
+    const original = job.kind === 'undo' && job.undoOf !== null ? store.job(job.undoOf) : null;
+    return original?.kind === 'migrate' ? undoMigratePhases(original) : undefined;
+  };
+  const runner = createRunner({ ...options, store, handlers: HANDLERS, phases });
   const purge = () => {
     const deleted = store.purge(options.retentionDays);
     if (deleted > 0) options.log(`jobs: deleted the rows of ${deleted} jobs past JOB_RETENTION_DAYS`);

@@ -3,7 +3,7 @@
  * with and the SPA reads, in one place for both.
  */
 
-export type JobKind = 'import' | 'undo' | 'tag' | 'bulk';
+export type JobKind = 'import' | 'undo' | 'tag' | 'bulk' | 'migrate';
 
 /** draft: rows still arriving; queued: waiting for the job before it; the rest as they read. */
 export type JobState = 'draft' | 'queued' | 'running' | 'paused' | 'cancelled' | 'done';
@@ -78,6 +78,26 @@ export type BulkAction =
   | { action: 'set-status'; status: string }
   | { action: 'set-field'; mergeTag: string; value: unknown }
   | { action: 'clear-field'; mergeTag: string };
+
+/** Holders of a dropdown option moved to another (or cleared: `to` null). */
+export interface OptionMove {
+  from: string;
+  to: string | null;
+}
+
+/**
+ * Moving the holders of options a field edit renames, merges or removes. The safe order: the
+ * SPA adds the new options first, the job moves the holders, then sets the final options.
+ */
+export interface MigrateParams {
+  fieldId: number;
+  mergeTag: string;
+  multiple: boolean;
+  moves: OptionMove[];
+  /** The field's options before the edit, and after it (what the job sets once the holders moved). */
+  initialDefinition: string;
+  finalDefinition: string;
+}
 
 /** A bulk job's row: the contact, by its address. */
 export interface BulkRowInput {

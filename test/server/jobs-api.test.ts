@@ -117,7 +117,7 @@ describe('refusals', () => {
   ])('refuses a job with %s, and makes none', async (_, body) => {
     const { status, body: answer } = await post('/api/jobs', body);
     expect(status).toBe(400);
-    expect(answer.error.message).toBe('A job needs a kind (import or bulk), a title and its settings.');
+    expect(answer.error.message).toBe('A job needs a kind (import, bulk or migrate), a title and its settings.');
     expect((await get('/api/jobs')).body.data).toEqual([]);
   });
 

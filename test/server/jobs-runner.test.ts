@@ -1,6 +1,7 @@
 /** The job runner and its row handlers, in-process, against an in-memory sandbox workspace. */
 import { describe, expect, it, vi } from 'vitest';
 import { bulkRow } from '../../server/jobs/bulk-rows.ts';
+import { migrateRow } from '../../server/jobs/migrate-rows.ts';
 import { importRow } from '../../server/jobs/import-rows.ts';
 import { createRateBudget } from '../../server/jobs/rate-budget.ts';
 import { createRunner } from '../../server/jobs/runner.ts';
@@ -27,7 +28,7 @@ function setup(options: { before?: Before; now?: () => number; concurrency?: num
     store,
     send: async (method, path, body) =>
       (await options.before?.(method, path, body)) ?? workspace.send(method, path, body),
-    handlers: { import: importRow, undo: undoRow, tag: tagRow, bulk: bulkRow },
+    handlers: { import: importRow, undo: undoRow, tag: tagRow, bulk: bulkRow, migrate: migrateRow },
     patience: { tries: 3, backoffMs: () => 5, maxRetryAfterMs: 20 },
     concurrency: options.concurrency,
   });

@@ -15,6 +15,7 @@ export const KIND_NAMES: Record<JobKind, string> = {
   undo: 'Undo',
   tag: 'Tagging',
   bulk: 'Bulk change',
+  migrate: 'Option move',
 };
 
 const count = (n: number) => n.toLocaleString('en');
