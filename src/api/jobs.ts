@@ -4,7 +4,15 @@
  */
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import type { BulkAction, BulkRowInput, ImportParams, ImportRowInput, JobRowView, JobView } from '../contract/jobs.ts';
+import type {
+  BulkAction,
+  BulkRowInput,
+  ImportParams,
+  ImportRowInput,
+  JobRowView,
+  JobView,
+  MigrateParams,
+} from '../contract/jobs.ts';
 import { request } from './client.ts';
 import { contactQueries } from './contacts.ts';
 
@@ -21,7 +29,7 @@ const countsSchema = z.object({
 // Typed with the contract's shapes, so the server's answer and this check cannot drift apart.
 const jobSchema: z.ZodMiniType<JobView> = z.object({
   id: z.number(),
-  kind: z.enum(['import', 'undo', 'tag', 'bulk']),
+  kind: z.enum(['import', 'undo', 'tag', 'bulk', 'migrate']),
   title: z.string(),
   state: z.enum(['draft', 'queued', 'running', 'paused', 'cancelled', 'done']),
   counts: countsSchema,
@@ -126,6 +134,9 @@ export const createImportJob = (title: string, params: ImportParams) =>
 
 export const createBulkJob = (title: string, action: BulkAction) =>
   request('/api/jobs', { method: 'POST', body: { kind: 'bulk', title, params: action }, schema: jobSchema });
+
+export const createMigrateJob = (title: string, params: MigrateParams) =>
+  request('/api/jobs', { method: 'POST', body: { kind: 'migrate', title, params }, schema: jobSchema });
 
 export const sendJobRows = (id: number, rows: readonly (ImportRowInput | BulkRowInput)[]) =>
   request(`/api/jobs/${id}/rows`, { method: 'POST', body: { rows }, schema: jobSchema });

@@ -11,6 +11,7 @@ import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { hasOptions, parseDefinition, type FieldType } from '../../contract/field-types.ts';
+import type { JobView, OptionMove } from '../../contract/jobs.ts';
 import { placeServerErrors, useFormKit } from '../../lib/forms/use-form-kit.ts';
 import { Link, useNavigate } from '../../lib/router/components.tsx';
 import { placeFieldSaveError, VALIDATION_CAUSES } from './field-errors.ts';
@@ -21,11 +22,13 @@ import {
   fieldFormSchema,
   initialValues,
   optionLosses,
+  optionTexts,
   toFieldInput,
   type FieldFormValues,
   type OptionLoss,
 } from './field-form-schema.ts';
 import { OptionImpactDialog } from './option-impact-dialog.tsx';
+import { startOptionMove } from './start-option-move.ts';
 import { OptionsEditor } from './options-editor.tsx';
 import { NameInputs } from './name-inputs.tsx';
 import { TypeChoice } from './type-choice.tsx';
@@ -101,16 +104,28 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     else await saveField(values);
   });
 
-  async function saveField(values: FieldFormValues) {
+  async function saveField(values: FieldFormValues, moves: OptionMove[] = []) {
     if (values.type === '') return;
     setProblem(undefined);
     const input = toFieldInput({ ...values, type: values.type });
     try {
+      let moving: JobView | null = null;
       const ran = await kit.save(async () => {
-        if (field) await update.mutateAsync({ id: field.id, input });
+        // Holders to move: the new options are added first, and the job sets the final ones.
+        if (field && moves.length > 0)
+          moving = await startOptionMove(field, input, moves, (id, next) => update.mutateAsync({ id, input: next }));
+        else if (field) await update.mutateAsync({ id: field.id, input });
         else await create.mutateAsync(input);
       });
       if (!ran) return;
+      if (moving) {
+        saved.current = true;
+        notify(
+          `Moving the holders of ${moves.length === 1 ? 'an option' : `${moves.length} options`} of “${input.label}”.`,
+        );
+        navigate(`/jobs/${(moving as JobView).id}`);
+        return;
+      }
       notify(`Field “${input.label}” ${field ? 'saved' : 'created'}.`);
       saved.current = true;
       navigate('/fields');
@@ -228,7 +243,8 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
         <OptionImpactDialog
           field={field}
           losses={confirming.losses}
-          onConfirm={() => void saveField(confirming.values)}
+          options={optionTexts(confirming.values.options)}
+          onConfirm={(moves) => void saveField(confirming.values, moves)}
           onClose={() => setConfirming(undefined)}
         />
       )}

@@ -47,37 +47,56 @@ async function removeOption(app: RenderedApp, fieldId: number, option: number) {
 }
 
 describe('removing or renaming options that contacts hold', () => {
-  it('counts the holders of a removed option through the API, and saves once the admin confirms', async () => {
+  it('counts the holders of a removed option, and leaves them holding it only when the admin says so', async () => {
     const { app, plan } = await workspace();
     const dialog = await removeOption(app, plan.id, 1);
     expect(dialog).toHaveAccessibleName('Change the options of “Plan”?');
     expect(within(dialog).getByText('Counting…')).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Save field' })).toBeDisabled();
-    expect(
-      await within(dialog).findByText(
-        '16 contacts hold “Starter”. After removing it they keep the value, which is no longer an option.',
-      ),
-    ).toBeInTheDocument();
+    expect(await within(dialog).findByText('16 contacts hold “Starter”.')).toBeInTheDocument();
     expect(counts(app)).toEqual([
       { fields: [{ merge_tag: 'plan', operator: 'EQUALS', value: 'Starter' }], page: 1, limit: 10 },
     ]);
-    expect(
-      (await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition,
-    ).toBe('Starter,Pro,Team');
-
+    // Nothing is decided for the holders yet, so nothing can be saved.
+    expect(within(dialog).getByRole('button', { name: 'Save field' })).toBeDisabled();
+    await app.user.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'The holders of “Starter”' }),
+      'Leave them holding “Starter” (no longer an option)',
+    );
     await app.user.click(within(dialog).getByRole('button', { name: 'Save field' }));
     await screen.findByRole('heading', { level: 1, name: 'Fields' });
     expect(
       (await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition,
     ).toBe('Pro,Team');
-    // The holders keep their value.
     const held = await app.api('POST', '/v1/contacts/search', {
       fields: [{ merge_tag: 'plan', operator: 'EQUALS', value: 'Starter' }],
     });
     expect(held.body.data.pagination.total_count).toBe(16);
   });
 
-  it('says what a rename leaves behind, and counts a multiple choice by what it contains', async () => {
+  it('moves the holders of a removed option to another as a job, then takes the option away', async () => {
+    const { app, plan } = await workspace();
+    const dialog = await removeOption(app, plan.id, 1);
+    await within(dialog).findByText('16 contacts hold “Starter”.');
+    await app.user.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'The holders of “Starter”' }),
+      'Move them to “Pro”',
+    );
+    await app.user.click(within(dialog).getByRole('button', { name: 'Save field' }));
+    await screen.findByRole('heading', { level: 1, name: 'Move the holders of “Starter” in Plan' });
+    const id = Number(app.router.state.location.pathname.split('/').pop());
+    await waitFor(async () => expect((await app.api('GET', `/api/jobs/${id}`)).body.data.state).toBe('done'), {
+      timeout: 10_000,
+    });
+    const pro = await app.api('POST', '/v1/contacts/search', {
+      fields: [{ merge_tag: 'plan', operator: 'EQUALS', value: 'Pro' }],
+    });
+    expect(pro.body.data.pagination.total_count).toBe(19);
+    expect(
+      (await app.api('GET', `/v1/fields`)).body.data.find((field: { id: number }) => field.id === plan.id).definition,
+    ).toBe('Pro,Team');
+  });
+
+  it('moves a renamed option’s holders to the new name, and counts a multiple choice by what it contains', async () => {
     const { app, topics } = await workspace();
     await app.router.navigate(`/fields/${topics.id}/edit`);
     const option = await screen.findByRole('textbox', { name: 'Option 2' });
@@ -85,14 +104,21 @@ describe('removing or renaming options that contacts hold', () => {
     await app.user.type(option, 'Offers');
     await app.user.click(screen.getByRole('button', { name: 'Save field' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change the options of “Topics”?' });
-    expect(
-      await within(dialog).findByText(
-        '5 contacts hold “Deals”. After renaming it to “Offers” they keep “Deals”, which is no longer an option.',
-      ),
-    ).toBeInTheDocument();
+    expect(await within(dialog).findByText('5 contacts hold “Deals”.')).toBeInTheDocument();
     expect(counts(app)).toEqual([
       { fields: [{ merge_tag: 'topics', operator: 'CONTAINS', value: ['Deals'] }], page: 1, limit: 10 },
     ]);
+    expect(within(dialog).getByRole('combobox', { name: 'The holders of “Deals”' })).toHaveDisplayValue(
+      'Move them to “Offers”',
+    );
+    await app.user.click(within(dialog).getByRole('button', { name: 'Save field' }));
+    await screen.findByRole('heading', { level: 1, name: 'Move the holders of “Deals” in Topics' });
+    const id = Number(app.router.state.location.pathname.split('/').pop());
+    await waitFor(async () => expect((await app.api('GET', `/api/jobs/${id}`)).body.data.state).toBe('done'), {
+      timeout: 10_000,
+    });
+    const c0 = await app.api('GET', '/v1/contacts/by-email?email=c0@example.com');
+    expect(c0.body.data.data.topics).toEqual(['News', 'Offers']);
   });
 
   it('Cancel saves nothing and keeps the edit', async () => {
