@@ -80,4 +80,43 @@ describe('a bulk change in live mode', () => {
     expect((await admin.done(undo.body.data.id)).counts).toMatchObject({ updated: 30, refused: 0 });
     for (const email of emails) expect(await tagsOf(email)).toEqual([]);
   });
+
+  it.each([
+    [{ action: 'remove-tags', tagIds: [1] }, (contact: any) => expect(contact.tags).toEqual([])],
+    [{ action: 'set-status', status: 'UNSUBSCRIBED' }, (contact: any) => expect(contact.status).toBe('UNSUBSCRIBED')],
+    [
+      { action: 'set-field', mergeTag: 'first_name', value: 'Pat' },
+      (contact: any) => expect(contact.data.first_name).toBe('Pat'),
+    ],
+    [
+      { action: 'clear-field', mergeTag: 'first_name' },
+      (contact: any) => expect(contact.data.first_name).toBeUndefined(),
+    ],
+  ])('makes %o through 429s on its writes', async (params, check) => {
+    const admin = await liveAdmin();
+    const emails = Array.from({ length: 9 }, (_, n) => `each${n}@example.com`);
+    for (const email of emails)
+      await admin.call('POST', '/v1/contacts', {
+        fields: { email_address: email, first_name: 'Kim' },
+        status: 'SUBSCRIBED',
+        tags: [1],
+      });
+    let writes = 0;
+    admin.fake.inject((request) =>
+      request.method === 'POST' && request.path !== '/contacts/search' && ++writes % 2 === 0
+        ? {
+            status: 429,
+            headers: { 'Retry-After': '0' },
+            body: JSON.stringify({ error: { message: 'Too many requests.' } }),
+          }
+        : undefined,
+    );
+    const created = await admin.call('POST', '/api/jobs', { kind: 'bulk', title: 'Each', params });
+    const id: number = created.body.data.id;
+    await admin.call('POST', `/api/jobs/${id}/rows`, { rows: emails.map((email) => ({ email })) });
+    await admin.call('POST', `/api/jobs/${id}/start`);
+    expect((await admin.done(id)).counts).toMatchObject({ total: 9, updated: 9, refused: 0 });
+    admin.fake.clear();
+    for (const email of emails) check((await admin.call('GET', `/v1/contacts/by-email?email=${email}`)).body.data);
+  });
 });
