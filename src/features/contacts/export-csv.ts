@@ -5,7 +5,7 @@
  * as a formula is escaped.
  */
 import Papa from 'papaparse';
-import type { Contact } from '../../api/schemas.ts';
+import type { PageContact } from '../../api/contacts.ts';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import { contactRules, type KnownField } from '../../field-types/contact-values.ts';
 import { specForField } from '../../field-types/registry.ts';
@@ -33,7 +33,7 @@ export function exportHeader(fields: readonly KnownField[]): string[] {
 
 /** One page of contacts as CSV lines; `withHeader` for the first page. */
 export function exportPage(
-  contacts: readonly Contact[],
+  contacts: readonly PageContact[],
   fields: readonly KnownField[],
   values: ExportValues,
   withHeader: boolean,

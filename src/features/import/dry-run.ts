@@ -3,7 +3,7 @@
  * by search (250 a page), compared with the rows to import, so the admin sees how many contacts
  * are created and updated, and how many stored values each column would overwrite.
  */
-import type { Contact } from '../../api/schemas.ts';
+import type { PageContact } from '../../api/contacts.ts';
 import type { ImportMode } from '../../contract/jobs.ts';
 import { isDeepStrictEqualish } from './same-value.ts';
 import { emailKey, readCell, type ColumnPlan } from './import-plan.ts';
@@ -28,13 +28,13 @@ export interface DryRunInput {
   indexes: readonly number[];
   plans: readonly ColumnPlan[];
   emailColumn: number | null;
-  existing: ReadonlyMap<string, Contact>;
+  existing: ReadonlyMap<string, PageContact>;
   mode: ImportMode;
   blankKeeps: boolean;
   statusColumnConfirmed: boolean;
 }
 
-export const byEmail = (contacts: readonly Contact[]) =>
+export const byEmail = (contacts: readonly PageContact[]) =>
   new Map(contacts.map((contact) => [emailKey(String(contact.data.email_address ?? '')), contact]));
 
 export function dryRun(input: DryRunInput): DryRun {

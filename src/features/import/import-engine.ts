@@ -6,7 +6,7 @@
  * component tests' jsdom) the session runs the same engine in the page.
  */
 import { readEveryContact } from '../../api/contacts.ts';
-import type { Contact } from '../../api/schemas.ts';
+import type { PageContact } from '../../api/contacts.ts';
 import { sendJobRows } from '../../api/jobs.ts';
 import { JOB_LIMITS, type ImportRowInput } from '../../contract/jobs.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
@@ -79,7 +79,7 @@ export function createEngine(post: (message: FromEngine) => void) {
   let checked: { key: string; result: CheckResult } | null = null;
   const keyOf = (config: CheckConfig) => JSON.stringify([config.plans, config.emailColumn]);
   /** The workspace's contacts, read once per file for its dry runs. */
-  let existing: Promise<Map<string, Contact>> | null = null;
+  let existing: Promise<Map<string, PageContact>> | null = null;
 
   const kept = (config: RunConfig) => {
     const result = checked?.key === keyOf(config) ? checked.result : checkRows(rows, config);
