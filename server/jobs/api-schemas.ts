@@ -1,6 +1,6 @@
 /** What /api/jobs accepts, checked before anything is stored. */
 import * as z from 'zod/mini';
-import { MERGE_TAG_PATTERN } from '../../src/contract/field-types.ts';
+import { EMAIL_MERGE_TAG, MERGE_TAG_PATTERN } from '../../src/contract/field-types.ts';
 import { JOB_LIMITS, type JobKind } from '../../src/contract/jobs.ts';
 import { CONTACT_STATUSES } from '../../src/contract/statuses.ts';
 
@@ -32,7 +32,11 @@ const importRows = z.object({
 });
 export const tagCreated = z.object({ tag: z.object({ id: z.int().check(z.positive()), name: z.string() }) });
 const someTags = z.array(z.int().check(z.positive())).check(z.minLength(1), z.maxLength(50));
-const mergeTag = z.string().check(z.regex(MERGE_TAG_PATTERN));
+// A bulk change never sets or clears the address a contact is known by.
+const mergeTag = z.string().check(
+  z.regex(MERGE_TAG_PATTERN),
+  z.refine((tag) => tag !== EMAIL_MERGE_TAG),
+);
 
 const newBulk = z.object({
   kind: z.literal('bulk'),

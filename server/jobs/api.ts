@@ -127,7 +127,8 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     if (job.state !== 'done' && job.state !== 'cancelled')
       return refuse(c, 409, 'Cancel the job first, then undo what it did.');
     const undo = planUndo(store, job);
-    store.setState(undo.id, undo.counts.total === 0 ? 'done' : 'queued');
+    // An undo of a move always runs: even with no value to restore, its options come back.
+    store.setState(undo.id, undo.counts.total === 0 && job.kind !== 'migrate' ? 'done' : 'queued');
     runner.wake();
     return c.json({ data: view(store.job(undo.id)!) }, 201);
   });

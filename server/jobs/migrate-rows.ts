@@ -80,20 +80,81 @@ async function setOptions(call: Call, fieldId: number, definition: (current: str
     throw new Error(answer.message ?? `CampaignLark answered ${answer.status} to the options.`);
 }
 
-const union = (current: string, extra: string) =>
-  formatDefinition([...new Set([...parseDefinition(current), ...parseDefinition(extra)])]);
+const optionsOf = (definition: string) => parseDefinition(definition);
 
-/** The option steps around a job's rows: for a migration, and for the undo of one. */
+/** The options this move takes away (renamed, merged or removed), and those it brings. */
+function changedOptions(params: MigrateParams) {
+  const initial = optionsOf(params.initialDefinition);
+  const final = optionsOf(params.finalDefinition);
+  return {
+    taken: initial.filter((option) => !final.includes(option)),
+    added: final.filter((option) => !initial.includes(option)),
+  };
+}
+
+/** Contacts holding an option still, counted by the API: given it after the holders were found, say. */
+async function holdersOf(call: Call, params: MigrateParams, option: string): Promise<number> {
+  const condition = params.multiple
+    ? { merge_tag: params.mergeTag, operator: 'CONTAINS', value: [option] }
+    : { merge_tag: params.mergeTag, operator: 'EQUALS', value: option };
+  const answer = await call('POST', '/contacts/search', { fields: [condition], page: 1, limit: 10 });
+  return (answer.data as { pagination?: { total_count?: number } } | undefined)?.pagination?.total_count ?? 0;
+}
+
+/**
+ * The option steps around a job's rows. A move ends by taking away only the options it moved away
+ * from, on a fresh read (an option a colleague added stays), and only once none is held any more.
+ */
 export const migratePhases = {
-  after: (job: JobRecord, call: Call) =>
-    setOptions(call, (job.params as MigrateParams).fieldId, () => (job.params as MigrateParams).finalDefinition),
+  after: async (job: JobRecord, call: Call) => {
+    const params = job.params as MigrateParams;
+    if (job.counts.refused > 0)
+      throw new Error(
+        `${job.counts.refused} holders could not be moved, so the old options stay; undo, or move them by hand.`,
+      );
+    const { taken } = changedOptions(params);
+    for (const move of params.moves) {
+      const left = await holdersOf(call, params, move.from);
+      if (left > 0 && taken.includes(move.from))
+        throw new Error(
+          `${left} contacts hold “${move.from}” again (given it since the move began), so it stays; run the move again.`,
+        );
+    }
+    await setOptions(call, params.fieldId, (current) =>
+      inOrder(
+        optionsOf(current).filter((option) => !taken.includes(option)),
+        params.finalDefinition,
+      ),
+    );
+  },
 };
 
+/** The options in the order the admin gave them, when they are the same ones; else as they are. */
+function inOrder(options: string[], definition: string): string {
+  const wanted = optionsOf(definition);
+  const same = options.length === wanted.length && options.every((option) => wanted.includes(option));
+  return formatDefinition(same ? wanted : options);
+}
+
+/** Undo of a move: the options it took away come back first, and those it brought go at the end. */
 export const undoMigratePhases = (original: JobRecord) => {
   const params = original.params as MigrateParams;
+  const { taken, added } = changedOptions(params);
   return {
     before: (_: JobRecord, call: Call) =>
-      setOptions(call, params.fieldId, (current) => union(current, params.initialDefinition)),
-    after: (_: JobRecord, call: Call) => setOptions(call, params.fieldId, () => params.initialDefinition),
+      setOptions(call, params.fieldId, (current) => formatDefinition([...new Set([...optionsOf(current), ...taken])])),
+    after: async (_: JobRecord, call: Call) => {
+      // An option the move brought stays while a contact holds it (a value kept as changed since).
+      const held = await Promise.all(
+        added.map(async (option) => ((await holdersOf(call, params, option)) > 0 ? option : null)),
+      );
+      const going = added.filter((option) => !held.includes(option));
+      await setOptions(call, params.fieldId, (current) =>
+        inOrder(
+          optionsOf(current).filter((option) => !going.includes(option)),
+          params.initialDefinition,
+        ),
+      );
+    },
   };
 };

@@ -107,7 +107,7 @@ export function createRunner(options: RunnerOptions) {
     const stopped = () => halted(job.id);
     const call = patientCall(options.send, stopped, options.patience);
     const phases = options.phases?.(job);
-    if (!(await phase(job, () => phases?.before?.(job, call)))) return;
+    if (!(await phase(job, () => phases?.before?.(job, call)))) return applyHalt(job);
     const inFlight = new Set<Promise<void>>();
     // Rows for one address run one after another, so each reads what the one before it wrote.
     const byAddress = new Map<string, Promise<void>>();
@@ -135,13 +135,17 @@ export function createRunner(options: RunnerOptions) {
     }
     await Promise.all(inFlight);
     samples.delete(job.id);
-    if (halted(job.id)) {
-      if (halt!.jobId === 'all') return;
-      if (halt!.state) store.setState(job.id, halt!.state, halt!.reason);
-      halt = null;
-    } else if (store.openRows(job.id, 0, 1).length === 0 && (await phase(job, () => phases?.after?.(job, call)))) {
+    if (halted(job.id)) applyHalt(job);
+    else if (store.openRows(job.id, 0, 1).length === 0 && (await phase(job, () => phases?.after?.(job, call))))
       store.setState(job.id, 'done');
-    }
+    else applyHalt(job);
+  }
+
+  /** An admin's pause or cancel, once the job has let go: its state is set and the request cleared. */
+  function applyHalt(job: JobRecord) {
+    if (!halt || halt.jobId === 'all' || halt.jobId !== job.id) return;
+    if (halt.state) store.setState(job.id, halt.state, halt.reason);
+    halt = null;
   }
 
   async function drain() {

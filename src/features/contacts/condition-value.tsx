@@ -20,6 +20,12 @@ export default function ConditionValue({
   const spec = specForField(field);
   const rules = { ...contactRules(field), label: 'Value', required: false };
   const [value, setValue] = useState(() => spec.parseDefault(text, rules));
+  // The address can change under the input (a row removed above, Back, a saved view): it then leads.
+  const [shown, setShown] = useState(text);
+  if (text !== shown) {
+    setShown(text);
+    if (text !== spec.formatDefault(value)) setValue(spec.parseDefault(text, rules));
+  }
   useCommitAfterPause(spec.formatDefault(value), text, onChange);
   const { Widget } = inputsFor(field);
   return (

@@ -152,6 +152,7 @@ export function ContactsPage() {
               <SelectionBar
                 selection={selection}
                 total={results.data.pagination.total_count}
+                current={!results.isPlaceholderData}
                 pageSelected={pageEmails.every((email) => isSelected(selection, email))}
                 searches={searches}
                 tags={tags.data ?? []}

@@ -36,7 +36,9 @@ export default function ExportDialog({ searches, total, allFields, shownFields, 
     // A name is two searches: a contact both find is written once.
     const written = new Set<string>();
     try {
-      for (const { page: _, limit: __, ...search } of searches) {
+      // Oldest first, whatever the list's order: a contact changed meanwhile cannot move between pages.
+      for (const { page: _, limit: __, ...sorted } of searches) {
+        const search = { ...sorted, sort_by: 'created_at' as const, sort_order: 'asc' as const };
         // The next page is asked for before this one is written, so writing costs no waiting.
         let next = readSearchPage(search, 1);
         for (let page = 1; ; page++) {

@@ -20,6 +20,8 @@ interface SelectionBarProps {
   /** Contacts matching the search, and whether every one on this page is selected. */
   total: number;
   pageSelected: boolean;
+  /** False while the list still shows the last search's results: their count is not this search's. */
+  current: boolean;
   searches: readonly ContactSearch[];
   tags: readonly Tag[];
   fields: readonly KnownField[];
@@ -31,6 +33,7 @@ export default function SelectionBar({
   selection,
   total,
   pageSelected,
+  current,
   searches,
   tags,
   fields,
@@ -67,7 +70,7 @@ export default function SelectionBar({
       <p role="status" className="font-medium">
         {count.toLocaleString('en')} selected
       </p>
-      {!selection.all && pageSelected && total > count && (
+      {!selection.all && current && pageSelected && total > count && (
         <Button onClick={onSelectAll}>Select all {total.toLocaleString('en')} contacts matching this search</Button>
       )}
       <Button onClick={onClear}>Clear selection</Button>

@@ -111,10 +111,11 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
     try {
       let moving: JobView | null = null;
       const ran = await kit.save(async () => {
-        // Holders to move: the new options are added first, and the job sets the final ones.
+        // Holders to move go to a job, which sets the final options; with none left, a plain save.
         if (field && moves.length > 0)
           moving = await startOptionMove(field, input, moves, (id, next) => update.mutateAsync({ id, input: next }));
-        else if (field) await update.mutateAsync({ id: field.id, input });
+        if (moving) return;
+        if (field) await update.mutateAsync({ id: field.id, input });
         else await create.mutateAsync(input);
       });
       if (!ran) return;

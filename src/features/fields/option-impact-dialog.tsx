@@ -42,7 +42,8 @@ export function OptionImpactDialog({ field, losses, options, onConfirm, onClose 
     count: counts[index]!,
     say: (count) => sentence(loss, count),
   }));
-  const held = (index: number) => (counts[index]?.data ?? 0) > 0;
+  // A count that failed is taken as held: its holders are never left without asking.
+  const held = (index: number) => counts[index]?.data !== 0;
   const decided = losses.every((_, index) => !held(index) || choices[index] !== undefined);
   return (
     <ConfirmDialog

@@ -1,7 +1,7 @@
 /**
- * A field edit that moves the holders of options it takes away: first the field gets the new
- * options beside the old ones (so every value stays an option while the job runs), then a job
- * moves the holders, read through search, and sets the field's final options once they have moved.
+ * A field edit that moves the holders of options it takes away: the holders are found through
+ * search and handed to a job, the field gets the new options beside the old ones, and the job moves
+ * the holders and takes the old options away once none holds them.
  */
 import { readEveryContact } from '../../api/contacts.ts';
 import type { FieldInput } from '../../api/fields.ts';
@@ -16,12 +16,8 @@ export async function startOptionMove(
   input: FieldInput,
   moves: readonly OptionMove[],
   update: (id: number, input: FieldInput) => Promise<unknown>,
-): Promise<JobView> {
+): Promise<JobView | null> {
   const finalDefinition = input.definition ?? '';
-  const both = formatDefinition([
-    ...new Set([...parseDefinition(field.definition), ...parseDefinition(finalDefinition)]),
-  ]);
-  await update(field.id, { ...input, definition: both });
   const emails = new Set<string>();
   for (const move of moves) {
     const holders = await readEveryContact(() => {}, {
@@ -29,6 +25,8 @@ export async function startOptionMove(
     });
     for (const contact of holders) emails.add(String(contact.data.email_address ?? ''));
   }
+  // Nobody holds them any more: a plain save does.
+  if (emails.size === 0) return null;
   const job = await createMigrateJob(
     `Move the holders of ${moves.map((move) => `“${move.from}”`).join(', ')} in ${input.label}`,
     {
@@ -43,5 +41,11 @@ export async function startOptionMove(
   const rows = [...emails].map((email) => ({ email }));
   for (let start = 0; start < rows.length; start += JOB_LIMITS.rowsPerCall)
     await sendJobRows(job.id, rows.slice(start, start + JOB_LIMITS.rowsPerCall));
+  // Only once the job holds its rows: the field gets the new options beside the old, so every value
+  // stays an option while the holders move (the job takes the old ones away at its end).
+  const both = formatDefinition([
+    ...new Set([...parseDefinition(field.definition), ...parseDefinition(finalDefinition)]),
+  ]);
+  await update(field.id, { ...input, definition: both });
   return startJob(job.id);
 }
