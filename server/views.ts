@@ -30,7 +30,16 @@ function fileStore(dataDir: string) {
   }
   const path = join(dataDir, 'views.json');
   return {
-    read: (): SavedView[] => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SavedView[]) : []),
+    read(): SavedView[] {
+      if (!existsSync(path)) return [];
+      try {
+        return JSON.parse(readFileSync(path, 'utf8')) as SavedView[];
+      } catch (error) {
+        throw new UnreadableViews(
+          `The saved views in ${path} cannot be read (${(error as Error).message}); Lark Admin leaves the file as it is.`,
+        );
+      }
+    },
     write(next: SavedView[]) {
       mkdirSync(dataDir, { recursive: true });
       writeFileSync(`${path}.tmp`, JSON.stringify(next, null, 2));
@@ -39,12 +48,19 @@ function fileStore(dataDir: string) {
   };
 }
 
-const refuse = (c: Context, status: 400 | 404 | 409, message: string) => c.json({ error: { message } }, status);
+const refuse = (c: Context, status: 400 | 404 | 409 | 503, message: string) => c.json({ error: { message } }, status);
+
+/** A views file that is not JSON (edited by hand, say): said in the answer, never overwritten. */
+class UnreadableViews extends Error {}
 
 /** /api/views: list, save, delete. */
 export function viewsApi(dataDir: string): Hono {
   const store = fileStore(dataDir);
   const api = new Hono();
+  api.onError((error, c) => {
+    if (error instanceof UnreadableViews) return refuse(c, 503, error.message);
+    throw error;
+  });
   api.get('/', (c) => c.json({ data: store.read() }));
   api.post('/', async (c) => {
     const parsed = newView.safeParse(await c.req.json().catch(() => undefined));

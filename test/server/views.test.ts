@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,18 @@ describe('saved views', () => {
     expect((await call('DELETE', '/api/views/nope')).status).toBe(404);
     expect((await call('POST', '/api/views', { name: 'Evil', query: '' }, 'https://evil.example')).status).toBe(403);
     expect((await call('GET', '/api/views')).body.data).toHaveLength(1);
+  });
+});
+
+describe('a views file that cannot be read', () => {
+  it('says so, and never writes over it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lark-views-'));
+    writeFileSync(join(dataDir, 'views.json'), '{ not json');
+    const call = appOn(dataDir);
+    const read = await call('GET', '/api/views');
+    expect(read.status).toBe(503);
+    expect(read.body.error.message).toMatch(/^The saved views in .*views\.json cannot be read/);
+    expect((await call('POST', '/api/views', { name: 'New', query: '' })).status).toBe(503);
+    expect(readFileSync(join(dataDir, 'views.json'), 'utf8')).toBe('{ not json');
   });
 });

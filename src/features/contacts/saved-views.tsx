@@ -79,6 +79,7 @@ export function SavedViews({ query }: { query: string }) {
         </form>
       )}
       {remove.isError && <Alert title="The view was not deleted.">{remove.error.message}</Alert>}
+      {views.isError && <Alert title="The saved views could not be read.">{views.error.message}</Alert>}
     </section>
   );
 }
