@@ -107,7 +107,8 @@ function Row({
       )}
       {field && (
         <div className="flex items-end">
-          <Button onClick={onRemove}>{`Remove the ${field.label} condition`}</Button>
+          {/* Named by its place too: two conditions can ask the same field. */}
+          <Button onClick={onRemove}>{`Remove condition ${index + 1} (${field.label})`}</Button>
         </div>
       )}
       {unapplied && (

@@ -4,9 +4,10 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDeleteView, useSaveView, viewQueries } from '../../api/views.ts';
+import { useDeleteView, useSaveView, viewQueries, type SavedView } from '../../api/views.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../components/ui/dialog.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { focusRing, inputClass } from '../../components/ui/styles.ts';
 import { Link } from '../../lib/router/components.tsx';
@@ -17,6 +18,7 @@ export function SavedViews({ query }: { query: string }) {
   const remove = useDeleteView();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  const [deleting, setDeleting] = useState<SavedView | null>(null);
 
   return (
     <section aria-labelledby="saved-views" className="mb-4 text-sm">
@@ -35,7 +37,7 @@ export function SavedViews({ query }: { query: string }) {
             <button
               type="button"
               aria-label={`Delete the view ${view.name}`}
-              onClick={() => remove.mutate(view.id)}
+              onClick={() => setDeleting(view)}
               className={focusRing}
             >
               ×
@@ -78,7 +80,22 @@ export function SavedViews({ query }: { query: string }) {
           <Button onClick={() => setNaming(false)}>Cancel</Button>
         </form>
       )}
-      {remove.isError && <Alert title="The view was not deleted.">{remove.error.message}</Alert>}
+      {deleting && (
+        <ConfirmDialog
+          id="delete-view"
+          title={`Delete the view “${deleting.name}”?`}
+          description="Every admin of this workspace sees saved views: it goes for them too. The contacts are not touched."
+          confirmLabel="Delete view"
+          busyLabel="Deleting…"
+          busy={remove.isPending}
+          failure={remove.isError ? { title: 'The view was not deleted.', message: remove.error.message } : undefined}
+          onConfirm={(close) => remove.mutate(deleting.id, { onSuccess: close })}
+          onClose={() => {
+            setDeleting(null);
+            remove.reset();
+          }}
+        />
+      )}
       {views.isError && <Alert title="The saved views could not be read.">{views.error.message}</Alert>}
     </section>
   );

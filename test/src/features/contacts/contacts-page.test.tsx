@@ -133,7 +133,7 @@ describe('the contacts list', () => {
     // Pro is every third contact from c001; below 31 that is c001, c004 … c028: ten of them.
     await waitFor(() => expect(screen.getByText('10 contacts')).toBeInTheDocument());
     expect(location(app).getAll('c')).toEqual(['plan|EQUALS|Pro', 'score|LESS_THAN|31']);
-    await app.user.click(screen.getByRole('button', { name: 'Remove the Plan condition' }));
+    await app.user.click(screen.getByRole('button', { name: 'Remove condition 1 (Plan)' }));
     await waitFor(() => expect(screen.getByText('30 contacts')).toBeInTheDocument());
     expect(location(app).getAll('c')).toEqual(['score|LESS_THAN|31']);
   });
