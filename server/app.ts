@@ -4,9 +4,13 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Me } from '../src/contract/access.ts';
 import { messages } from '../src/contract/messages.ts';
+import { installGate, type Access } from './access/gate.ts';
+import { roleGuard } from './access/route-roles.ts';
+import type { AuditStore } from './audit/store.ts';
 import { createRateBudget } from './jobs/rate-budget.ts';
-import { clientAddress, hostCheck, passwordCheck, refusal, sameOriginOnly, securityHeaders } from './security.ts';
+import { hostCheck, refusal, sameOriginOnly, securityHeaders } from './security.ts';
 import { serveApp } from './static-files.ts';
 import { createWorkspace, type Backend, type Workspace } from './workspace.ts';
 
@@ -20,6 +24,12 @@ export interface AppOptions {
   jobsApi?: Hono;
   /** The saved views' /api/views; without it, there are none. */
   viewsApi?: Hono;
+  /** /api/history and /api/activity; without it, there is no trail. */
+  auditApi?: Hono;
+  /** Records the browser's writes (when the workspace is made here). */
+  audit?: AuditStore;
+  /** How people get in; without it, ADMIN_PASSWORD when given, else open (loopback). */
+  access?: Access;
   /** Host names the server answers to (see hostNamesFor). */
   hostNames: ReadonlySet<string>;
   adminPassword?: string | null;
@@ -57,10 +67,10 @@ export function createApp(options: AppOptions): Hono {
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
   app.use(hostCheck(options.hostNames));
-  if (options.adminPassword) {
-    const trustProxy = options.trustProxy ?? false;
-    app.use(passwordCheck(options.adminPassword, { address: (c) => clientAddress(c, trustProxy), log }));
-  }
+  const access: Access =
+    options.access ??
+    (options.adminPassword ? { signIn: 'password', password: options.adminPassword } : { signIn: 'open' });
+  installGate(app, access, { trustProxy: options.trustProxy ?? false, log });
 
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -71,15 +81,17 @@ export function createApp(options: AppOptions): Hono {
     },
   });
 
-  app.use('/api/*', sameOriginOnly, limitBody);
+  app.use('/api/*', sameOriginOnly, limitBody, roleGuard);
   app.get('/api/status', (c) => c.json({ mode: options.backend.mode === 'live' ? 'live' : 'sandbox' }));
+  app.get('/api/me', (c) => c.json({ ...c.get('person'), signIn: c.get('signIn') } satisfies Me));
   if (options.jobsApi) app.route('/api/jobs', options.jobsApi);
   if (options.viewsApi) app.route('/api/views', options.viewsApi);
+  if (options.auditApi) app.route('/api', options.auditApi);
   app.all('/api/*', (c) => refusal(c, 404, 'There is no such Lark Admin endpoint.'));
 
-  app.use('/v1/*', sameOriginOnly, limitBody);
+  app.use('/v1/*', sameOriginOnly, limitBody, roleGuard);
 
-  const workspace = options.workspace ?? createWorkspace(options.backend, createRateBudget(), log);
+  const workspace = options.workspace ?? createWorkspace(options.backend, createRateBudget(), log, options.audit);
   app.route('/v1', workspace.routes);
   app.all('/v1', (c) => refusal(c, 404, messages.unknownRoute(c.req.method, c.req.path)));
   app.all('/v1/*', (c) => refusal(c, 404, messages.unknownRoute(c.req.method, c.req.path)));

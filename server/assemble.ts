@@ -4,7 +4,14 @@
  * `npm run dev`. A file that cannot be used stops it with one sentence (a StartRefusal).
  */
 import type { Hono } from 'hono';
+import { openAccessFile } from './access/access-file.ts';
+import type { Access } from './access/gate.ts';
+import { createOidcClient } from './access/oidc.ts';
+import { createSessions } from './access/sessions.ts';
 import { createApp } from './app.ts';
+import { auditApi } from './audit/api.ts';
+import { jobWrites } from './audit/job-writes.ts';
+import { createAuditStore } from './audit/store.ts';
 import { hostNamesFor, type Config } from './config.ts';
 import { createRateBudget } from './jobs/rate-budget.ts';
 import { openJobs } from './jobs/service.ts';
@@ -41,18 +48,46 @@ export function assemble(config: Config, log: (line: string) => void, distDir?: 
   const backend: Backend = store
     ? { mode: 'sandbox', store }
     : { mode: 'live', apiUrl: config.apiUrl, apiKey: config.apiKey! };
-  const workspace = createWorkspace(backend, createRateBudget(), log);
+  const accessFile = opening(`the access file in DATA_DIR ${config.dataDir}`, () => openAccessFile(config.dataDir));
+  const apiKey = config.apiKey;
+  const audit = createAuditStore(accessFile, {
+    // A value can hold anything a person typed; the key never goes into the file, whatever it is.
+    redact: apiKey === null ? undefined : (text) => text.replaceAll(apiKey, '[redacted]'),
+  });
+  const sessions = createSessions(accessFile);
+  const access: Access = config.oidc
+    ? { signIn: 'oidc', settings: config.oidc, oidc: createOidcClient(config.oidc), sessions }
+    : config.adminPassword
+      ? { signIn: 'password', password: config.adminPassword }
+      : { signIn: 'open' };
+  const purge = () => {
+    const deleted = audit.purge(config.auditRetentionDays);
+    if (deleted > 0) log(`audit: deleted ${deleted} entries past AUDIT_RETENTION_DAYS`);
+    sessions.purge();
+  };
+  purge();
+  const timer = setInterval(purge, 3_600_000);
+  timer.unref();
+
+  const workspace = createWorkspace(backend, createRateBudget(), log, audit);
   const jobs = opening(`the jobs file in DATA_DIR ${config.dataDir}`, () =>
-    openJobs({ dataDir: config.dataDir, retentionDays: config.jobRetentionDays, send: workspace.send, log }),
+    openJobs({
+      dataDir: config.dataDir,
+      retentionDays: config.jobRetentionDays,
+      send: workspace.send,
+      log,
+      writes: jobWrites(audit),
+    }),
   );
   const app = createApp({
     backend,
     workspace,
     jobsApi: jobs.api,
     viewsApi: viewsApi(config.dataDir),
+    auditApi: auditApi(audit),
+    access,
     log,
     hostNames: hostNamesFor(config),
-    adminPassword: config.adminPassword,
     trustProxy: config.trustProxy,
     https: config.tls !== null,
     distDir,
@@ -61,7 +96,9 @@ export function assemble(config: Config, log: (line: string) => void, distDir?: 
     app,
     sandboxDb: store ? config.sandboxDb : null,
     async close() {
+      clearInterval(timer);
       await jobs.close();
+      accessFile.close();
       store?.close();
     },
   };

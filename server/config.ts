@@ -2,6 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { createSecureContext } from 'node:tls';
+import { readOidcSettings, type OidcSettings } from './access/auth-config.ts';
+import { ConfigError, days, isLoopback, optional } from './config-values.ts';
+
+export { ConfigError, isLoopback };
 
 export interface Config {
   port: number;
@@ -21,10 +25,11 @@ export interface Config {
   dataDir: string;
   /** JOB_RETENTION_DAYS: a finished job's rows are deleted this many days after it ends. */
   jobRetentionDays: number;
+  /** AUDIT_RETENTION_DAYS: audit entries older than this are deleted. */
+  auditRetentionDays: number;
+  /** Sign-in with the company's identity provider; null: ADMIN_PASSWORD, or open on loopback. */
+  oidc: OidcSettings | null;
 }
-
-/** A bad setting, worded for the one line the server prints before it stops. */
-export class ConfigError extends Error {}
 
 /** Long enough that 10 guesses a minute (the login limit) could never find it. */
 const ADMIN_PASSWORD_MIN_LENGTH = 12;
@@ -36,20 +41,8 @@ const DEFAULTS = {
   SANDBOX_DB: '.data/sandbox.sqlite',
   DATA_DIR: '.data',
   JOB_RETENTION_DAYS: '30',
+  AUDIT_RETENTION_DAYS: '365',
 };
-
-export function isLoopback(host: string): boolean {
-  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name);
-}
-
-/** Present and not blank, or null when unset; set-but-blank is a mistake worth stopping for. */
-function optional(env: NodeJS.ProcessEnv, name: string, meaning: string): string | null {
-  const value = env[name];
-  if (value === undefined) return null;
-  if (value.trim() === '') throw new ConfigError(`${name} is set but empty; ${meaning}.`);
-  return value;
-}
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const rawPort = env.PORT ?? DEFAULTS.PORT;
@@ -102,9 +95,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       `ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters long; a long passphrase is best.`,
     );
   }
-  if (!isLoopback(host) && adminPassword === null) {
+  const oidc = readOidcSettings(env);
+  if (!isLoopback(host) && adminPassword === null && oidc === null) {
     throw new ConfigError(
-      `HOST ${host} lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.`,
+      `HOST ${host} lets other machines connect; set OIDC_ISSUER (each person signs in) or ADMIN_PASSWORD, so that only your people get in.`,
     );
   }
 
@@ -117,11 +111,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 
   const dataDir = env.DATA_DIR ?? DEFAULTS.DATA_DIR;
   if (dataDir.trim() === '') throw new ConfigError('DATA_DIR must be a folder path.');
-  const rawRetention = env.JOB_RETENTION_DAYS ?? DEFAULTS.JOB_RETENTION_DAYS;
-  const jobRetentionDays = /^\d{1,4}$/.test(rawRetention) ? Number(rawRetention) : NaN;
-  if (!(jobRetentionDays >= 1 && jobRetentionDays <= 3650)) {
-    throw new ConfigError(`JOB_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${rawRetention}".`);
-  }
+  const jobRetentionDays = days(env, 'JOB_RETENTION_DAYS', DEFAULTS.JOB_RETENTION_DAYS);
+  const auditRetentionDays = days(env, 'AUDIT_RETENTION_DAYS', DEFAULTS.AUDIT_RETENTION_DAYS);
 
   return {
     port,
@@ -135,6 +126,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy,
     dataDir,
     jobRetentionDays,
+    auditRetentionDays,
+    oidc,
   };
 }
 
@@ -182,8 +175,9 @@ export function plainHttpWarning(config: Pick<Config, 'host' | 'tls' | 'trustPro
  * machine's own addresses when bound to all of them, and ALLOWED_HOSTS. Any other Host header
  * is a DNS-rebinding attempt.
  */
-export function hostNamesFor(config: Pick<Config, 'host' | 'extraHosts'>): Set<string> {
+export function hostNamesFor(config: Pick<Config, 'host' | 'extraHosts'> & Partial<Pick<Config, 'oidc'>>): Set<string> {
   const names = new Set(['localhost', '127.0.0.1', '::1', ...config.extraHosts]);
+  if (config.oidc) names.add(config.oidc.publicUrl.hostname.replace(/^\[|\]$/g, '').toLowerCase());
   names.add(config.host.replace(/^\[|\]$/g, '').toLowerCase());
   if (config.host === '0.0.0.0' || config.host === '::') {
     for (const addresses of Object.values(networkInterfaces())) {

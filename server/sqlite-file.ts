@@ -44,8 +44,10 @@ export interface FileKind {
   /** Written into the file's header (PRAGMA application_id); a file without it is not ours. */
   applicationId: number;
   version: number;
-  /** Creates the tables (and any first rows) of a new file. */
+  /** Creates the tables (and any first rows) of a new file, at the current version. */
   create: string;
+  /** What brings a file of an older version up to each later one: version → its SQL. */
+  upgrades?: Readonly<Record<number, string>>;
   /** Files from before the application id was written: recognised by the version and these tables. */
   legacyTables?: readonly string[];
 }
@@ -157,7 +159,7 @@ function prepare(db: DatabaseSync, location: string, kind: FileKind): SqliteFile
   ).map((row) => row.name);
   // Anything at all in the schema (a view, a trigger) makes the file someone's, not a blank one.
   const { count: schemaRows } = db.prepare('SELECT count(*) AS count FROM sqlite_master').get() as { count: number };
-  const [applicationId, version] = [pragma('application_id'), pragma('user_version')];
+  const [applicationId, version] = [pragma('application_id')!, pragma('user_version')!];
   const ours =
     applicationId === kind.applicationId ||
     (applicationId === 0 &&
@@ -169,7 +171,11 @@ function prepare(db: DatabaseSync, location: string, kind: FileKind): SqliteFile
       `${kind.named} is another program's SQLite database, not ${kind.isA}; Lark Admin never adds its tables to it.`,
     );
   }
-  if (ours && version !== kind.version) {
+  const upgradable = (from: number) =>
+    from >= 1 &&
+    from < kind.version &&
+    Array.from({ length: kind.version - from }, (_, i) => kind.upgrades?.[from + i + 1]).every(Boolean);
+  if (ours && version !== kind.version && !upgradable(version)) {
     throw new StoreRefusal(
       `${kind.named} has schema version ${version}; this Lark Admin reads version ${kind.version}.`,
     );
@@ -184,8 +190,13 @@ function prepare(db: DatabaseSync, location: string, kind: FileKind): SqliteFile
       db.exec(`PRAGMA user_version = ${kind.version}`);
       db.exec(`PRAGMA application_id = ${kind.applicationId}`);
     });
-  } else if (applicationId === 0) {
-    db.exec(`PRAGMA application_id = ${kind.applicationId}`);
+  } else {
+    if (applicationId === 0) db.exec(`PRAGMA application_id = ${kind.applicationId}`);
+    if (version < kind.version)
+      transaction(() => {
+        for (let next = version + 1; next <= kind.version; next++) db.exec(kind.upgrades![next]!);
+        db.exec(`PRAGMA user_version = ${kind.version}`);
+      });
   }
   return { db, transaction, close: () => db.close() };
 }

@@ -5,6 +5,8 @@
  */
 import { Hono } from 'hono';
 import { messages } from '../src/contract/messages.ts';
+import { recordWrites } from './audit/record-writes.ts';
+import type { AuditStore } from './audit/store.ts';
 import type { RateBudget } from './jobs/rate-budget.ts';
 import { createProxy } from './proxy.ts';
 import { API_ROUTES, splitRoute } from './routes.ts';
@@ -15,8 +17,11 @@ export type Backend =
   | { mode: 'sandbox'; store: Store; requestsPerSecond?: number }
   | { mode: 'live'; apiUrl: string; apiKey: string; timeoutMs?: number };
 
-/** A job's request is marked by the environment it is dispatched with, which no browser can set. */
-type Lane = { Bindings: { lane?: 'job' } };
+/**
+ * A job's request is marked by the environment it is dispatched with, which no browser can set;
+ * so is the read an audit makes before a browser's write (in the browser's lane of the budget).
+ */
+type Lane = { Bindings: { lane?: 'job' | 'audit' } };
 
 export interface Workspace {
   /** The contract's routes, relative to /v1. */
@@ -25,8 +30,22 @@ export interface Workspace {
   send(method: string, path: string, body?: unknown): Promise<Response>;
 }
 
-export function createWorkspace(backend: Backend, budget: RateBudget, log: (line: string) => void): Workspace {
+export function createWorkspace(
+  backend: Backend,
+  budget: RateBudget,
+  log: (line: string) => void,
+  audit?: AuditStore,
+): Workspace {
   const routes = new Hono<Lane>();
+  if (audit) {
+    const read = async (path: string) => {
+      const answer = await routes.request(`http://workspace${path}`, {}, { lane: 'audit' });
+      const json = (await answer.json().catch(() => null)) as { data?: unknown } | null;
+      return { status: answer.status, data: json?.data };
+    };
+    const record = recordWrites(audit, read);
+    routes.use((c, next) => (c.env?.lane ? next() : record(c, next)));
+  }
   routes.use(async (c, next) => {
     if (c.env?.lane === 'job') return next();
     if (budget.waiting() > budget.perSecond * 2) {

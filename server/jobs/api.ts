@@ -3,6 +3,7 @@
  * create it (a draft), send its rows in pieces, start it. Every answer is in the /v1 envelope.
  */
 import { Hono, type Context } from 'hono';
+import { can, othersJobRefusal, REFUSAL_HEADER, refusalFor } from '../../src/contract/access.ts';
 import type * as z from 'zod/mini';
 import { JOB_LIMITS, type JobView, type JobRowView } from '../../src/contract/jobs.ts';
 import { newJob, rowsFor, tagCreated } from './api-schemas.ts';
@@ -14,7 +15,15 @@ import { planUndo } from './undo-rows.ts';
 
 const ROW_FILTERS = ['all', 'refused', 'created', 'updated', 'unchanged', 'skipped'] as const;
 
-const refuse = (c: Context, status: 400 | 404 | 409, message: string) => c.json({ error: { message } }, status);
+const refuse = (c: Context, status: 400 | 403 | 404 | 409, message: string) => c.json({ error: { message } }, status);
+
+/** A role's refusal, marked as Lark Admin's own (not CampaignLark's). */
+const refuseRole = (c: Context, message: string) => {
+  c.header(REFUSAL_HEADER, 'role');
+  return refuse(c, 403, message);
+};
+
+const ownerOf = (c: Context) => ({ id: c.get('person').id, name: c.get('person').name });
 
 async function body<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T | null> {
   const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
@@ -48,13 +57,24 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const job = Number.isSafeInteger(id) ? store.job(id) : null;
     return job ?? refuse(c, 404, 'There is no such job; finished jobs are kept, so it never existed here.');
   };
+  /** The job named in the path when this person may change it: an admin any, an editor their own. */
+  const ownJobOf = (c: Context): JobRecord | Response => {
+    const job = jobOf(c);
+    if (job instanceof Response) return job;
+    const { id, role } = c.get('person');
+    return role === 'admin' || job.owner?.id === id ? job : refuseRole(c, othersJobRefusal(role));
+  };
 
   api.get('/', (c) => c.json({ data: store.jobs().map(view) }));
 
   api.post('/', async (c) => {
     const wanted = await body(c, newJob);
     if (!wanted) return refuse(c, 400, 'A job needs a kind (import, bulk or migrate), a title and its settings.');
-    return c.json({ data: view(store.createJob(wanted.kind, wanted.title, wanted.params)) }, 201);
+    // Moving an option's holders changes the field's options: a workspace change.
+    const { role } = c.get('person');
+    if (wanted.kind === 'migrate' && !can(role, 'manage-workspace'))
+      return refuseRole(c, refusalFor(role, 'manage-workspace'));
+    return c.json({ data: view(store.createJob(wanted.kind, wanted.title, wanted.params, { owner: ownerOf(c) })) }, 201);
   });
 
   api.get('/:id', (c) => {
@@ -63,7 +83,7 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   });
 
   api.post('/:id/rows', async (c) => {
-    const job = jobOf(c);
+    const job = ownJobOf(c);
     if (job instanceof Response) return job;
     if (job.state !== 'draft') return refuse(c, 409, 'This job has started; it takes no more rows.');
     const schema = rowsFor(job.kind);
@@ -79,7 +99,7 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   });
 
   api.post('/:id/start', (c) => {
-    const job = jobOf(c);
+    const job = ownJobOf(c);
     if (job instanceof Response) return job;
     if (job.state !== 'draft') return refuse(c, 409, 'This job has already started.');
     if (job.counts.total === 0) return refuse(c, 400, 'This job has no rows to run.');
@@ -89,7 +109,7 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   });
 
   api.post('/:id/:control{pause|resume|cancel}', (c) => {
-    const job = jobOf(c);
+    const job = ownJobOf(c);
     if (job instanceof Response) return job;
     const control = c.req.param('control');
     if (control === 'resume') {
@@ -117,7 +137,7 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   });
 
   api.post('/:id/undo', (c) => {
-    const job = jobOf(c);
+    const job = ownJobOf(c);
     if (job instanceof Response) return job;
     if (job.kind === 'undo') return refuse(c, 409, 'An undo cannot itself be undone; run the import again instead.');
     const earlier = job.undoneBy === null ? null : store.job(job.undoneBy);
@@ -126,7 +146,7 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     if (job.rowsDeleted) return refuse(c, 409, 'This job is past JOB_RETENTION_DAYS: its before-values are deleted.');
     if (job.state !== 'done' && job.state !== 'cancelled')
       return refuse(c, 409, 'Cancel the job first, then undo what it did.');
-    const undo = planUndo(store, job);
+    const undo = planUndo(store, job, ownerOf(c));
     // An undo of a move always runs: even with no value to restore, its options come back.
     store.setState(undo.id, undo.counts.total === 0 && job.kind !== 'migrate' ? 'done' : 'queued');
     runner.wake();
@@ -134,14 +154,14 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   });
 
   api.post('/:id/tag-created', async (c) => {
-    const job = jobOf(c);
+    const job = ownJobOf(c);
     if (job instanceof Response) return job;
     const wanted = await body(c, tagCreated);
     if (!wanted) return refuse(c, 400, 'Name the tag to give the created contacts.');
     if (job.state !== 'done' && job.state !== 'cancelled')
       return refuse(c, 409, 'Let the job finish (or cancel it) first, so every contact it created is tagged.');
     if (job.counts.created === 0) return refuse(c, 409, 'This job created no contacts.');
-    const tagging = planTagCreated(store, job, wanted.tag);
+    const tagging = planTagCreated(store, job, wanted.tag, ownerOf(c));
     store.setState(tagging.id, 'queued');
     runner.wake();
     return c.json({ data: view(store.job(tagging.id)!) }, 201);

@@ -7,7 +7,7 @@
 import { formatDefinition, parseDefinition } from '../../src/contract/field-types.ts';
 import type { BulkRowInput, MigrateParams } from '../../src/contract/jobs.ts';
 import type { Call } from './calls.ts';
-import type { RowHandler } from './runner.ts';
+import type { NoteField, Phases, RowHandler } from './runner.ts';
 import { byEmailPath, refusalOf, sameValue, snapshotOf } from './snapshot.ts';
 import type { ContactSnapshot, JobRecord } from './types.ts';
 
@@ -50,7 +50,12 @@ export const migrateRow: RowHandler = async (row, { job, call, step }) => {
 };
 
 /** Sets a field's options, on a fresh read of the field, keeping everything else as it is now. */
-async function setOptions(call: Call, fieldId: number, definition: (current: string) => string) {
+async function setOptions(
+  call: Call,
+  note: NoteField,
+  fieldId: number,
+  definition: (current: string) => string,
+) {
   const fields = await call('GET', '/fields');
   const field = (
     fields.data as
@@ -78,6 +83,7 @@ async function setOptions(call: Call, fieldId: number, definition: (current: str
   });
   if (answer.status !== 200)
     throw new Error(answer.message ?? `CampaignLark answered ${answer.status} to the options.`);
+  note(field, answer.data as Record<string, unknown>);
 }
 
 const optionsOf = (definition: string) => parseDefinition(definition);
@@ -105,8 +111,8 @@ async function holdersOf(call: Call, params: MigrateParams, option: string): Pro
  * The option steps around a job's rows. A move ends by taking away only the options it moved away
  * from, on a fresh read (an option a colleague added stays), and only once none is held any more.
  */
-export const migratePhases = {
-  after: async (job: JobRecord, call: Call) => {
+export const migratePhases: Phases = {
+  after: async (job, call, note) => {
     const params = job.params as MigrateParams;
     if (job.counts.refused > 0)
       throw new Error(
@@ -120,7 +126,7 @@ export const migratePhases = {
           `${left} contacts hold “${move.from}” again (given it since the move began), so it stays; run the move again.`,
         );
     }
-    await setOptions(call, params.fieldId, (current) =>
+    await setOptions(call, note, params.fieldId, (current) =>
       inOrder(
         optionsOf(current).filter((option) => !taken.includes(option)),
         params.finalDefinition,
@@ -137,19 +143,21 @@ function inOrder(options: string[], definition: string): string {
 }
 
 /** Undo of a move: the options it took away come back first, and those it brought go at the end. */
-export const undoMigratePhases = (original: JobRecord) => {
+export const undoMigratePhases = (original: JobRecord): Phases => {
   const params = original.params as MigrateParams;
   const { taken, added } = changedOptions(params);
   return {
-    before: (_: JobRecord, call: Call) =>
-      setOptions(call, params.fieldId, (current) => formatDefinition([...new Set([...optionsOf(current), ...taken])])),
-    after: async (_: JobRecord, call: Call) => {
+    before: (_, call, note) =>
+      setOptions(call, note, params.fieldId, (current) =>
+        formatDefinition([...new Set([...optionsOf(current), ...taken])]),
+      ),
+    after: async (_, call, note) => {
       // An option the move brought stays while a contact holds it (a value kept as changed since).
       const held = await Promise.all(
         added.map(async (option) => ((await holdersOf(call, params, option)) > 0 ? option : null)),
       );
       const going = added.filter((option) => !held.includes(option));
-      await setOptions(call, params.fieldId, (current) =>
+      await setOptions(call, note, params.fieldId, (current) =>
         inOrder(
           optionsOf(current).filter((option) => !going.includes(option)),
           params.initialDefinition,

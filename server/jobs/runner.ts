@@ -22,9 +22,18 @@ export interface RowContext {
 
 export type RowHandler = (row: RowRecord, context: RowContext) => Promise<RowEnd>;
 
+/** A job's write to a field (its options), before and after, for the audit trail. */
+export type NoteField = (before: Record<string, unknown>, after: Record<string, unknown>) => void;
+
 export interface Phases {
-  before?: (job: JobRecord, call: Call) => Promise<void>;
-  after?: (job: JobRecord, call: Call) => Promise<void>;
+  before?: (job: JobRecord, call: Call, note: NoteField) => Promise<void>;
+  after?: (job: JobRecord, call: Call, note: NoteField) => Promise<void>;
+}
+
+/** What a job did, for the audit trail: a row's contact before and after (recorded once per row), or a field. */
+export interface JobWrites {
+  row(job: JobRecord, row: RowRecord, before: unknown, after: unknown): void;
+  field: (job: JobRecord) => NoteField;
 }
 
 export interface RunnerOptions {
@@ -39,6 +48,8 @@ export interface RunnerOptions {
   /** Rows in flight at once: enough to fill the budget while each waits for its answer. */
   concurrency?: number;
   patience?: Patience;
+  /** Told of each row's write before the row is marked done, so a crash between them records it at the restart. */
+  writes?: JobWrites;
   log?: (line: string) => void;
 }
 
@@ -71,9 +82,19 @@ export function createRunner(options: RunnerOptions) {
   }
 
   async function runRow(job: JobRecord, row: RowRecord, call: Call) {
-    const step: RowContext['step'] = (name, patch) => store.saveStep(row, name, patch);
+    // What the row read and wrote so far, the stored steps included (a row taken up after a restart).
+    const seen = { before: row.before, after: row.step === 'written' ? row.after : null };
+    const step: RowContext['step'] = (name, patch) => {
+      store.saveStep(row, name, patch);
+      if (patch.before !== undefined) seen.before = patch.before;
+      if (patch.after !== undefined) seen.after = patch.after;
+    };
     try {
-      store.finishRow(row, await handlers[job.kind](row, { job, call, step }));
+      const end = await handlers[job.kind](row, { job, call, step });
+      // A refused row may have written part of its change (the values, not the tags): that is recorded too.
+      const after = 'refused' in end ? seen.after : (end.after ?? seen.after);
+      if (after !== null) options.writes?.row(job, row, seen.before, after);
+      store.finishRow(row, end);
     } catch (error) {
       // Stopped mid-row, or the server is shutting down (the file may be closed): the row is taken up again.
       if (error instanceof Stopped || shuttingDown()) return;
@@ -107,7 +128,8 @@ export function createRunner(options: RunnerOptions) {
     const stopped = () => halted(job.id);
     const call = patientCall(options.send, stopped, options.patience);
     const phases = options.phases?.(job);
-    if (!(await phase(job, () => phases?.before?.(job, call)))) return applyHalt(job);
+    const note: NoteField = options.writes?.field(job) ?? (() => {});
+    if (!(await phase(job, () => phases?.before?.(job, call, note)))) return applyHalt(job);
     const inFlight = new Set<Promise<void>>();
     // Rows for one address run one after another, so each reads what the one before it wrote.
     const byAddress = new Map<string, Promise<void>>();
@@ -136,7 +158,7 @@ export function createRunner(options: RunnerOptions) {
     await Promise.all(inFlight);
     samples.delete(job.id);
     if (halted(job.id)) applyHalt(job);
-    else if (store.openRows(job.id, 0, 1).length === 0 && (await phase(job, () => phases?.after?.(job, call))))
+    else if (store.openRows(job.id, 0, 1).length === 0 && (await phase(job, () => phases?.after?.(job, call, note))))
       store.setState(job.id, 'done');
     else applyHalt(job);
   }

@@ -35,6 +35,8 @@ export interface JobsOptions {
   log: (line: string) => void;
   patience?: RunnerOptions['patience'];
   concurrency?: number;
+  /** Where each row's change is recorded, with who started the job. */
+  writes?: RunnerOptions['writes'];
 }
 
 export function openJobs(options: JobsOptions): Jobs {

@@ -18,6 +18,8 @@ export interface JobRow {
   undo_of: number | null;
   undone_by: number | null;
   rows_deleted: number;
+  owner_id: string | null;
+  owner_name: string | null;
   created_at: number;
   started_at: number | null;
   finished_at: number | null;
@@ -42,6 +44,7 @@ export const toJob = (row: JobRow): JobRecord => ({
   undoOf: row.undo_of,
   undoneBy: row.undone_by,
   rowsDeleted: row.rows_deleted === 1,
+  owner: row.owner_id === null ? null : { id: row.owner_id, name: row.owner_name ?? row.owner_id },
   createdAt: row.created_at,
   startedAt: row.started_at,
   finishedAt: row.finished_at,

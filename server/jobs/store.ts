@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import { openSqliteFile, type SqliteFile } from '../sqlite-file.ts';
 import { json, toJob, toRow, type JobRow, type StoredRow } from './store-records.ts';
-import type { JobKind, JobRecord, JobState, Outcome, RowRecord, RowStep } from './types.ts';
+import type { JobKind, JobOwner, JobRecord, JobState, Outcome, RowRecord, RowStep } from './types.ts';
 
 /** "LRKJ": Lark Admin's jobs. */
 const APPLICATION_ID = 0x4c524b4a;
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE jobs (
@@ -30,6 +30,8 @@ CREATE TABLE jobs (
   undo_of       INTEGER REFERENCES jobs (id) ON DELETE SET NULL,
   undone_by     INTEGER REFERENCES jobs (id) ON DELETE SET NULL,
   rows_deleted  INTEGER NOT NULL DEFAULT 0,
+  owner_id      TEXT,
+  owner_name    TEXT,
   created_at    INTEGER NOT NULL,
   started_at    INTEGER,
   finished_at   INTEGER
@@ -49,6 +51,11 @@ CREATE TABLE job_rows (
 CREATE INDEX job_rows_open ON job_rows (job_id, step, n);
 `;
 
+/** Version 2 knows who started each job; older jobs have no owner, so only an admin controls them. */
+const UPGRADES = {
+  2: 'ALTER TABLE jobs ADD COLUMN owner_id TEXT; ALTER TABLE jobs ADD COLUMN owner_name TEXT;',
+};
+
 export type JobStore = ReturnType<typeof openJobStore>;
 
 const FINAL_STEPS: readonly RowStep[] = ['done', 'refused'];
@@ -64,6 +71,7 @@ export function openJobStore(dataDir: string, now: () => number = Date.now) {
     applicationId: APPLICATION_ID,
     version: SCHEMA_VERSION,
     create: SCHEMA,
+    upgrades: UPGRADES,
   });
   const { db, transaction } = file;
   const getJob = db.prepare('SELECT * FROM jobs WHERE id = ?');
@@ -83,10 +91,18 @@ export function openJobStore(dataDir: string, now: () => number = Date.now) {
     },
 
     /** A new job, in 'draft' until its rows are all in and it is started. */
-    createJob(kind: JobKind, title: string, params: unknown, undoOf: number | null = null): JobRecord {
+    createJob(
+      kind: JobKind,
+      title: string,
+      params: unknown,
+      { owner = null, undoOf = null }: { owner?: JobOwner | null; undoOf?: number | null } = {},
+    ): JobRecord {
       const { lastInsertRowid } = db
-        .prepare("INSERT INTO jobs (kind, title, state, params, undo_of, created_at) VALUES (?, ?, 'draft', ?, ?, ?)")
-        .run(kind, title, JSON.stringify(params), undoOf, now());
+        .prepare(
+          `INSERT INTO jobs (kind, title, state, params, owner_id, owner_name, undo_of, created_at)
+           VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)`,
+        )
+        .run(kind, title, JSON.stringify(params), owner?.id ?? null, owner?.name ?? null, undoOf, now());
       return job(Number(lastInsertRowid))!;
     },
 

@@ -2,14 +2,24 @@
 import type { RowHandler } from './runner.ts';
 import { byEmailPath, refusalOf, snapshotOf } from './snapshot.ts';
 import type { JobStore } from './store.ts';
-import type { ContactSnapshot, JobRecord } from './types.ts';
+import type { ContactSnapshot, JobOwner, JobRecord } from './types.ts';
 
 export interface TagParams {
   tagId: number;
 }
 
-export function planTagCreated(store: JobStore, job: JobRecord, tag: { id: number; name: string }): JobRecord {
-  const tagging = store.createJob('tag', `Tag “${tag.name}” on contacts created by: ${job.title}`, { tagId: tag.id });
+export function planTagCreated(
+  store: JobStore,
+  job: JobRecord,
+  tag: { id: number; name: string },
+  owner: JobOwner,
+): JobRecord {
+  const tagging = store.createJob(
+    'tag',
+    `Tag “${tag.name}” on contacts created by: ${job.title}`,
+    { tagId: tag.id },
+    { owner },
+  );
   const emails = [...store.eachRow(job.id, 'created')].map((row) => ({
     email: (row.input as { email: string }).email,
   }));

@@ -1,7 +1,7 @@
 /** The runner's own records; what /api/jobs answers is in src/contract/jobs.ts. */
-import type { JobCounts, JobKind, JobState, JobView, Outcome } from '../../src/contract/jobs.ts';
+import type { JobCounts, JobKind, JobOwner, JobState, JobView, Outcome } from '../../src/contract/jobs.ts';
 
-export type { JobCounts, JobKind, JobState, Outcome };
+export type { JobCounts, JobKind, JobOwner, JobState, Outcome };
 
 /** How far a row got: what was read (before) and written (after) is stored at each step. */
 export type RowStep = 'pending' | 'read' | 'written' | 'done' | 'refused';

@@ -7,7 +7,7 @@
 import type { JobStore } from './store.ts';
 import type { RowHandler } from './runner.ts';
 import { byEmailPath, refusalOf, sameContact, sameValue, snapshotOf } from './snapshot.ts';
-import type { ContactSnapshot, JobRecord } from './types.ts';
+import type { ContactSnapshot, JobOwner, JobRecord } from './types.ts';
 
 export interface UndoRowInput {
   email: string;
@@ -19,8 +19,8 @@ export interface UndoRowInput {
  * The undo job of `job`, its rows made from every row that changed an existing contact, newest
  * first: where one address had two rows, the last undo step restores the first row's before.
  */
-export function planUndo(store: JobStore, job: JobRecord): JobRecord {
-  const undo = store.createJob('undo', `Undo: ${job.title}`, {}, job.id);
+export function planUndo(store: JobStore, job: JobRecord, owner: JobOwner): JobRecord {
+  const undo = store.createJob('undo', `Undo: ${job.title}`, {}, { owner, undoOf: job.id });
   const inputs: UndoRowInput[] = [];
   for (const row of store.eachRow(job.id, 'all')) {
     if (row.before === null || row.after === null || row.outcome === 'unchanged') continue;

@@ -37,6 +37,7 @@ const jobSchema: z.ZodMiniType<JobView> = z.object({
   undoOf: z.nullable(z.number()),
   undoneBy: z.nullable(z.number()),
   rowsDeleted: z.boolean(),
+  owner: z.nullable(z.object({ id: z.string(), name: z.string() })),
   createdAt: z.number(),
   startedAt: z.nullable(z.number()),
   finishedAt: z.nullable(z.number()),

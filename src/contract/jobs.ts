@@ -21,6 +21,12 @@ export interface JobCounts {
   refused: number;
 }
 
+/** Who started a job: an editor controls only their own; jobs from before sign-in have none. */
+export interface JobOwner {
+  id: string;
+  name: string;
+}
+
 export interface JobView {
   id: number;
   kind: JobKind;
@@ -33,6 +39,7 @@ export interface JobView {
   undoneBy: number | null;
   /** Its rows were deleted after JOB_RETENTION_DAYS; only the counts remain. */
   rowsDeleted: boolean;
+  owner: JobOwner | null;
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;

@@ -15,6 +15,8 @@ describe('readConfig', () => {
       trustProxy: false,
       dataDir: '.data',
       jobRetentionDays: 30,
+      auditRetentionDays: 365,
+      oidc: null,
     });
   });
 
@@ -30,6 +32,7 @@ describe('readConfig', () => {
       TRUST_PROXY: '1',
       DATA_DIR: '/var/lib/lark',
       JOB_RETENTION_DAYS: '7',
+      AUDIT_RETENTION_DAYS: '90',
     });
     expect(config).toEqual({
       port: 8080,
@@ -43,6 +46,8 @@ describe('readConfig', () => {
       trustProxy: true,
       dataDir: '/var/lib/lark',
       jobRetentionDays: 7,
+      auditRetentionDays: 90,
+      oidc: null,
     });
   });
 
@@ -76,11 +81,11 @@ describe('readConfig', () => {
     [{ ADMIN_PASSWORD: '' }, 'ADMIN_PASSWORD is set but empty; unset it, or give a password.'],
     [
       { HOST: '0.0.0.0' },
-      'HOST 0.0.0.0 lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.',
+      'HOST 0.0.0.0 lets other machines connect; set OIDC_ISSUER (each person signs in) or ADMIN_PASSWORD, so that only your people get in.',
     ],
     [
       { HOST: '192.168.1.20' },
-      'HOST 192.168.1.20 lets other machines connect; set ADMIN_PASSWORD so that only people who know it get in.',
+      'HOST 192.168.1.20 lets other machines connect; set OIDC_ISSUER (each person signs in) or ADMIN_PASSWORD, so that only your people get in.',
     ],
   ])('refuses %o in one clear sentence', (env, message) => {
     expect(() => readConfig(env)).toThrow(new ConfigError(message));

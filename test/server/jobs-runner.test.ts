@@ -61,12 +61,13 @@ function setup(options: { before?: Before; now?: () => number; concurrency?: num
   }
   const run = (id: number) => (start(id), finished(id));
   const runImport = (rows: ImportRowInput[], params: Partial<ImportParams> = {}) => run(importJob(rows, params));
-  const undo = (id: number) => run(planUndo(store, store.job(id)!).id);
+  const undo = (id: number) => run(planUndo(store, store.job(id)!, TESTER).id);
   const rows = (id: number) => store.rows(id, 'all', 0, 1000);
   const contactCount = () => (sandbox.db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
   return { store, runner, v1, contact, seed, start, run, finished, importJob, runImport, undo, rows, contactCount };
 }
 
+const TESTER = { id: 'tester', name: 'Test Person' };
 const IMPORT: ImportParams = { mode: 'add-and-update', newStatus: 'UNCONFIRMED', tagIds: [1], statusForExisting: true };
 const row = (email: string, fields: Record<string, unknown> = {}, status?: string): ImportRowInput =>
   status ? { email, fields, status } : { email, fields };
@@ -179,7 +180,7 @@ describe('undo and tag-created', () => {
     await s.seed('alice@x.io', { first_name: 'Alice' });
     const job = await s.runImport([row('alice@x.io', { last_name: 'L' }), row('c@x.com'), row('d@x.com')]);
     const tag = (await s.v1('POST', '/tags', { name: 'spring import' })).body.data;
-    const tagging = await s.run(planTagCreated(s.store, job, tag).id);
+    const tagging = await s.run(planTagCreated(s.store, job, tag, TESTER).id);
     expect(tagging.counts).toMatchObject({ total: 2, updated: 2, refused: 0 });
     expect((await s.contact('c@x.com'))?.tags).toEqual([1, tag.id]);
     expect((await s.contact('d@x.com'))?.tags).toEqual([1, tag.id]);

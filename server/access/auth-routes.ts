@@ -1,0 +1,112 @@
+/**
+ * /auth: the sign-in (to the provider and back), sign-out, and the pages around them. The
+ * sign-in's state, nonce and PKCE verifier travel in a sealed cookie of their own, for ten
+ * minutes, so a callback can only finish the sign-in this browser started.
+ */
+import { Hono, type Context } from 'hono';
+import { ROLE_NAMES } from '../../src/contract/access.ts';
+import { refusal, sameOriginOnly } from '../security.ts';
+import type { OidcSettings } from './auth-config.ts';
+import { cookieJar, type CookieJar } from './cookies.ts';
+import { LIFETIME_MS, type Sessions } from './sessions.ts';
+import { personFrom, ProviderUnavailable, roleFrom, type OidcClient, type SignInState } from './oidc.ts';
+import { accessPage } from './pages.ts';
+import { createSealer, type Sealer } from './sealed.ts';
+
+const SIGN_IN_SECONDS = 600;
+
+/** Only a path on this site: a return address can never send the person elsewhere. */
+export function safeReturn(value: string | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.length > 2000)
+    return '/';
+  return value.startsWith('/auth/') ? '/' : value;
+}
+
+interface AuthRoutesOptions {
+  settings: OidcSettings;
+  oidc: OidcClient;
+  sessions: Sessions;
+  sessionSealer: Sealer;
+  sessionJar: CookieJar;
+  log: (line: string) => void;
+}
+
+export function authRoutes(options: AuthRoutesOptions): Hono {
+  const { settings, oidc, sessions, sessionSealer, sessionJar, log } = options;
+  const secure = settings.publicUrl.protocol === 'https:';
+  const signInSealer = createSealer(settings.sessionSecret, 'sign-in');
+  const signInJar = cookieJar('lark_sign_in', secure, '/auth');
+  const page = (c: Context, status: 200 | 400 | 403 | 502, title: string, lines: string[], withLink = true) =>
+    c.html(accessPage(title, lines, withLink ? { href: '/auth/login', text: 'Sign in' } : undefined), status);
+  const routes = new Hono();
+
+  routes.get('/login', async (c) => {
+    try {
+      const { url, state } = await oidc.start(safeReturn(c.req.query('return')));
+      signInJar.set(c, await signInSealer.seal({ ...state }, SIGN_IN_SECONDS), SIGN_IN_SECONDS);
+      return c.redirect(url.href);
+    } catch (error) {
+      if (!(error instanceof ProviderUnavailable)) throw error;
+      log(`sign-in: ${error.message}`);
+      return page(c, 502, 'Sign-in is unavailable', [error.message, 'Try again in a moment.']);
+    }
+  });
+
+  routes.get('/callback', async (c) => {
+    const started = (await signInSealer.open(signInJar.get(c))) as SignInState | null;
+    signInJar.clear(c);
+    const problem = c.req.query('error');
+    if (problem !== undefined) {
+      const said = c.req.query('error_description') ?? problem;
+      return page(c, 400, 'Sign-in did not finish', [`The identity provider said: ${said.slice(0, 300)}`]);
+    }
+    if (!started)
+      return page(c, 400, 'Sign-in did not finish', [
+        'The sign-in took longer than ten minutes, or began in another browser.',
+      ]);
+    let claims;
+    try {
+      claims = await oidc.finish(new URL(c.req.url).search, started);
+    } catch (error) {
+      log(`sign-in refused: ${(error as Error).message}`);
+      return page(c, 400, 'Sign-in did not finish', [
+        'The answer from the identity provider could not be checked, so nobody was signed in.',
+      ]);
+    }
+    const role = roleFrom(claims, settings);
+    const who = personFrom(claims, role ?? 'viewer');
+    if (role === null) {
+      log(`sign-in: ${who.id} is in none of Lark Admin's groups`);
+      return page(
+        c,
+        403,
+        'No access to Lark Admin',
+        [
+          `You signed in as ${who.email ?? who.name}, but you are not in any group that Lark Admin lets in.`,
+          `Lark Admin reads your groups from the “${settings.roleClaim}” claim and lets in the groups named in LARK_ADMINS, LARK_EDITORS and LARK_VIEWERS. Ask whoever runs Lark Admin to add you to one of them.`,
+        ],
+        false,
+      );
+    }
+    const id = sessions.start(who);
+    sessionJar.set(c, await sessionSealer.seal({ sid: id }, LIFETIME_MS / 1000), 12 * 3600);
+    log(`sign-in: ${who.id} as ${ROLE_NAMES[role]}`);
+    return c.redirect(started.returnTo);
+  });
+
+  routes.post('/logout', sameOriginOnly, async (c) => {
+    const payload = await sessionSealer.open(sessionJar.get(c));
+    if (typeof payload?.sid === 'string') sessions.end(payload.sid);
+    sessionJar.clear(c);
+    return c.json({ data: 'Signed out.' });
+  });
+
+  routes.get('/signed-out', (c) => page(c, 200, 'You signed out', ['Your session has ended on this server too.']));
+
+  routes.get('/signed-in', (c) =>
+    page(c, 200, 'You are signed in again', ['Go back to the tab you were working in and save again: what you typed is still there.'], false),
+  );
+
+  routes.all('*', (c) => refusal(c, 404, 'There is no such page.'));
+  return routes;
+}

@@ -1,0 +1,109 @@
+/**
+ * Sign-in through the company's OpenID provider with openid-client: the authorization code flow
+ * with PKCE, state and nonce, each checked on the way back. The provider is asked for its
+ * configuration on the first sign-in (not at start, so a provider that is briefly away does not
+ * stop the server), and is never asked anything after a sign-in: a page load reads the session.
+ */
+import * as client from 'openid-client';
+import { ROLES, type Role } from '../../src/contract/access.ts';
+import { isLoopback } from '../config-values.ts';
+import type { OidcSettings } from './auth-config.ts';
+import type { Person } from './sessions.ts';
+
+/** What the browser carries (sealed) from the start of a sign-in to its callback. */
+export interface SignInState {
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string;
+}
+
+export type Claims = Record<string, unknown>;
+
+export class ProviderUnavailable extends Error {}
+
+export const callbackUrl = (settings: OidcSettings) => new URL('/auth/callback', settings.publicUrl);
+
+export function createOidcClient(settings: OidcSettings) {
+  let configuration: Promise<client.Configuration> | null = null;
+  const discover = () => {
+    configuration ??= client
+      .discovery(settings.issuer, settings.clientId, settings.clientSecret, undefined, {
+        timeout: 10,
+        // Plain http only for a provider on this machine (the tests'); the settings refuse it elsewhere.
+        ...(isLoopback(settings.issuer.hostname) ? { execute: [client.allowInsecureRequests] } : {}),
+      })
+      .catch((error: unknown) => {
+        configuration = null;
+        throw new ProviderUnavailable(
+          `The identity provider at ${settings.issuer.origin} could not be reached (${(error as Error).message}).`,
+        );
+      });
+    return configuration;
+  };
+
+  return {
+    async start(returnTo: string): Promise<{ url: URL; state: SignInState }> {
+      const config = await discover();
+      const state: SignInState = {
+        state: client.randomState(),
+        nonce: client.randomNonce(),
+        verifier: client.randomPKCECodeVerifier(),
+        returnTo,
+      };
+      const url = client.buildAuthorizationUrl(config, {
+        redirect_uri: callbackUrl(settings).href,
+        scope: settings.scopes,
+        code_challenge: await client.calculatePKCECodeChallenge(state.verifier),
+        code_challenge_method: 'S256',
+        state: state.state,
+        nonce: state.nonce,
+      });
+      return { url, state };
+    },
+
+    /** The ID token's claims, once the code, state, nonce and PKCE verifier all check out. */
+    async finish(search: string, started: SignInState): Promise<Claims> {
+      const config = await discover();
+      const current = new URL(callbackUrl(settings));
+      current.search = search;
+      const tokens = await client.authorizationCodeGrant(config, current, {
+        pkceCodeVerifier: started.verifier,
+        expectedState: started.state,
+        expectedNonce: started.nonce,
+        idTokenExpected: true,
+      });
+      return tokens.claims() as Claims;
+    },
+  };
+}
+
+export type OidcClient = ReturnType<typeof createOidcClient>;
+
+/** The claim at a dotted path (realm_access.roles), as a list of group names. */
+export function groupsIn(claims: Claims, path: string): string[] {
+  let value: unknown = claims;
+  for (const part of path.split('.')) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+  }
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** The highest role any of the person's groups maps to, or null when none does. */
+export function roleFrom(claims: Claims, settings: Pick<OidcSettings, 'roleClaim' | 'groups'>): Role | null {
+  const roles = groupsIn(claims, settings.roleClaim)
+    .map((group) => settings.groups.get(group))
+    .filter((role): role is Role => role !== undefined);
+  return roles.length === 0 ? null : roles.reduce((a, b) => (ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b));
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : null);
+
+/** Who signed in, from the ID token: a name a colleague recognises, falling back to the address. */
+export function personFrom(claims: Claims, role: Role): Person {
+  const email = text(claims.email);
+  const given = [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
+  const name = text(claims.name) ?? (given || null) ?? text(claims.preferred_username) ?? email ?? String(claims.sub);
+  return { id: String(claims.sub), name, email, role };
+}

@@ -1,0 +1,146 @@
+/**
+ * Records each write the browser makes through /v1: it reads what the write will change (the
+ * field, the tag, the contact by its address), lets the write through, and records what differs
+ * in the answer. A job's writes are recorded by the runner, which has read them already.
+ * The SPA names the contact of a write by id (PUT, tags) in a header, since the contract has no
+ * read by id; the header is only a hint, checked against the id it reads.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { TrieRouter } from 'hono/router/trie-router';
+import type { AuditKind } from '../../src/contract/audit.ts';
+import { CONTACT_EMAIL_HEADER } from '../../src/contract/audit.ts';
+import { snapshotOf, byEmailPath } from '../jobs/snapshot.ts';
+import type { ContactSnapshot } from '../jobs/types.ts';
+import { attributeChanges, contactChanges, FIELD_ATTRIBUTES, TAG_ATTRIBUTES, unreadChanges } from './changes.ts';
+import type { AuditStore, NewEntry } from './store.ts';
+
+/** A read through the workspace, in the browser's lane. */
+export type Read = (path: string) => Promise<{ status: number; data: unknown }>;
+
+type Write =
+  | 'field-create'
+  | 'field-change'
+  | 'field-delete'
+  | 'contact-create'
+  | 'contact-put'
+  | 'contact-upsert'
+  | 'contact-tags'
+  | 'tag-create'
+  | 'tag-change'
+  | 'tag-delete';
+
+const WRITES: [string, string, Write][] = [
+  ['POST', '/fields', 'field-create'],
+  ['PATCH', '/fields/:id', 'field-change'],
+  ['DELETE', '/fields/:id', 'field-delete'],
+  ['POST', '/contacts', 'contact-create'],
+  ['PUT', '/contacts/:id', 'contact-put'],
+  ['POST', '/contacts/upsert', 'contact-upsert'],
+  ['POST', '/contacts/:id/tags/add', 'contact-tags'],
+  ['POST', '/contacts/:id/tags/remove', 'contact-tags'],
+  ['POST', '/tags', 'tag-create'],
+  ['PATCH', '/tags/:id', 'tag-change'],
+  ['DELETE', '/tags/:id', 'tag-delete'],
+];
+const router = new TrieRouter<Write>();
+for (const [method, path, write] of WRITES) router.add(method, path, write);
+
+const TAG_PAGES_READ = 20;
+type Thing = Record<string, unknown>;
+
+async function findField(read: Read, id: string): Promise<Thing | null> {
+  const answer = await read('/fields');
+  const list = answer.status === 200 && Array.isArray(answer.data) ? (answer.data as Thing[]) : [];
+  return list.find((field) => String(field.id) === id) ?? null;
+}
+
+async function findTag(read: Read, id: string): Promise<Thing | null> {
+  for (let page = 1; page <= TAG_PAGES_READ; page++) {
+    const answer = await read(`/tags?page=${page}&limit=100`);
+    const tags = (answer.data as { tags?: Thing[] } | undefined)?.tags;
+    if (answer.status !== 200 || !Array.isArray(tags) || tags.length === 0) return null;
+    const found = tags.find((tag) => String(tag.id) === id);
+    if (found) return found;
+  }
+  return null;
+}
+
+async function findContact(read: Read, email: unknown, id?: string): Promise<ContactSnapshot | null | undefined> {
+  if (typeof email !== 'string' || email.trim() === '') return undefined;
+  const answer = await read(byEmailPath(email));
+  if (answer.status === 404) return null;
+  if (answer.status !== 200) return undefined;
+  const contact = snapshotOf(answer.data);
+  return id === undefined || contact.id === id ? contact : undefined;
+}
+
+/**
+ * The keys a contact write can change: the values, status and tags it sends, or (undefined) all
+ * of them for a write that replaces the whole record.
+ */
+function sentKeys(body: Thing, write: Write): Set<string> | undefined {
+  if (write === 'contact-tags') return new Set(['tags']);
+  if (write === 'contact-put' || (write === 'contact-upsert' && body.partial_update !== true)) return undefined;
+  const keys = new Set(Object.keys((body.fields as Thing | undefined) ?? {}));
+  if ('status' in body) keys.add('status');
+  if ('tags' in body) keys.add('tags');
+  return keys;
+}
+
+const dataOf = async (c: Context) => ((await c.res.clone().json().catch(() => null)) as { data?: unknown } | null)?.data;
+
+export function recordWrites(audit: AuditStore, read: Read): MiddlewareHandler {
+  return async (c, next) => {
+    const person = c.get('person');
+    const path = c.req.path.replace(/^\/v1(?=\/)/, '');
+    const [[match]] = router.match(c.req.method, path);
+    if (!person || !match) return next();
+    const [write, params] = match as unknown as [Write, Record<string, string>];
+    const id = params.id;
+    const body = ((await c.req.json().catch(() => null)) ?? {}) as Thing;
+    const actor = { id: person.id, name: person.name };
+    const entry = (kind: AuditKind, rest: Omit<NewEntry, 'actor' | 'kind' | 'job'>): NewEntry => ({
+      actor,
+      kind,
+      job: null,
+      ...rest,
+    });
+
+    if (write.startsWith('field') || write.startsWith('tag')) {
+      const kind: AuditKind = write.startsWith('field') ? 'field' : 'tag';
+      const attributes = kind === 'field' ? FIELD_ATTRIBUTES : TAG_ATTRIBUTES;
+      const before = id === undefined ? null : await (kind === 'field' ? findField(read, id) : findTag(read, id));
+      await next();
+      if (!c.res.ok) return;
+      const after = c.req.method === 'DELETE' ? null : ((await dataOf(c)) as Thing);
+      const named = (after ?? before ?? {}) as Thing;
+      audit.record(
+        entry(kind, {
+          action: before === null ? 'created' : after === null ? 'deleted' : 'changed',
+          targetId: String(named.id ?? id ?? ''),
+          targetName: String(named.label ?? named.name ?? ''),
+          changes: attributeChanges(before, after, attributes),
+        }),
+      );
+      return;
+    }
+
+    const email = write === 'contact-upsert' ? body.email_address : c.req.header(CONTACT_EMAIL_HEADER);
+    const before = write === 'contact-create' ? null : await findContact(read, email, id);
+    await next();
+    if (!c.res.ok) return;
+    const after = snapshotOf(await dataOf(c));
+    const only = sentKeys(body, write);
+    const changes =
+      before === undefined ? unreadChanges(after, only ?? new Set([...Object.keys(after.data), 'status', 'tags'])) : contactChanges(before, after, only);
+    if (changes.length === 0 && before !== null) return;
+    audit.record(
+      entry('contact', {
+        action: before === null ? 'created' : 'changed',
+        targetId: after.id,
+        targetName: String(after.data.email_address ?? ''),
+        changes,
+      }),
+    );
+  };
+}
