@@ -19,7 +19,7 @@ const SIGN_IN_SECONDS = 600;
 export function safeReturn(value: string | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.length > 2000)
     return '/';
-  return value.startsWith('/auth/') ? '/' : value;
+  return value.startsWith('/auth/') && value !== '/auth/signed-in' ? '/' : value;
 }
 
 interface AuthRoutesOptions {

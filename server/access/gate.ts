@@ -11,10 +11,11 @@ import { cookieJar } from './cookies.ts';
 import { fixedIdentity, PERSON_AT_THIS_COMPUTER, PERSON_WITH_PASSWORD, sessionIdentity } from './identity.ts';
 import type { OidcClient } from './oidc.ts';
 import { createSealer } from './sealed.ts';
-import type { Sessions } from './sessions.ts';
+import type { Person, Sessions } from './sessions.ts';
 
 export type Access =
-  | { signIn: 'open' }
+  /** `person`: who sits at this computer; an admin unless tests say otherwise. */
+  | { signIn: 'open'; person?: Person }
   | { signIn: 'password'; password: string }
   | { signIn: 'oidc'; settings: OidcSettings; oidc: OidcClient; sessions: Sessions };
 
@@ -38,6 +39,6 @@ export function installGate(app: Hono, access: Access, { trustProxy, log }: Gate
     app.use(passwordCheck(access.password, { address: (c) => clientAddress(c, trustProxy), log }));
     app.use(fixedIdentity(PERSON_WITH_PASSWORD, 'password'));
   } else {
-    app.use(fixedIdentity(PERSON_AT_THIS_COMPUTER, 'open'));
+    app.use(fixedIdentity(access.person ?? PERSON_AT_THIS_COMPUTER, 'open'));
   }
 }

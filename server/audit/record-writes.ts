@@ -87,6 +87,14 @@ function sentKeys(body: Thing, write: Write): Set<string> | undefined {
   return keys;
 }
 
+const decoded = (text: string | undefined) => {
+  try {
+    return text === undefined ? undefined : decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+};
+
 const dataOf = async (c: Context) => ((await c.res.clone().json().catch(() => null)) as { data?: unknown } | null)?.data;
 
 export function recordWrites(audit: AuditStore, read: Read): MiddlewareHandler {
@@ -125,7 +133,7 @@ export function recordWrites(audit: AuditStore, read: Read): MiddlewareHandler {
       return;
     }
 
-    const email = write === 'contact-upsert' ? body.email_address : c.req.header(CONTACT_EMAIL_HEADER);
+    const email = write === 'contact-upsert' ? body.email_address : decoded(c.req.header(CONTACT_EMAIL_HEADER));
     const before = write === 'contact-create' ? null : await findContact(read, email, id);
     await next();
     if (!c.res.ok) return;

@@ -4,9 +4,20 @@
  * itself: callers decide where a message belongs (next to an input, or above the form).
  */
 import * as z from 'zod/mini';
+import { REFUSAL_HEADER } from '../contract/access.ts';
 
+/** `session` and `role` are Lark Admin's own refusals (a session that ended, a role too low); `auth` and `forbidden` are CampaignLark's. */
 export type ApiErrorKind =
-  'validation' | 'auth' | 'forbidden' | 'not-found' | 'rate-limit' | 'server' | 'network' | 'bad-response';
+  | 'validation'
+  | 'auth'
+  | 'forbidden'
+  | 'session'
+  | 'role'
+  | 'not-found'
+  | 'rate-limit'
+  | 'server'
+  | 'network'
+  | 'bad-response';
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -24,8 +35,9 @@ export class ApiError extends Error {
   }
 }
 
-function kindOf(status: number): ApiErrorKind {
-  if (status === 401) return 'auth';
+function kindOf(status: number, refusal: string | null): ApiErrorKind {
+  if (status === 401) return refusal === 'session' ? 'session' : 'auth';
+  if (status === 403 && refusal === 'role') return 'role';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status === 429) return 'rate-limit';
@@ -51,6 +63,8 @@ interface RequestOptions<S extends z.ZodMiniType> {
   schema: S;
   /** false for Lark Admin's own endpoints, which answer without the `data` envelope. */
   envelope?: boolean;
+  /** Extra request headers (Lark Admin's own hints; the credentials are the browser's cookies). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -66,7 +80,7 @@ function retryAfterSeconds(response: Response): number | undefined {
 export async function request<S extends z.ZodMiniType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
   const method = options.method ?? 'GET';
   const what = `${method} ${path.split('?')[0]}`;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   // The server accepts bodies only as JSON; a request without one (a DELETE) says no type.
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -97,7 +111,8 @@ export async function request<S extends z.ZodMiniType>(path: string, options: Re
   if (!response.ok) {
     const envelope = errorEnvelope.safeParse(json);
     const message = envelope.success ? envelope.data.error.message : fallbackMessage(response.status);
-    throw new ApiError(kindOf(response.status), response.status, message, retryAfterSeconds(response));
+    const kind = kindOf(response.status, response.headers.get(REFUSAL_HEADER));
+    throw new ApiError(kind, response.status, message, retryAfterSeconds(response));
   }
   if (!isJson || text === '') {
     throw new ApiError(

@@ -8,7 +8,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { ApiError } from './client.ts';
 
-export type Refusal = { kind: 'auth' | 'forbidden'; message: string } | null;
+export type Refusal = { kind: 'auth' | 'forbidden' | 'session'; message: string } | null;
 
 let refusal: Refusal = null;
 const listeners = new Set<() => void>();
@@ -20,8 +20,8 @@ function setRefusal(next: Refusal) {
 }
 
 export function reportFailure(error: unknown) {
-  // Only CampaignLark's refusals of the key or the address concern the whole workspace.
-  if (error instanceof ApiError && (error.kind === 'auth' || error.kind === 'forbidden')) {
+  // CampaignLark's refusals of the key or the address concern the whole workspace; so does a session that ended.
+  if (error instanceof ApiError && (error.kind === 'auth' || error.kind === 'forbidden' || error.kind === 'session')) {
     setRefusal({ kind: error.kind, message: error.message });
   }
 }

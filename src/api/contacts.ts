@@ -3,6 +3,7 @@ import { keepPreviousData, queryOptions, useMutation } from '@tanstack/react-que
 import * as z from 'zod/mini';
 import { SEARCH_LIMIT, type SearchOperator, type SortField, type SortOrder } from '../contract/search.ts';
 import type { ContactStatus } from '../contract/statuses.ts';
+import { CONTACT_EMAIL_HEADER } from '../contract/audit.ts';
 import type { WireValue } from '../contract/values.ts';
 import { request } from './client.ts';
 import { contactSchema, paginationSchema, type Contact } from './schemas.ts';
@@ -126,7 +127,11 @@ export type ContactWrite =
       status?: ContactStatus;
       tags?: { added: number[]; removed: number[] };
     }
-  | { kind: 'replace'; id: string; input: ContactInput };
+  /** `email`: the address as stored, before this write changes it. */
+  | { kind: 'replace'; id: string; email: string; input: ContactInput };
+
+/** Names the contact a write by id is about, for the server's audit trail (the contract cannot read by id). */
+const about = (email: string) => ({ [CONTACT_EMAIL_HEADER]: encodeURIComponent(email) });
 
 async function patchContact({
   id,
@@ -151,6 +156,7 @@ async function patchContact({
     if (ids.length > 0)
       contact = await request(`/v1/contacts/${encodeURIComponent(id)}/tags/${change}`, {
         method: 'POST',
+        headers: about(email),
         body: { tag_ids: ids },
         schema: contactSchema,
       });
@@ -175,6 +181,7 @@ export function useWriteContact() {
         ? patchContact(write)
         : request(`/v1/contacts/${encodeURIComponent(write.id)}`, {
             method: 'PUT',
+            headers: about(write.email),
             body: write.input,
             schema: contactSchema,
           }),

@@ -6,6 +6,7 @@ import { TAG_PAGE_LIMIT } from '../contract/tags.ts';
 
 export const READ_URLS = {
   status: '/api/status',
+  me: '/api/me',
   fields: '/v1/fields',
   tags: `/v1/tags?page=1&limit=${TAG_PAGE_LIMIT.max}`,
 } as const;

@@ -4,6 +4,7 @@
  * read-only, and a missing `definition` or `default_value` reads as "".
  */
 import * as z from 'zod/mini';
+import { ROLES, type Me } from '../contract/access.ts';
 import { readFieldType } from '../contract/field-types.ts';
 
 const text = z.pipe(
@@ -67,4 +68,12 @@ export type Contact = z.output<typeof contactSchema>;
 export const sentenceSchema = z.string();
 
 export const statusSchema = z.object({ mode: z.enum(['sandbox', 'live']) });
+
+export const meSchema: z.ZodMiniType<Me> = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.nullable(z.string()),
+  role: z.enum(ROLES),
+  signIn: z.enum(['oidc', 'password', 'open']),
+});
 export type WorkspaceMode = z.output<typeof statusSchema>['mode'];

@@ -10,6 +10,9 @@ function subscribeOnline(listener: () => void) {
   };
 }
 
+/** The sign-in, in a new tab that ends on a page saying to come back: this tab keeps its forms. */
+const SIGN_IN_AGAIN = `/auth/login?return=${encodeURIComponent('/auth/signed-in')}`;
+
 /** Says, on every page, what stops Lark Admin from working and what can be done about it. */
 export function ConnectionBanner() {
   const problem = useRefusal();
@@ -22,6 +25,17 @@ export function ConnectionBanner() {
       <p role="status" className={`${box} bg-slate-800 text-white`}>
         You are offline. Lark Admin carries on when the connection returns; nothing you typed is lost.
       </p>
+    );
+  }
+  if (problem?.kind === 'session') {
+    return (
+      <div role="alert" className={`${box} bg-red-700 text-white`}>
+        <strong>Your session ended.</strong>{' '}
+        <a href={SIGN_IN_AGAIN} target="_blank" rel="noopener" className="font-semibold underline">
+          Sign in again
+        </a>{' '}
+        (in a new tab), then save again here: forms keep what you typed.
+      </div>
     );
   }
   if (problem?.kind === 'auth') {

@@ -1,19 +1,25 @@
 import { NoticeRegion } from '../components/ui/notices.tsx';
 import { focusRing } from '../components/ui/styles.ts';
 import { Link, NavLink, Outlet, useNavigation } from '../lib/router/components.tsx';
+import { useMe } from '../api/me.ts';
+import { can, type Capability } from '../contract/access.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
+import { PersonMenu } from './person-menu.tsx';
 import { RouteError } from './route-error.tsx';
 import { WorkspaceBanner } from './workspace-banner.tsx';
 
-const NAVIGATION = [
+const NAVIGATION: { to: string; label: string; needs?: Capability }[] = [
   { to: '/contacts', label: 'Contacts' },
   { to: '/fields', label: 'Fields' },
   { to: '/tags', label: 'Tags' },
   { to: '/jobs', label: 'Jobs' },
+  { to: '/activity', label: 'Activity', needs: 'see-activity' },
 ];
 
 export function Layout() {
   const navigation = useNavigation();
+  const me = useMe();
+  const shown = NAVIGATION.filter((item) => !item.needs || (me && can(me.role, item.needs)));
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a
@@ -31,7 +37,7 @@ export function Layout() {
           </Link>
           <nav aria-label="Main">
             <ul className="flex gap-1">
-              {NAVIGATION.map((item) => (
+              {shown.map((item) => (
                 <li key={item.to}>
                   <NavLink
                     to={item.to}
@@ -49,6 +55,7 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          <PersonMenu />
         </div>
         {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 animate-pulse bg-indigo-600" />}
       </header>

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { fieldQueries } from '../api/fields.ts';
+import { meQuery } from '../api/me.ts';
 import type { FirstRead } from '../api/read-urls.ts';
 import { statusQuery } from '../api/status.ts';
 import { tagQueries } from '../api/tags.ts';
@@ -18,6 +19,7 @@ const pageModules = import.meta.glob<Record<string, ComponentType>>('../features
 export function appRoutes(queryClient: QueryClient): Route[] {
   const queries: Record<FirstRead, () => Promise<unknown>> = {
     status: () => queryClient.prefetchQuery(statusQuery()),
+    me: () => queryClient.prefetchQuery(meQuery()),
     fields: () => queryClient.prefetchQuery(fieldQueries.all()),
     tags: () => queryClient.prefetchQuery(tagQueries.all()),
   };

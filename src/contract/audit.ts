@@ -59,6 +59,6 @@ export const AUDIT_PAGE_SIZE = 100;
 
 /**
  * The contact a write by id is about (PUT, tags add and remove), by its address: the contract
- * has no read by id, so the SPA says which address it means, and the server checks the id.
+ * has no read by id, so the SPA says which address it means (URI-encoded), and the server checks the id.
  */
 export const CONTACT_EMAIL_HEADER = 'X-Lark-Contact-Email';

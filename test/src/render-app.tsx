@@ -6,7 +6,12 @@
 import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { vi } from 'vitest';
+import { openAccessFile } from '../../server/access/access-file.ts';
+import type { Person } from '../../server/access/sessions.ts';
 import { createApp } from '../../server/app.ts';
+import { auditApi } from '../../server/audit/api.ts';
+import { jobWrites } from '../../server/audit/job-writes.ts';
+import { createAuditStore, type AuditStore } from '../../server/audit/store.ts';
 import { createRateBudget } from '../../server/jobs/rate-budget.ts';
 import { openJobs } from '../../server/jobs/service.ts';
 import { viewsApi } from '../../server/views.ts';
@@ -27,6 +32,8 @@ type Answer = (request: {
 
 export interface RenderedApp {
   store: Store;
+  /** The trail the server records (the app acts as `person`, an admin at this computer by default). */
+  audit: AuditStore;
   user: ReturnType<typeof userEvent.setup>;
   router: Router;
   /** Every /v1 request the app made, as "METHOD /path". */
@@ -45,17 +52,29 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-export function renderApp(path: string, options: { store?: Store; routes?: Route[] } = {}): RenderedApp {
+export function renderApp(
+  path: string,
+  options: { store?: Store; routes?: Route[]; person?: Person } = {},
+): RenderedApp {
   const store = options.store ?? openStore(':memory:');
+  const audit = createAuditStore(openAccessFile(':memory:'));
   // Seeding a workspace sends far more than 100 requests a second; the limit itself has its own tests.
   const backend = { mode: 'sandbox', store, requestsPerSecond: 100_000 } as const;
-  const workspace = createWorkspace(backend, createRateBudget({ perSecond: 100_000 }), () => {});
-  const jobs = openJobs({ dataDir: ':memory:', retentionDays: 30, send: workspace.send, log: () => {} });
+  const workspace = createWorkspace(backend, createRateBudget({ perSecond: 100_000 }), () => {}, audit);
+  const jobs = openJobs({
+    dataDir: ':memory:',
+    retentionDays: 30,
+    send: workspace.send,
+    log: () => {},
+    writes: jobWrites(audit),
+  });
   const server = createApp({
     backend,
     workspace,
     jobsApi: jobs.api,
     viewsApi: viewsApi(':memory:'),
+    auditApi: auditApi(audit),
+    access: { signIn: 'open', person: options.person },
     hostNames: new Set(['localhost']),
     log: () => {},
   });
@@ -111,6 +130,7 @@ export function renderApp(path: string, options: { store?: Store; routes?: Route
   render(<App queryClient={queryClient} router={router} />);
   return {
     store,
+    audit,
     user,
     router,
     requests,

@@ -137,6 +137,7 @@ export function writeOf(
   return {
     kind: 'replace',
     id: stored.id,
+    email: String(stored.data[EMAIL_MERGE_TAG] ?? ''),
     input: { fields: Object.fromEntries(whole), tags: rebased.form.tags, status: rebased.form.status },
   };
 }

@@ -35,6 +35,10 @@ function formLevel(error: ApiError): ContactFailure {
       };
     case 'forbidden':
       return { at: 'form', saved: false, message: `The request was refused: “${error.message}”` };
+    case 'session':
+    case 'role':
+      // Lark Admin's own words: nothing was sent to CampaignLark.
+      return { at: 'form', saved: false, message: error.message };
     case 'rate-limit': {
       const wait = !error.retryAfter
         ? 'a few seconds'

@@ -1,0 +1,28 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { can, refusalFor, type Capability, type Me } from '../contract/access.ts';
+import { request } from './client.ts';
+import { READ_URLS } from './read-urls.ts';
+import { meSchema } from './schemas.ts';
+
+/** The person this browser acts as; a role is fixed for a session, so it is read once. */
+export const meQuery = () =>
+  queryOptions({
+    queryKey: ['me'] as const,
+    queryFn: ({ signal }) => request(READ_URLS.me, { schema: meSchema, envelope: false, signal }),
+    staleTime: Infinity,
+    meta: { fromCampaignLark: false },
+  });
+
+export function useMe(): Me | undefined {
+  return useQuery(meQuery()).data;
+}
+
+/**
+ * Whether this person may do something, and if not, why (the server's own words). Until the
+ * person is known nothing is allowed, so no form can be begun that the server would refuse.
+ */
+export function useCan(capability: Capability): { allowed: boolean; reason: string | null } {
+  const me = useMe();
+  if (!me) return { allowed: false, reason: null };
+  return can(me.role, capability) ? { allowed: true, reason: null } : { allowed: false, reason: refusalFor(me.role, capability) };
+}
