@@ -46,14 +46,18 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
   if (given.length === 0) return null;
   const missing = OIDC_NAMES.filter((name) => !given.includes(name));
   if (missing.length > 0)
-    throw new ConfigError(`Sign-in with OpenID Connect needs ${OIDC_NAMES.join(', ')}; ${missing.join(' and ')} missing.`);
+    throw new ConfigError(
+      `Sign-in with OpenID Connect needs ${OIDC_NAMES.join(', ')}; ${missing.join(' and ')} missing.`,
+    );
   const issuer = httpUrl('OIDC_ISSUER', env.OIDC_ISSUER!.trim(), 'https://login.example.com');
   const clientId = optional(env, 'OIDC_CLIENT_ID', 'give the client id the provider issued')!;
   const clientSecret = optional(env, 'OIDC_CLIENT_SECRET', "give the client's secret")!;
 
   const rawPublic = optional(env, 'PUBLIC_URL', 'give the address people use, such as https://lark.example.com');
   if (rawPublic === null)
-    throw new ConfigError('PUBLIC_URL must be set with OIDC: the address people use (the callback is PUBLIC_URL/auth/callback).');
+    throw new ConfigError(
+      'PUBLIC_URL must be set with OIDC: the address people use (the callback is PUBLIC_URL/auth/callback).',
+    );
   const publicUrl = httpUrl('PUBLIC_URL', rawPublic.replace(/\/+$/, ''), 'https://lark.example.com');
   if (publicUrl.pathname !== '/')
     throw new ConfigError('PUBLIC_URL must be the origin Lark Admin is served at, without a path.');
@@ -64,7 +68,9 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
       `SESSION_SECRET must be at least ${SESSION_SECRET_MIN_LENGTH} characters with OIDC (for example the output of \`openssl rand -base64 32\`).`,
     );
   if (env.ADMIN_PASSWORD !== undefined)
-    throw new ConfigError('Set either OIDC_ISSUER (each person signs in) or ADMIN_PASSWORD (one shared password), not both.');
+    throw new ConfigError(
+      'Set either OIDC_ISSUER (each person signs in) or ADMIN_PASSWORD (one shared password), not both.',
+    );
 
   const groups = new Map<string, Role>();
   // The highest role wins: a group named twice maps to the more capable role.
@@ -75,7 +81,9 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
   ] as const)
     for (const group of groupList(env, name)) groups.set(group, role);
   if (groups.size === 0)
-    throw new ConfigError('With OIDC, name at least one group in LARK_ADMINS, LARK_EDITORS or LARK_VIEWERS, or nobody can get in.');
+    throw new ConfigError(
+      'With OIDC, name at least one group in LARK_ADMINS, LARK_EDITORS or LARK_VIEWERS, or nobody can get in.',
+    );
 
   const roleClaim = (env.OIDC_ROLE_CLAIM ?? 'groups').trim();
   if (!/^[\w:/.-]+$/.test(roleClaim))

@@ -104,7 +104,13 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
   routes.get('/signed-out', (c) => page(c, 200, 'You signed out', ['Your session has ended on this server too.']));
 
   routes.get('/signed-in', (c) =>
-    page(c, 200, 'You are signed in again', ['Go back to the tab you were working in and save again: what you typed is still there.'], false),
+    page(
+      c,
+      200,
+      'You are signed in again',
+      ['Go back to the tab you were working in and save again: what you typed is still there.'],
+      false,
+    ),
   );
 
   routes.all('*', (c) => refusal(c, 404, 'There is no such page.'));

@@ -30,10 +30,7 @@ export function installGate(app: Hono, access: Access, { trustProxy, log }: Gate
     const secure = access.settings.publicUrl.protocol === 'https:';
     const sessionSealer = createSealer(access.settings.sessionSecret, 'session');
     const sessionJar = cookieJar('lark_session', secure);
-    app.route(
-      '/auth',
-      authRoutes({ ...access, sessionSealer, sessionJar, log }),
-    );
+    app.route('/auth', authRoutes({ ...access, sessionSealer, sessionJar, log }));
     app.use(sessionIdentity({ sessions: access.sessions, sealer: sessionSealer, jar: sessionJar }));
   } else if (access.signIn === 'password') {
     app.use(passwordCheck(access.password, { address: (c) => clientAddress(c, trustProxy), log }));

@@ -24,7 +24,12 @@ export const PERSON_AT_THIS_COMPUTER: Person = {
   email: null,
   role: 'admin',
 };
-export const PERSON_WITH_PASSWORD: Person = { id: 'password', name: 'Admin (shared password)', email: null, role: 'admin' };
+export const PERSON_WITH_PASSWORD: Person = {
+  id: 'password',
+  name: 'Admin (shared password)',
+  email: null,
+  role: 'admin',
+};
 
 export interface SessionAccess {
   sessions: Sessions;
@@ -47,7 +52,8 @@ export function sessionIdentity({ sessions, sealer, jar }: SessionAccess): Middl
     const session = typeof payload?.sid === 'string' ? sessions.use(payload.sid) : null;
     if (!session) {
       if (sealed !== undefined) jar.clear(c);
-      if (!isApi(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD')) return c.redirect(signInAddress(c));
+      if (!isApi(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD'))
+        return c.redirect(signInAddress(c));
       c.header(REFUSAL_HEADER, 'session');
       return refusal(c, 401, SESSION_ENDED);
     }

@@ -2,8 +2,7 @@
  * The few pages the server writes itself, around sign-in: plain HTML that needs no script, so
  * they work before (and without) the SPA. Every text is escaped.
  */
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export interface PageLink {
   href: string;

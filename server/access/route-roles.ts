@@ -67,7 +67,11 @@ export const roleGuard: MiddlewareHandler = async (c, next) => {
   const capability = capabilityOf(c.req.method, c.req.path);
   if (capability === null) {
     const { method, path } = c.req;
-    return refusal(c, 404, path.startsWith('/api/') ? 'There is no such Lark Admin endpoint.' : messages.unknownRoute(method, path));
+    return refusal(
+      c,
+      404,
+      path.startsWith('/api/') ? 'There is no such Lark Admin endpoint.' : messages.unknownRoute(method, path),
+    );
   }
   const { role } = c.get('person');
   if (!can(role, capability)) {

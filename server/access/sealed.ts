@@ -26,7 +26,10 @@ export function createSealer(secret: string, purpose: Purpose): Sealer {
     async open(value) {
       if (!value || value.length > 4096) return null;
       try {
-        const { payload } = await jwtDecrypt(value, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+        const { payload } = await jwtDecrypt(value, key, {
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+        });
         return payload as Record<string, unknown>;
       } catch {
         return null;

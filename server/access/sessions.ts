@@ -79,8 +79,9 @@ export function createSessions({ db }: SqliteFile, now: () => number = Date.now)
     purge(): number {
       const at = now();
       return Number(
-        db.prepare('DELETE FROM sessions WHERE ? - seen_at >= ? OR ? - created_at >= ?').run(at, IDLE_MS, at, LIFETIME_MS)
-          .changes,
+        db
+          .prepare('DELETE FROM sessions WHERE ? - seen_at >= ? OR ? - created_at >= ?')
+          .run(at, IDLE_MS, at, LIFETIME_MS).changes,
       );
     },
   };

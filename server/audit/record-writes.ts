@@ -95,7 +95,13 @@ const decoded = (text: string | undefined) => {
   }
 };
 
-const dataOf = async (c: Context) => ((await c.res.clone().json().catch(() => null)) as { data?: unknown } | null)?.data;
+const dataOf = async (c: Context) =>
+  (
+    (await c.res
+      .clone()
+      .json()
+      .catch(() => null)) as { data?: unknown } | null
+  )?.data;
 
 export function recordWrites(audit: AuditStore, read: Read): MiddlewareHandler {
   return async (c, next) => {
@@ -140,7 +146,9 @@ export function recordWrites(audit: AuditStore, read: Read): MiddlewareHandler {
     const after = snapshotOf(await dataOf(c));
     const only = sentKeys(body, write);
     const changes =
-      before === undefined ? unreadChanges(after, only ?? new Set([...Object.keys(after.data), 'status', 'tags'])) : contactChanges(before, after, only);
+      before === undefined
+        ? unreadChanges(after, only ?? new Set([...Object.keys(after.data), 'status', 'tags']))
+        : contactChanges(before, after, only);
     if (changes.length === 0 && before !== null) return;
     audit.record(
       entry('contact', {

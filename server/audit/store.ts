@@ -81,10 +81,10 @@ export function createAuditStore(
     activity(filter: ActivityFilter, before = Number.MAX_SAFE_INTEGER, limit = AUDIT_PAGE_SIZE): AuditPage {
       const where = ['id < ?'];
       const values: (string | number)[] = [before];
-      if (filter.actor) where.push('actor_id = ?'), values.push(filter.actor);
-      if (filter.kind) where.push('kind = ?'), values.push(filter.kind);
-      if (filter.from) where.push('at >= ?'), values.push(dayStart(filter.from));
-      if (filter.to) where.push('at < ?'), values.push(dayStart(filter.to) + DAY_MS);
+      if (filter.actor) (where.push('actor_id = ?'), values.push(filter.actor));
+      if (filter.kind) (where.push('kind = ?'), values.push(filter.kind));
+      if (filter.from) (where.push('at >= ?'), values.push(dayStart(filter.from)));
+      if (filter.to) (where.push('at < ?'), values.push(dayStart(filter.to) + DAY_MS));
       const rows = db
         .prepare(`SELECT * FROM audit WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`)
         .all(...values, limit + 1) as unknown as EntryRow[];

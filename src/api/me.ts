@@ -24,5 +24,7 @@ export function useMe(): Me | undefined {
 export function useCan(capability: Capability): { allowed: boolean; reason: string | null } {
   const me = useMe();
   if (!me) return { allowed: false, reason: null };
-  return can(me.role, capability) ? { allowed: true, reason: null } : { allowed: false, reason: refusalFor(me.role, capability) };
+  return can(me.role, capability)
+    ? { allowed: true, reason: null }
+    : { allowed: false, reason: refusalFor(me.role, capability) };
 }

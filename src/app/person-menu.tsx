@@ -25,9 +25,7 @@ export function PersonMenu() {
         <span className="font-medium">{me.name}</span>{' '}
         <span className="text-slate-600 dark:text-slate-400">({ROLE_NAMES[me.role]})</span>
       </span>
-      {me.signIn === 'oidc' && (
-        <Button onClick={() => void signOut()}>Sign out</Button>
-      )}
+      {me.signIn === 'oidc' && <Button onClick={() => void signOut()}>Sign out</Button>}
       {problem && <span role="alert">{problem}</span>}
     </div>
   );

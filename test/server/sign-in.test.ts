@@ -1,0 +1,199 @@
+/** Sign-in for teams against a real OpenID provider (oidc-provider) on loopback. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDLE_MS, LIFETIME_MS } from '../../server/access/sessions.ts';
+import { SESSION_ENDED } from '../../src/contract/access.ts';
+import { startLark, type Jar } from './sign-in-setup.ts';
+
+let lark: Awaited<ReturnType<typeof startLark>>;
+beforeEach(async () => {
+  lark = await startLark();
+});
+afterEach(async () => {
+  await lark.provider.close();
+});
+
+const me = async (jar: Jar) => (await (await lark.lark(jar, 'GET', '/api/me')).json()) as Record<string, unknown>;
+
+describe('without a session', () => {
+  it('sends a page to the sign-in, and answers the API with a 401 the SPA recognises', async () => {
+    const page = await lark.lark(new Map(), 'GET', '/contacts?q=ada');
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe(`/auth/login?return=${encodeURIComponent('/contacts?q=ada')}`);
+    for (const path of ['/v1/fields', '/api/jobs', '/api/me']) {
+      const api = await lark.lark(new Map(), 'GET', path);
+      expect(api.status).toBe(401);
+      expect(api.headers.get('x-lark-refusal')).toBe('session');
+      expect(await api.json()).toEqual({ error: { message: SESSION_ENDED } });
+    }
+  });
+});
+
+describe('signing in', () => {
+  it('brings the person back where they were going, signed in with their name and role', async () => {
+    const { jar, answer, login } = await lark.signIn('ada', '/contacts?q=x');
+    const provider = new URL(login.headers.get('location')!);
+    expect(provider.origin).toBe(lark.provider.issuer);
+    expect(provider.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(provider.searchParams.get('state')).toBeTruthy();
+    expect(provider.searchParams.get('nonce')).toBeTruthy();
+    expect(provider.searchParams.get('redirect_uri')).toBe('https://lark.example.com/auth/callback');
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe('/contacts?q=x');
+    expect(await me(jar)).toEqual({
+      id: 'ada',
+      name: 'Ada Admin',
+      email: 'ada@example.com',
+      role: 'admin',
+      signIn: 'oidc',
+    });
+    expect((await lark.lark(jar, 'GET', '/v1/fields')).status).toBe(200);
+  });
+
+  it('sets HttpOnly, SameSite=Lax, Secure cookies under https, the session bound to this origin', async () => {
+    const { answer, login } = await lark.signIn('ada');
+    const [signInCookie] = login.headers.getSetCookie();
+    expect(signInCookie).toMatch(/^lark_sign_in=[^;]+; Max-Age=600; Path=\/auth; HttpOnly; Secure; SameSite=Lax$/);
+    const session = answer.headers.getSetCookie().find((line) => line.startsWith('__Host-lark_session='));
+    expect(session).toMatch(/^__Host-lark_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    // Sealed: neither the person nor the role can be read from the cookie.
+    expect(session).not.toMatch(/ada|admin/i);
+  });
+
+  it('asks the provider nothing once signed in: a page load reads only the session', async () => {
+    const { jar } = await lark.signIn('ada');
+    const asked = lark.provider.requests.length;
+    for (const path of ['/contacts', '/api/me', '/v1/fields', '/v1/tags?page=1&limit=100'])
+      await lark.lark(jar, 'GET', path);
+    expect(lark.provider.requests.length).toBe(asked);
+  });
+
+  it('refuses a person in none of the groups, with a page that says why, and starts no session', async () => {
+    const { jar, answer } = await lark.signIn('nobody');
+    expect(answer.status).toBe(403);
+    const page = await answer.text();
+    expect(page).toContain('You signed in as nora@example.com, but you are not in any group that Lark Admin lets in.');
+    expect(page).toContain('LARK_ADMINS, LARK_EDITORS and LARK_VIEWERS');
+    expect([...jar.keys()].some((name) => name.includes('lark_session'))).toBe(false);
+  });
+
+  it('finishes only the sign-in this browser started: state, and the sealed sign-in cookie, are checked', async () => {
+    const first = await lark.signIn('ada');
+    // The same callback again (a replayed code), and a callback from another browser (no sign-in cookie).
+    const replay = await lark.lark(new Map(), 'GET', first.callback.slice(lark.origin.length));
+    expect(replay.status).toBe(400);
+    expect(await replay.text()).toContain('began in another browser');
+
+    const jar: Jar = new Map();
+    const login = await lark.lark(jar, 'GET', '/auth/login');
+    lark.provider.autoSignIn = 'ada';
+    const callback = new URL(await lark.throughProvider(login.headers.get('location')!));
+    callback.searchParams.set('state', 'forged');
+    const forged = await lark.lark(jar, 'GET', callback.pathname + callback.search);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('could not be checked');
+    expect((await lark.lark(jar, 'GET', '/api/me')).status).toBe(401);
+  });
+
+  it('shows what the provider said when it refuses', async () => {
+    const jar: Jar = new Map();
+    await lark.lark(jar, 'GET', '/auth/login');
+    const answer = await lark.lark(jar, 'GET', '/auth/callback?error=access_denied&error_description=The+user+said+no');
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain('The identity provider said: The user said no');
+  });
+
+  it('sends a return address only to this site', async () => {
+    for (const unsafe of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+      const { answer } = await lark.signIn('ada', unsafe);
+      expect(answer.headers.get('location')).toBe('/');
+    }
+  });
+});
+
+describe('a session', () => {
+  it('refuses a cookie that was altered', async () => {
+    const { jar } = await lark.signIn('ada');
+    const value = jar.get('__Host-lark_session')!;
+    jar.set('__Host-lark_session', value.slice(0, -4) + (value.endsWith('AAAA') ? 'BBBB' : 'AAAA'));
+    expect((await lark.lark(jar, 'GET', '/api/me')).status).toBe(401);
+  });
+
+  it('slides for 12 hours of use and ends 7 days after sign-in whatever happens', async () => {
+    const { jar } = await lark.signIn('ada');
+    const start = lark.clock.now;
+    for (let at = start + IDLE_MS - 60_000; at < start + LIFETIME_MS; at += IDLE_MS - 60_000) {
+      lark.clock.now = at;
+      expect((await lark.lark(jar, 'GET', '/api/me')).status).toBe(200);
+    }
+    lark.clock.now = start + LIFETIME_MS;
+    expect((await lark.lark(jar, 'GET', '/api/me')).status).toBe(401);
+  });
+
+  it('ends after 12 hours without use', async () => {
+    const { jar } = await lark.signIn('ada');
+    lark.clock.now += IDLE_MS;
+    expect((await lark.lark(jar, 'GET', '/v1/fields')).status).toBe(401);
+  });
+
+  it('ends on the server at "Sign out": the same cookie, kept elsewhere, no longer works', async () => {
+    const { jar } = await lark.signIn('ada');
+    const copy: Jar = new Map(jar);
+    const out = await lark.lark(jar, 'POST', '/auth/logout');
+    expect(out.status).toBe(200);
+    expect(out.headers.getSetCookie().join()).toMatch(/__Host-lark_session=; Max-Age=0/);
+    expect((await lark.lark(copy, 'GET', '/api/me')).status).toBe(401);
+    expect((await lark.lark(new Map(), 'GET', '/auth/signed-out')).status).toBe(200);
+  });
+
+  it('still refuses cross-site requests, signed in or not', async () => {
+    const { jar } = await lark.signIn('ada');
+    const contact = { fields: { email_address: 'x@example.com' }, status: 'SUBSCRIBED' };
+    const cross = await lark.lark(jar, 'POST', '/v1/contacts', contact, { 'sec-fetch-site': 'cross-site' });
+    expect(cross.status).toBe(403);
+    const otherOrigin = await lark.lark(jar, 'POST', '/v1/contacts', contact, { origin: 'https://evil.example' });
+    expect(otherOrigin.status).toBe(403);
+    const logout = await lark.lark(jar, 'POST', '/auth/logout', undefined, { 'sec-fetch-site': 'cross-site' });
+    expect(logout.status).toBe(403);
+    expect((await lark.lark(jar, 'GET', '/api/me')).status).toBe(200);
+  });
+});
+
+describe('roles from the groups claim', () => {
+  it('lets an editor change contacts but not fields, and a viewer only read, in words the SPA shows', async () => {
+    const contact = { fields: { email_address: 'new@example.com' }, status: 'SUBSCRIBED' };
+    const eddie = (await lark.signIn('eddie')).jar;
+    expect((await lark.lark(eddie, 'POST', '/v1/contacts', contact)).status).toBe(201);
+    const field = await lark.lark(eddie, 'POST', '/v1/fields', { label: 'Plan', merge_tag: 'plan', type: 'TEXT' });
+    expect(field.status).toBe(403);
+    expect(field.headers.get('x-lark-refusal')).toBe('role');
+    expect(await field.json()).toEqual({ error: { message: 'Your role (Editor) cannot change fields or tags.' } });
+
+    const vera = (await lark.signIn('vera')).jar;
+    expect((await lark.lark(vera, 'POST', '/v1/contacts/search', {})).status).toBe(200);
+    const write = await lark.lark(vera, 'POST', '/v1/contacts', contact);
+    expect(write.status).toBe(403);
+    expect(await write.json()).toEqual({ error: { message: 'Your role (Viewer) cannot change contacts.' } });
+  });
+
+  it('reads a nested claim, and takes the highest role of several groups', async () => {
+    await lark.provider.close();
+    lark = await startLark('https://lark.example.com', {
+      OIDC_ROLE_CLAIM: 'org.teams',
+      LARK_EDITORS: 'a',
+      LARK_ADMINS: 'b',
+    });
+    lark.provider.people.kim = { name: 'Kim', org: { teams: ['a', 'b'] } } as never;
+    expect((await me((await lark.signIn('kim')).jar)).role).toBe('admin');
+  });
+});
+
+describe('over plain http on this machine', () => {
+  it('leaves Secure off (the browser would drop the cookie) and keeps the plain name', async () => {
+    await lark.provider.close();
+    lark = await startLark('http://localhost:4173');
+    const { answer, jar } = await lark.signIn('ada');
+    const session = answer.headers.getSetCookie().find((line) => line.startsWith('lark_session='));
+    expect(session).toMatch(/^lark_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect((await me(jar)).name).toBe('Ada Admin');
+  });
+});
