@@ -68,13 +68,17 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   api.get('/', (c) => c.json({ data: store.jobs().map(view) }));
 
   api.post('/', async (c) => {
+    // Moving an option's holders changes the field's options: a workspace change, refused before anything else.
+    const { role } = c.get('person');
+    const asked = (await c.req.json().catch(() => null)) as { kind?: unknown } | null;
+    if (asked?.kind === 'migrate' && !can(role, 'manage-workspace'))
+      return refuseRole(c, refusalFor(role, 'manage-workspace'));
     const wanted = await body(c, newJob);
     if (!wanted) return refuse(c, 400, 'A job needs a kind (import, bulk or migrate), a title and its settings.');
-    // Moving an option's holders changes the field's options: a workspace change.
-    const { role } = c.get('person');
-    if (wanted.kind === 'migrate' && !can(role, 'manage-workspace'))
-      return refuseRole(c, refusalFor(role, 'manage-workspace'));
-    return c.json({ data: view(store.createJob(wanted.kind, wanted.title, wanted.params, { owner: ownerOf(c) })) }, 201);
+    return c.json(
+      { data: view(store.createJob(wanted.kind, wanted.title, wanted.params, { owner: ownerOf(c) })) },
+      201,
+    );
   });
 
   api.get('/:id', (c) => {
