@@ -33,7 +33,8 @@ export function contactChanges(
 
 /** The same change, when nothing could be read first: each value sent, its before unknown. */
 export function unreadChanges(after: ContactSnapshot, only: ReadonlySet<string>): AuditChange[] {
-  return contactChanges(null, after, only).map((change) => ({ ...change, before: null, known: false }));
+  const valueOf = (key: string) => (key === 'status' ? after.status : key === 'tags' ? after.tags : after.data[key]);
+  return [...only].map((key) => ({ key, before: null, after: valueOf(key) ?? null, known: false }));
 }
 
 /** A field's or a tag's changed attributes (label, merge tag, options...; name, description). */

@@ -68,7 +68,8 @@ async function findTag(read: Read, id: string): Promise<Thing | null> {
 async function findContact(read: Read, email: unknown, id?: string): Promise<ContactSnapshot | null | undefined> {
   if (typeof email !== 'string' || email.trim() === '') return undefined;
   const answer = await read(byEmailPath(email));
-  if (answer.status === 404) return null;
+  // By address, not found: a new contact. By id, not found under the address named: not known.
+  if (answer.status === 404) return id === undefined ? null : undefined;
   if (answer.status !== 200) return undefined;
   const contact = snapshotOf(answer.data);
   return id === undefined || contact.id === id ? contact : undefined;
