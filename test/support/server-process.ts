@@ -31,6 +31,17 @@ function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
     'TRUST_PROXY',
     'DATA_DIR',
     'JOB_RETENTION_DAYS',
+    'AUDIT_RETENTION_DAYS',
+    'OIDC_ISSUER',
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
+    'OIDC_ROLE_CLAIM',
+    'OIDC_SCOPES',
+    'PUBLIC_URL',
+    'SESSION_SECRET',
+    'LARK_ADMINS',
+    'LARK_EDITORS',
+    'LARK_VIEWERS',
   ]) {
     delete inherited[name];
   }

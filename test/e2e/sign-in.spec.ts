@@ -1,0 +1,122 @@
+/**
+ * Sign-in for teams in Chromium: the real server with OIDC settings, a real OpenID provider on
+ * loopback, and a session that ends while a form is half filled.
+ */
+import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { CLIENT_ID, CLIENT_SECRET, startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+/** A port free now, so the server's PUBLIC_URL (and the provider's callback) can name it before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const test = base.extend<{ provider: TestProvider; server: RunningServer }>({
+  provider: async ({}, use) => {
+    const port = await freePort();
+    const provider = await startTestProvider([`http://127.0.0.1:${port}/auth/callback`]);
+    provider.people.ada = { name: 'Ada Admin', email: 'ada@example.com', groups: ['lark-admins'] };
+    provider.people.vera = { name: 'Vera Viewer', email: 'vera@example.com', groups: ['lark-viewers'] };
+    (provider as TestProvider & { port: number }).port = port;
+    await use(provider);
+    await provider.close();
+  },
+  server: async ({ provider }, use) => {
+    const port = (provider as TestProvider & { port: number }).port;
+    const server = await startServer({
+      PORT: String(port),
+      SANDBOX_DB: join(mkdtempSync(join(tmpdir(), 'lark-e2e-')), 'workspace.sqlite'),
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_SCOPES: 'openid profile email groups',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SESSION_SECRET: 'an e2e session secret of well over thirty-two characters',
+      LARK_ADMINS: 'lark-admins',
+      LARK_VIEWERS: 'lark-viewers',
+    });
+    await use(server);
+    await server.stop();
+    expect(server.output()).not.toContain('an e2e session secret');
+  },
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+});
+
+async function signInAt(page: Page, account: string) {
+  await expect(page.getByRole('heading', { name: 'Sign in to the test provider' })).toBeVisible();
+  await page.getByLabel('Account').fill(account);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('a person signs in with the provider, sees their name, and signs out', async ({ page, provider }) => {
+  await page.goto('/contacts');
+  await signInAt(page, 'ada');
+  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page.getByText('Ada Admin')).toBeVisible();
+  await expect(page.getByText('(Admin)')).toBeVisible();
+
+  // Signed in, a page load asks the provider nothing.
+  const asked = provider.requests.length;
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Contacts' })).toBeVisible();
+  expect(provider.requests.length).toBe(asked);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'You signed out' })).toBeVisible();
+  expect((await page.context().request.get('/api/me')).status()).toBe(401);
+  // Lark Admin's session is gone; the provider's own may remain, so a new sign-in goes through it again.
+  const before = provider.requests.length;
+  await page.goto('/contacts');
+  await expect(page.getByText('Ada Admin')).toBeVisible();
+  expect(provider.requests.length).toBeGreaterThan(before);
+});
+
+test('a session that ends mid-form loses nothing typed: sign in again in a new tab, then save', async ({ page }) => {
+  await page.goto('/contacts/new');
+  await signInAt(page, 'ada');
+  const email = page.getByRole('textbox', { name: /Email address/i });
+  await email.fill('kept@example.com');
+
+  // The session ends on the server (as after 12 idle hours, or a sign-out in another tab).
+  const origin = new URL(page.url()).origin;
+  expect((await page.context().request.post('/auth/logout', { headers: { origin } })).status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  // Said twice: on the banner every page shows, with the way back in, and at the form that was not saved.
+  const banner = page.getByRole('alert').filter({ has: page.getByRole('link', { name: 'Sign in again' }) });
+  await expect(banner).toContainText('Your session ended.');
+  await expect(page.getByRole('alert').filter({ hasText: 'what you typed is kept here' })).toBeVisible();
+  await expect(email).toHaveValue('kept@example.com');
+
+  const [tab] = await Promise.all([
+    page.waitForEvent('popup'),
+    banner.getByRole('link', { name: 'Sign in again' }).click(),
+  ]);
+  // The provider still knows Ada (its own session), so it sends her straight back, signed in.
+  await expect(tab.getByRole('heading', { name: 'You are signed in again' })).toBeVisible();
+  await tab.close();
+
+  await expect(email).toHaveValue('kept@example.com');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByText(/kept@example\.com/).first()).toBeVisible();
+  const stored = await page.context().request.get('/v1/contacts/by-email?email=kept%40example.com');
+  expect(stored.status()).toBe(200);
+});
+
+test('a viewer sees the workspace but is never offered a form to fill', async ({ page }) => {
+  await page.goto('/contacts/new');
+  await signInAt(page, 'vera');
+  await expect(page.getByText('Your role (Viewer) cannot change contacts.').first()).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /Email address/i })).toHaveCount(0);
+});
