@@ -1,7 +1,8 @@
 /**
- * Records each write the browser makes through /v1: it reads what the write will change (the
- * field, the tag, the contact by its address), lets the write through, and records what differs
- * in the answer. A job's writes are recorded by the runner, which has read them already.
+ * Records each write the browser makes through /v1: it takes what the write will change (the
+ * contact as this person's browser just read it, or else a read of the contact, field or tag),
+ * lets the write through, and records what differs in the answer. A job's writes are recorded by
+ * the runner, which has read them already.
  * The SPA names the contact of a write by id (PUT, tags) in a header, since the contract has no
  * read by id; the header is only a hint, checked against the id it reads.
  */
@@ -11,6 +12,7 @@ import type { AuditKind } from '../../src/contract/audit.ts';
 import { CONTACT_EMAIL_HEADER } from '../../src/contract/audit.ts';
 import { snapshotOf, byEmailPath } from '../jobs/snapshot.ts';
 import type { ContactSnapshot } from '../jobs/types.ts';
+import { recentContacts } from './recent-contacts.ts';
 import { attributeChanges, contactChanges, FIELD_ATTRIBUTES, TAG_ATTRIBUTES, unreadChanges } from './changes.ts';
 import type { AuditStore, NewEntry } from './store.ts';
 
@@ -18,6 +20,7 @@ import type { AuditStore, NewEntry } from './store.ts';
 export type Read = (path: string) => Promise<{ status: number; data: unknown }>;
 
 type Write =
+  | 'contact-read'
   | 'field-create'
   | 'field-change'
   | 'field-delete'
@@ -30,6 +33,7 @@ type Write =
   | 'tag-delete';
 
 const WRITES: [string, string, Write][] = [
+  ['GET', '/contacts/by-email', 'contact-read'],
   ['POST', '/fields', 'field-create'],
   ['PATCH', '/fields/:id', 'field-change'],
   ['DELETE', '/fields/:id', 'field-delete'],
@@ -65,8 +69,15 @@ async function findTag(read: Read, id: string): Promise<Thing | null> {
   return null;
 }
 
-async function findContact(read: Read, email: unknown, id?: string): Promise<ContactSnapshot | null | undefined> {
+async function findContact(
+  read: Read,
+  recalled: (email: string) => ContactSnapshot | undefined,
+  email: unknown,
+  id?: string,
+): Promise<ContactSnapshot | null | undefined> {
   if (typeof email !== 'string' || email.trim() === '') return undefined;
+  const seen = recalled(email);
+  if (seen && (id === undefined || seen.id === id)) return seen;
   const answer = await read(byEmailPath(email));
   // By address, not found: a new contact. By id, not found under the address named: not known.
   if (answer.status === 404) return id === undefined ? null : undefined;
@@ -104,13 +115,18 @@ const dataOf = async (c: Context) =>
       .catch(() => null)) as { data?: unknown } | null
   )?.data;
 
-export function recordWrites(audit: AuditStore, read: Read): MiddlewareHandler {
+export function recordWrites(audit: AuditStore, read: Read, recent = recentContacts()): MiddlewareHandler {
   return async (c, next) => {
     const person = c.get('person');
     const path = c.req.path.replace(/^\/v1(?=\/)/, '');
     const [[match]] = router.match(c.req.method, path);
     if (!person || !match) return next();
     const [write, params] = match as unknown as [Write, Record<string, string>];
+    if (write === 'contact-read') {
+      await next();
+      if (c.res.ok) recent.remember(person.id, snapshotOf(await dataOf(c)));
+      return;
+    }
     const id = params.id;
     const body = ((await c.req.json().catch(() => null)) ?? {}) as Thing;
     const actor = { id: person.id, name: person.name };
@@ -141,10 +157,12 @@ export function recordWrites(audit: AuditStore, read: Read): MiddlewareHandler {
     }
 
     const email = write === 'contact-upsert' ? body.email_address : decoded(c.req.header(CONTACT_EMAIL_HEADER));
-    const before = write === 'contact-create' ? null : await findContact(read, email, id);
+    const recalled = (address: string) => recent.recall(person.id, address);
+    const before = write === 'contact-create' ? null : await findContact(read, recalled, email, id);
     await next();
     if (!c.res.ok) return;
     const after = snapshotOf(await dataOf(c));
+    recent.remember(person.id, after);
     const only = sentKeys(body, write);
     const changes =
       before === undefined

@@ -92,7 +92,7 @@ describe('jobs: an editor controls only their own', () => {
     const backend: Backend = { mode: 'sandbox', store: openStore(':memory:'), requestsPerSecond: 100_000 };
     const workspace = createWorkspace(backend, createRateBudget({ perSecond: 100_000 }), () => {});
     const jobs = openJobs({ dataDir: ':memory:', retentionDays: 30, send: workspace.send, log: () => {} });
-    const as = (role: Role, id = role) =>
+    const as = (role: Role, id: string) =>
       createApp({
         backend,
         workspace,
