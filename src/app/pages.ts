@@ -60,6 +60,12 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/tags', module: 'src/features/tags/tags-page.tsx', component: 'TagsPage', reads: ['status', 'me', 'tags'] },
   { path: '/jobs', module: 'src/features/jobs/jobs-page.tsx', component: 'JobsPage', reads: ['status', 'me'] },
   { path: '/jobs/:id', module: 'src/features/jobs/job-page.tsx', component: 'JobPage', reads: ['status', 'me'] },
+  {
+    path: '/activity',
+    module: 'src/features/audit/activity-page.tsx',
+    component: 'ActivityPage',
+    reads: ['status', 'me', 'fields', 'tags'],
+  },
 ];
 
 /** Where "/" goes. */

@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { ensureBuild } from '../../server/ensure-build.ts';
 import { firstPageWeight, type PageWeight } from '../support/first-page-weight.ts';
 import { PROJECT_ROOT, startServer } from '../support/server-process.ts';
+import { measureAudit, type AuditFigures } from './audit-bench.ts';
 import { measureBulk, type BulkFigures } from './bulk-bench.ts';
 import { measureImport, type ImportFigures } from './import-bench.ts';
 import { measurePage, type PageFigures, type Subject } from './measures.ts';
@@ -20,7 +21,7 @@ import { buildPeers, servePeers } from './peers.ts';
 import { summarize, type Summary } from './stats.ts';
 import { seedWorkspace } from './workspace.ts';
 
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'forms,import,bulk').split(',');
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'forms,import,bulk,audit').split(',');
 const SIZES = SCENARIOS.includes('forms') ? (process.env.BENCH_SIZES ?? '50,200,500').split(',').map(Number) : [];
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const JOB_ROWS = Number(process.env.BENCH_JOB_ROWS ?? 10_000);
@@ -132,9 +133,22 @@ if (SCENARIOS.includes('bulk')) {
   log(`bulk: ${BULK_CONTACTS} contacts`);
   bulkFigures = await measureBulk(browser, BULK_CONTACTS);
 }
+let auditFigures: AuditFigures | undefined;
+if (SCENARIOS.includes('audit')) {
+  log('audit: saves with and without the trail');
+  auditFigures = await measureAudit(Number(process.env.BENCH_AUDIT_SAVES ?? 500));
+}
 await browser.close();
 
-const results = { machine, runs: RUNS, firstPageWeight: weights, sizes, import: importFigures, bulk: bulkFigures };
+const results = {
+  machine,
+  runs: RUNS,
+  firstPageWeight: weights,
+  sizes,
+  import: importFigures,
+  bulk: bulkFigures,
+  audit: auditFigures,
+};
 mkdirSync(join(PROJECT_ROOT, 'bench'), { recursive: true });
 writeFileSync(join(PROJECT_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -187,4 +201,13 @@ if (bulkFigures) {
   console.log(`| select all ${f.contacts.toLocaleString('en')} matching → Add tags → the job's page, ms | ${f.selectAllToJobMs} | ≤ 2000 |`);
   console.log(`| the job's requests a second, share of the jobs' 80 | ${f.jobRequestsPerSecond.toFixed(1)} (${(f.jobShareOfBudget * 100).toFixed(0)} %) | ≥ 90 % |`);
   console.log(`| export of ${f.contacts.toLocaleString('en')} contacts, ms | ${f.exportMs.toFixed(0)} (${(f.exportMs / f.searchesAloneMs).toFixed(2)} × its searches alone, ${f.searchesAloneMs.toFixed(0)} ms) | ≤ 1.2 × |`);
+}
+if (auditFigures) {
+  const f = auditFigures;
+  const ms = (figure: Summary) => `${figure.median.toFixed(2)} (${figure.min.toFixed(2)}–${figure.max.toFixed(2)})`;
+  console.log(`\nAudit trail (medians of ${f.saves} saves each, interleaved; budget from issue 16)\n| figure | measured | budget |\n|---|---|---|`);
+  console.log(`| a save (fresh read + partial upsert), no trail, ms | ${ms(f.withoutMs)} | — |`);
+  console.log(`| the same save, recorded, ms | ${ms(f.withMs)} | — |`);
+  console.log(`| added by the trail, ms | ${f.addedMs.toFixed(2)} | ≤ 2 |`);
+  console.log(`| recording one entry alone (SQLite, synchronous=FULL), ms | ${ms(f.recordMs)} | — |`);
 }

@@ -45,4 +45,14 @@ describe('layers', () => {
     expect(values.length).toBeGreaterThan(5);
     expect(crossings).toEqual([]);
   });
+
+  it('a feature never imports another feature: app/ composes them, or the shared piece moves down', () => {
+    const crossings = sources('src/features').flatMap((file) => {
+      const feature = file.split('/')[2];
+      return importsOf(file)
+        .filter((path) => /^\.\.\/(?!\.\.)/.test(path) && !path.startsWith(`../${feature}/`))
+        .map((path) => `${file} → ${path}`);
+    });
+    expect(crossings).toEqual([]);
+  });
 });

@@ -1,0 +1,49 @@
+/** "Export CSV": every entry of the current filter, page by page, as one file. */
+import { useState } from 'react';
+import { readAllActivity } from '../../api/audit.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import type { ActivityFilter } from '../../contract/audit.ts';
+import { downloadCsv } from '../../lib/download.ts';
+import { activityCsv, EXPORT_CAP } from './activity-csv.ts';
+import type { Names } from '../../lib/audit/entry-words.ts';
+
+type ExportState =
+  { step: 'idle' } | { step: 'reading'; read: number } | { step: 'capped' } | { step: 'failed'; error: Error };
+
+const count = (n: number) => n.toLocaleString('en');
+
+export function ActivityExport({ filter, names }: { filter: ActivityFilter; names: Names }) {
+  const [state, setState] = useState<ExportState>({ step: 'idle' });
+
+  async function download() {
+    setState({ step: 'reading', read: 0 });
+    try {
+      const { entries, capped } = await readAllActivity(filter, EXPORT_CAP, (read) =>
+        setState({ step: 'reading', read }),
+      );
+      downloadCsv(`activity-${new Date().toISOString().slice(0, 10)}.csv`, activityCsv(entries, names));
+      setState(capped ? { step: 'capped' } : { step: 'idle' });
+    } catch (error) {
+      setState({ step: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <Button
+        busy={state.step === 'reading'}
+        busyLabel={state.step === 'reading' ? `Reading entries… ${count(state.read)}` : undefined}
+        onClick={() => void download()}
+      >
+        Export CSV
+      </Button>
+      {state.step === 'capped' && (
+        <Alert tone="warning" announce title={`The file holds the newest ${count(EXPORT_CAP)} entries only.`}>
+          <p>Narrow the days to export the older ones.</p>
+        </Alert>
+      )}
+      {state.step === 'failed' && <Alert title="The file could not be made.">{state.error.message}</Alert>}
+    </div>
+  );
+}
