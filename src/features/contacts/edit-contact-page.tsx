@@ -13,6 +13,7 @@ import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { Link, useNavigate, useSearchParams } from '../../lib/router/components.tsx';
+import { ContactHistory } from './contact-history.tsx';
 import { draftKey } from './contact-draft.ts';
 import { rebase, writeOf } from './contact-changes.ts';
 import { ContactForm, type SaveOutcome } from './contact-form.tsx';
@@ -167,6 +168,7 @@ export function EditContactPage() {
         />
         <ContactFacts contact={stored} />
       </div>
+      <ContactHistory contactId={stored.id} />
     </>
   );
 }
