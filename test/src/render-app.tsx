@@ -46,6 +46,8 @@ export interface RenderedApp {
   answerAlways: (answer: Answer) => void;
   /** Calls the sandbox directly, as another admin would. */
   api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  /** The same, as a colleague: the server knows them as `person`. */
+  apiAs: (person: Person, method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -68,16 +70,21 @@ export function renderApp(
     log: () => {},
     writes: jobWrites(audit),
   });
-  const server = createApp({
-    backend,
-    workspace,
-    jobsApi: jobs.api,
-    viewsApi: viewsApi(':memory:'),
-    auditApi: auditApi(audit),
-    access: { signIn: 'open', person: options.person },
-    hostNames: new Set(['localhost']),
-    log: () => {},
-  });
+  const views = viewsApi(':memory:');
+  const audited = auditApi(audit);
+  /** The server as one person sees it; every person shares the one workspace, jobs and trail. */
+  const serverFor = (person?: Person) =>
+    createApp({
+      backend,
+      workspace,
+      jobsApi: jobs.api,
+      viewsApi: views,
+      auditApi: audited,
+      access: { signIn: 'open', person },
+      hostNames: new Set(['localhost']),
+      log: () => {},
+    });
+  const server = serverFor(options.person);
   const requests: string[] = [];
   const sent: RenderedApp['sent'] = [];
   const answers: { answer: Answer; once: boolean }[] = [];
@@ -111,8 +118,8 @@ export function renderApp(
     return server.request(url.toString(), rest);
   });
 
-  async function api(method: string, path: string, body?: unknown) {
-    const response = await server.request(`http://localhost${path}`, {
+  async function api(method: string, path: string, body?: unknown, as = server) {
+    const response = await as.request(`http://localhost${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -138,5 +145,6 @@ export function renderApp(
     answerNext: (answer) => answers.push({ answer, once: true }),
     answerAlways: (answer) => answers.push({ answer, once: false }),
     api,
+    apiAs: (person, method, path, body) => api(method, path, body, serverFor(person)),
   };
 }

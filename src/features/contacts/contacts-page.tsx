@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { contactQueries } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
+import { useCan } from '../../api/me.ts';
 import { tagQueries } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { GuardedLink, NotAllowedNote } from '../../components/ui/not-allowed.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { focusRing } from '../../components/ui/styles.ts';
 import { isKnown } from '../../field-types/contact-values.ts';
@@ -51,6 +53,7 @@ export function ContactsPage() {
   // On a narrow screen the filters fold away behind "Filters (n)"; wider, they are always shown.
   const [folded, setFolded] = useState(true);
   const [exporting, setExporting] = useState(false);
+  const edit = useCan('edit-contacts');
 
   /** A new filter starts again at page 1; typing replaces history rather than piling it up. */
   const change = (patch: Partial<ContactView>, replace = false) =>
@@ -68,12 +71,13 @@ export function ContactsPage() {
       <PageTitle
         actions={
           <>
-            <Link to="/contacts/import" className={buttonClass()}>
+            <NotAllowedNote id="contacts-refusal" permission={edit} />
+            <GuardedLink to="/contacts/import" permission={edit} reasonId="contacts-refusal">
               Import contacts
-            </Link>
-            <Link to="/contacts/new" className={buttonClass('primary')}>
+            </GuardedLink>
+            <GuardedLink to="/contacts/new" variant="primary" permission={edit} reasonId="contacts-refusal">
               Add contact
-            </Link>
+            </GuardedLink>
           </>
         }
       >
@@ -115,11 +119,16 @@ export function ContactsPage() {
           </p>
         ) : (
           <p role="status">
-            No contacts yet.{' '}
-            <Link to="/contacts/new" className="underline">
-              Add the first one
-            </Link>
-            .
+            No contacts yet.
+            {edit.allowed && (
+              <>
+                {' '}
+                <Link to="/contacts/new" className="underline">
+                  Add the first one
+                </Link>
+                .
+              </>
+            )}
           </p>
         )
       ) : (

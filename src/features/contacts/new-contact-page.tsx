@@ -3,11 +3,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCreateContact } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
+import { useCan } from '../../api/me.ts';
 import type { Contact, Tag } from '../../api/schemas.ts';
 import { statusQuery } from '../../api/status.ts';
 import { tagQueries } from '../../api/tags.ts';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Button } from '../../components/ui/button.tsx';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { NotAllowedNotice, stillKnowing } from '../../components/ui/not-allowed.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { isContactStatus } from '../../contract/statuses.ts';
@@ -15,6 +17,7 @@ import { draftKey } from './contact-draft.ts';
 import { ContactForm } from './contact-form.tsx';
 import { emptyContact, encodeContact, isKnown } from '../../field-types/contact-values.ts';
 import { STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
+import { Link } from '../../lib/router/components.tsx';
 
 export function NewContactPage() {
   const fields = useQuery(fieldQueries.all());
@@ -23,6 +26,7 @@ export function NewContactPage() {
   const queryClient = useQueryClient();
   const notify = useNotify();
   const create = useCreateContact();
+  const edit = useCan('edit-contacts');
   const [saved, setSaved] = useState<Contact | null>(null);
   const [round, setRound] = useState(0);
   // Built once per field list, not on every render of the page (500 defaults parsed each time).
@@ -30,7 +34,20 @@ export function NewContactPage() {
 
   const failed = [fields, tags, workspace].find((query) => query.isError);
   let body;
-  if (failed) {
+  if (stillKnowing(edit)) {
+    body = <p role="status">Loading the form…</p>;
+  } else if (!edit.allowed) {
+    body = (
+      <>
+        <NotAllowedNotice permission={edit}>
+          <p>Contacts can be read in the list, and each one opened to see its values.</p>
+        </NotAllowedNotice>
+        <Link to="/contacts" className={`${buttonClass()} mt-4`}>
+          Back to contacts
+        </Link>
+      </>
+    );
+  } else if (failed) {
     body = (
       <Alert title="The form could not be prepared.">
         <p>{failed.error?.message}</p>

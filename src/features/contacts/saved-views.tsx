@@ -4,11 +4,13 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCan } from '../../api/me.ts';
 import { useDeleteView, useSaveView, viewQueries, type SavedView } from '../../api/views.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/dialog.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
+import { describedBy, GuardedButton, NotAllowedNote } from '../../components/ui/not-allowed.tsx';
 import { focusRing, inputClass } from '../../components/ui/styles.ts';
 import { Link } from '../../lib/router/components.tsx';
 
@@ -16,6 +18,7 @@ export function SavedViews({ query }: { query: string }) {
   const views = useQuery(viewQueries.all());
   const save = useSaveView();
   const remove = useDeleteView();
+  const edit = useCan('edit-contacts');
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [deleting, setDeleting] = useState<SavedView | null>(null);
@@ -37,14 +40,21 @@ export function SavedViews({ query }: { query: string }) {
             <button
               type="button"
               aria-label={`Delete the view ${view.name}`}
+              disabled={!edit.allowed}
+              aria-describedby={describedBy(edit, 'views-refusal')}
               onClick={() => setDeleting(view)}
-              className={focusRing}
+              className={`disabled:cursor-not-allowed disabled:text-slate-400 ${focusRing}`}
             >
               ×
             </button>
           </span>
         ))}
-        {!naming && <Button onClick={() => setNaming(true)}>Save this view</Button>}
+        {!naming && (
+          <GuardedButton permission={edit} reasonId="views-refusal" onClick={() => setNaming(true)}>
+            Save this view
+          </GuardedButton>
+        )}
+        <NotAllowedNote id="views-refusal" permission={edit} />
       </div>
       {naming && (
         <form

@@ -4,8 +4,10 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import type { ContactSearch } from '../../api/contacts.ts';
+import { useCan } from '../../api/me.ts';
 import type { Tag } from '../../api/schemas.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { GuardedButton, NotAllowedNote } from '../../components/ui/not-allowed.tsx';
 import type { BulkAction } from '../../contract/jobs.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { useNavigate } from '../../lib/router/components.tsx';
@@ -41,6 +43,7 @@ export default function SelectionBar({
   onClear,
 }: SelectionBarProps) {
   const navigate = useNavigate();
+  const edit = useCan('edit-contacts');
   const [open, setOpen] = useState<ActionName | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -75,10 +78,11 @@ export default function SelectionBar({
       )}
       <Button onClick={onClear}>Clear selection</Button>
       <span className="flex flex-wrap gap-2 sm:ml-auto">
+        <NotAllowedNote id="selection-refusal" permission={edit} />
         {(Object.keys(ACTION_LABELS) as ActionName[]).map((name) => (
-          <Button key={name} onClick={() => setOpen(name)}>
+          <GuardedButton key={name} permission={edit} reasonId="selection-refusal" onClick={() => setOpen(name)}>
             {ACTION_LABELS[name]}
-          </Button>
+          </GuardedButton>
         ))}
       </span>
       {open && (

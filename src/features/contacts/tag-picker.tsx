@@ -1,5 +1,9 @@
-/** The workspace's tags as a multi-select, with “Create tag …” for a name that does not exist yet. */
+/**
+ * The workspace's tags as a multi-select, with “Create tag …” for a name that does not exist yet,
+ * offered only to those who may make tags.
+ */
 import { useMemo, useState, type Ref } from 'react';
+import { useCan } from '../../api/me.ts';
 import { useCreateTag } from '../../api/tags.ts';
 import type { Tag } from '../../api/schemas.ts';
 import { FormField } from '../../components/ui/form-field.tsx';
@@ -19,6 +23,11 @@ interface TagPickerProps {
 
 export function TagPicker({ tags, value, onChange, onBlur, inputRef, error, hint }: TagPickerProps) {
   const createTag = useCreateTag();
+  const choosing = useCan('edit-contacts');
+  const creating = useCan('manage-workspace');
+  // Said to those who choose tags but may not make them; a read-only form says its own reason.
+  const noCreating =
+    choosing.allowed && creating.reason ? `${creating.reason} Choose among the existing tags.` : undefined;
   const [createError, setCreateError] = useState<string>();
   const names = useMemo(() => tags.map((tag) => tag.name), [tags]);
   const chosen = value.map((id) => tags.find((tag) => tag.id === id)?.name ?? `Tag ${id}`);
@@ -48,7 +57,7 @@ export function TagPicker({ tags, value, onChange, onBlur, inputRef, error, hint
       id="tags"
       label="Tags"
       error={createError ?? error}
-      hint={createTag.isPending ? 'Creating the tag…' : hint}
+      hint={createTag.isPending ? 'Creating the tag…' : [hint, noCreating].filter(Boolean).join(' ') || undefined}
     >
       {(aria) => (
         <MultiSelect
@@ -60,7 +69,7 @@ export function TagPicker({ tags, value, onChange, onBlur, inputRef, error, hint
           onChange={choose}
           onBlur={onBlur}
           inputRef={inputRef}
-          create={{ label: (text) => `Create tag “${text}”`, onCreate: create }}
+          create={creating.allowed ? { label: (text) => `Create tag “${text}”`, onCreate: create } : undefined}
         />
       )}
     </FormField>

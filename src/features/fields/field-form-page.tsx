@@ -2,9 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { fieldQueries } from '../../api/fields.ts';
+import { useCan } from '../../api/me.ts';
 import { statusQuery } from '../../api/status.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { NotAllowedNotice, stillKnowing } from '../../components/ui/not-allowed.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { Link, useParams } from '../../lib/router/components.tsx';
 import { FieldForm } from './field-form.tsx';
@@ -35,13 +37,25 @@ export function FieldFormPage() {
   const { id } = useParams();
   const fields = useQuery(fieldQueries.all());
   const workspace = useQuery(statusQuery());
+  const manage = useCan('manage-workspace');
   const title = id === undefined ? 'New field' : 'Edit field';
 
-  if (fields.isPending || workspace.isPending) {
+  if (fields.isPending || workspace.isPending || stillKnowing(manage)) {
     return (
       <>
         <PageTitle>{title}</PageTitle>
         <p role="status">Loading the fields…</p>
+      </>
+    );
+  }
+  if (!manage.allowed) {
+    return (
+      <>
+        <PageTitle>{title}</PageTitle>
+        <NotAllowedNotice permission={manage}>
+          <p>The fields can be read in the list; an admin creates, changes and deletes them.</p>
+        </NotAllowedNotice>
+        <BackToFields />
       </>
     );
   }

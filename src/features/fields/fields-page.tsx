@@ -2,27 +2,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldQueries } from '../../api/fields.ts';
+import { useCan } from '../../api/me.ts';
 import type { Field } from '../../api/schemas.ts';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { GuardedButton, GuardedLink, NotAllowedNote, type Permission } from '../../components/ui/not-allowed.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { actionsCellClass, ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { hasOptions, parseDefinition } from '../../contract/field-types.ts';
 import { rulesOf, specFor } from '../../field-types/registry.ts';
-import { Link } from '../../lib/router/components.tsx';
 import { DeleteFieldDialog } from './delete-field-dialog.tsx';
 
 export function FieldsPage() {
   const fields = useQuery(fieldQueries.all());
   const [deleting, setDeleting] = useState<Field | null>(null);
+  const manage = useCan('manage-workspace');
 
   return (
     <>
       <PageTitle
         actions={
-          <Link to="/fields/new" className={buttonClass('primary')}>
-            New field
-          </Link>
+          <>
+            <NotAllowedNote id="fields-refusal" permission={manage} />
+            <GuardedLink to="/fields/new" variant="primary" permission={manage} reasonId="fields-refusal">
+              New field
+            </GuardedLink>
+          </>
         }
       >
         Fields
@@ -42,14 +47,20 @@ export function FieldsPage() {
       ) : fields.data.length === 0 ? (
         <p>This workspace has no fields yet. Create the first with “New field”.</p>
       ) : (
-        <FieldsTable fields={fields.data} onDelete={setDeleting} />
+        <FieldsTable fields={fields.data} manage={manage} onDelete={setDeleting} />
       )}
       {deleting && <DeleteFieldDialog field={deleting} onClose={() => setDeleting(null)} />}
     </>
   );
 }
 
-function FieldsTable({ fields, onDelete }: { fields: Field[]; onDelete: (field: Field) => void }) {
+interface RowActions {
+  /** Changing fields is the workspace's: refused, the buttons stay, disabled, named by the page's reason. */
+  manage: Permission;
+  onDelete: (field: Field) => void;
+}
+
+function FieldsTable({ fields, manage, onDelete }: RowActions & { fields: Field[] }) {
   return (
     <TableRegion label="Fields">
       <table className="w-full text-left text-sm">
@@ -69,7 +80,7 @@ function FieldsTable({ fields, onDelete }: { fields: Field[]; onDelete: (field: 
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {fields.map((field) => (
-            <FieldRow key={field.id} field={field} onDelete={onDelete} />
+            <FieldRow key={field.id} field={field} manage={manage} onDelete={onDelete} />
           ))}
         </tbody>
       </table>
@@ -86,7 +97,7 @@ function describeDefault(field: Field): string {
   return shown === '' ? `${field.default_value} (does not fit, ignored)` : shown;
 }
 
-function FieldRow({ field, onDelete }: { field: Field; onDelete: (field: Field) => void }) {
+function FieldRow({ field, manage, onDelete }: RowActions & { field: Field }) {
   return (
     <tr>
       <th scope="row" className="max-w-56 px-4 py-3 font-medium break-words">
@@ -124,17 +135,23 @@ function FieldRow({ field, onDelete }: { field: Field; onDelete: (field: Field) 
         ) : (
           <div className="flex gap-2">
             {field.type && (
-              <Link
+              <GuardedLink
                 to={`/fields/${field.id}/edit`}
                 aria-label={`Edit ${field.label}`}
-                className={buttonClass('secondary')}
+                permission={manage}
+                reasonId="fields-refusal"
               >
                 Edit
-              </Link>
+              </GuardedLink>
             )}
-            <Button aria-label={`Delete ${field.label}`} onClick={() => onDelete(field)}>
+            <GuardedButton
+              aria-label={`Delete ${field.label}`}
+              permission={manage}
+              reasonId="fields-refusal"
+              onClick={() => onDelete(field)}
+            >
               Delete
-            </Button>
+            </GuardedButton>
           </div>
         )}
       </td>

@@ -3,12 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { fieldQueries } from '../../api/fields.ts';
 import { readAllRows } from '../../api/jobs.ts';
+import { useCan } from '../../api/me.ts';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Button } from '../../components/ui/button.tsx';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { NotAllowedNotice, type Permission } from '../../components/ui/not-allowed.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { isKnown } from '../../field-types/contact-values.ts';
 import { prepareCountryNames } from '../../lib/country-names.ts';
-import { useSearchParams } from '../../lib/router/components.tsx';
+import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import type { CheckResult } from './check-rows.ts';
 import { emailColumnOf, plansOf, recalledChoices, type ColumnChoice } from './column-choices.ts';
 import { DryRunStep } from './dry-run-step.tsx';
@@ -37,7 +39,30 @@ function useImportSession(): ImportSession | null {
   return session;
 }
 
+/** Importing changes contacts: a person who may not sees why instead of a file to pick. */
 export function ImportPage() {
+  const edit = useCan('edit-contacts');
+  const newFields = useCan('manage-workspace');
+  if (edit.allowed) return <ImportSteps newFields={newFields} />;
+  return (
+    <>
+      <PageTitle>Import contacts</PageTitle>
+      {edit.reason ? (
+        <>
+          <NotAllowedNotice permission={edit} />
+          <Link to="/contacts" className={`${buttonClass()} mt-4`}>
+            Back to contacts
+          </Link>
+        </>
+      ) : (
+        <p role="status">Loading…</p>
+      )}
+    </>
+  );
+}
+
+/** `newFields`: whether a column may go to a new field, and a value become a new option. */
+function ImportSteps({ newFields }: { newFields: Permission }) {
   const fieldList = useQuery(fieldQueries.all());
   const fields = useMemo(() => fieldList.data?.filter(isKnown) ?? [], [fieldList.data]);
   const session = useImportSession();
@@ -129,6 +154,7 @@ export function ImportPage() {
             rows={source.table.sample}
             fields={fields}
             choices={choices}
+            newFields={newFields}
             unknownOptions={result?.unknownOptions ?? new Map()}
             onChange={(column, choice) =>
               setChoices((current) => current.map((old, index) => (index === column ? choice : old)))

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { hasOptions } from '../../contract/field-types.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { specFor } from '../../field-types/registry.ts';
+import { describedBy, NotAllowedNote, type Permission } from '../../components/ui/not-allowed.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { choiceFor, fieldOf, newFieldTarget, type ChoiceTarget, type ColumnChoice } from './column-choices.ts';
@@ -14,6 +15,8 @@ interface MappingStepProps {
   rows: readonly (readonly string[])[];
   fields: readonly KnownField[];
   choices: readonly ColumnChoice[];
+  /** Making a field or an option is the workspace's: refused, neither is offered, and the reason says why. */
+  newFields: Permission;
   unknownOptions: Map<number, Map<string, number>>;
   onChange: (column: number, choice: ColumnChoice) => void;
 }
@@ -36,7 +39,9 @@ function sampleOf(rows: readonly (readonly string[])[], column: number) {
   return values.join(' · ');
 }
 
-export function MappingStep({ headers, rows, fields, choices, unknownOptions, onChange }: MappingStepProps) {
+const REFUSAL_ID = 'new-fields-refusal';
+
+export function MappingStep({ headers, rows, fields, choices, newFields, unknownOptions, onChange }: MappingStepProps) {
   const samples = useMemo(() => headers.map((_, column) => sampleOf(rows, column)), [headers, rows]);
   const usedBy = new Map(
     choices.flatMap((choice, column) => (choice.target.kind === 'field' ? [[choice.target.mergeTag, column]] : [])),
@@ -61,6 +66,9 @@ export function MappingStep({ headers, rows, fields, choices, unknownOptions, on
       <h2 id="mapping-step" className="mb-2 font-semibold">
         Map the columns
       </h2>
+      <NotAllowedNote id={REFUSAL_ID} permission={newFields} className="mb-2">
+        A column goes to an existing field, and a value to an existing option.
+      </NotAllowedNote>
       <TableRegion label="Columns">
         <table className="w-full text-left text-sm">
           <thead className={tableHeadClass}>
@@ -83,6 +91,7 @@ export function MappingStep({ headers, rows, fields, choices, unknownOptions, on
                   <td className="space-y-2 px-3 py-2">
                     <select
                       aria-label={`Map column “${header}”`}
+                      aria-describedby={describedBy(newFields, REFUSAL_ID)}
                       value={valueOf(target)}
                       onChange={(event) => choose(column, event.target.value)}
                       className={inputClass}
@@ -100,7 +109,7 @@ export function MappingStep({ headers, rows, fields, choices, unknownOptions, on
                       <option value="status" disabled={statusColumn !== -1 && statusColumn !== column}>
                         Status
                       </option>
-                      <option value="new">New field “{header}”</option>
+                      {newFields.allowed && <option value="new">New field “{header}”</option>}
                     </select>
                     {target.kind === 'new' && (
                       <p className="text-xs">
@@ -123,6 +132,8 @@ export function MappingStep({ headers, rows, fields, choices, unknownOptions, on
                           choice={choice}
                           fields={fields}
                           values={unknownOptions.get(column) ?? new Map()}
+                          newOptions={newFields}
+                          refusalId={REFUSAL_ID}
                           onChange={(next) => onChange(column, next)}
                         />
                       )}

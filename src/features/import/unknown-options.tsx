@@ -4,6 +4,7 @@
  */
 import { parseDefinition } from '../../contract/field-types.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
+import { describedBy, type Permission } from '../../components/ui/not-allowed.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { fieldOf, type ColumnChoice } from './column-choices.ts';
 
@@ -12,13 +13,24 @@ interface UnknownOptionsProps {
   choice: ColumnChoice;
   fields: readonly KnownField[];
   values: Map<string, number>;
+  /** Adding an option changes the field: offered only to those who may, the others told why at `refusalId`. */
+  newOptions: Permission;
+  refusalId: string;
   onChange: (choice: ColumnChoice) => void;
 }
 
 /** More than this is a free-text column, not a list of options to sort out one by one. */
 const SHOWN = 40;
 
-export function UnknownOptions({ header, choice, fields, values, onChange }: UnknownOptionsProps) {
+export function UnknownOptions({
+  header,
+  choice,
+  fields,
+  values,
+  newOptions,
+  refusalId,
+  onChange,
+}: UnknownOptionsProps) {
   const field = fieldOf(choice.target, fields);
   if (!field) return null;
   const options = parseDefinition(field.definition);
@@ -47,12 +59,13 @@ export function UnknownOptions({ header, choice, fields, values, onChange }: Unk
           </span>
           <select
             aria-label={`What to do with “${value}”`}
+            aria-describedby={describedBy(newOptions, refusalId)}
             value={choice.newOptions.includes(value) ? 'add' : choice.fixes[value] ? `use:${choice.fixes[value]}` : ''}
             onChange={(event) => decide(value, event.target.value)}
             className={`${inputClass} w-auto`}
           >
             <option value="">Leave it (the rows show a problem)</option>
-            <option value="add">Add as a new option</option>
+            {newOptions.allowed && <option value="add">Add as a new option</option>}
             {options.map((option) => (
               <option key={option} value={`use:${option}`}>
                 Use option “{option}”

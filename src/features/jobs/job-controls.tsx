@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useJobControl, useUndoJob } from '../../api/jobs.ts';
 import type { JobView } from '../../contract/jobs.ts';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/dialog.tsx';
+import { GuardedButton, NotAllowedNote } from '../../components/ui/not-allowed.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { useNavigate } from '../../lib/router/components.tsx';
+import { useJobPermission } from './job-permission.ts';
 import { count } from './job-words.ts';
 
 const canUndo = (job: JobView) =>
@@ -22,30 +23,51 @@ export function JobControls({ job }: { job: JobView }) {
   const notify = useNotify();
   const navigate = useNavigate();
   const [asking, setAsking] = useState<'cancel' | 'undo' | null>(null);
+  const permission = useJobPermission(job);
+  const pausable = job.state === 'queued' || job.state === 'running';
+  const cancellable = ['draft', 'queued', 'running', 'paused'].includes(job.state);
   const undoLabel = job.kind === 'import' ? 'Undo this import' : 'Undo this job';
   const act = (which: 'pause' | 'resume' | 'cancel', close?: () => void) =>
     control.mutate({ id: job.id, control: which }, { onSuccess: () => close?.() });
 
   return (
     <div className="flex flex-wrap gap-2">
-      {(job.state === 'queued' || job.state === 'running') && (
-        <Button
+      {pausable && (
+        <GuardedButton
+          permission={permission}
+          reasonId="job-refusal"
           busy={control.isPending && control.variables.control === 'pause'}
           busyLabel="Pausing…"
           onClick={() => act('pause')}
         >
           Pause
-        </Button>
+        </GuardedButton>
       )}
       {job.state === 'paused' && (
-        <Button variant="primary" busy={control.isPending} busyLabel="Resuming…" onClick={() => act('resume')}>
+        <GuardedButton
+          permission={permission}
+          reasonId="job-refusal"
+          variant="primary"
+          busy={control.isPending}
+          busyLabel="Resuming…"
+          onClick={() => act('resume')}
+        >
           Resume
-        </Button>
+        </GuardedButton>
       )}
-      {['draft', 'queued', 'running', 'paused'].includes(job.state) && (
-        <Button onClick={() => setAsking('cancel')}>Cancel job</Button>
+      {cancellable && (
+        <GuardedButton permission={permission} reasonId="job-refusal" onClick={() => setAsking('cancel')}>
+          Cancel job
+        </GuardedButton>
       )}
-      {canUndo(job) && <Button onClick={() => setAsking('undo')}>{undoLabel}</Button>}
+      {canUndo(job) && (
+        <GuardedButton permission={permission} reasonId="job-refusal" onClick={() => setAsking('undo')}>
+          {undoLabel}
+        </GuardedButton>
+      )}
+      {(pausable || job.state === 'paused' || cancellable || canUndo(job)) && (
+        <NotAllowedNote id="job-refusal" permission={permission} />
+      )}
       {control.isError && !asking && (
         <div className="w-full">
           <Alert title="That did not work.">{control.error.message}</Alert>

@@ -9,7 +9,7 @@ import { focusRing } from '../../components/ui/styles.ts';
 import { Link, useParams } from '../../lib/router/components.tsx';
 import { JobControls } from './job-controls.tsx';
 import { CreatedContacts, RefusedRows } from './job-report.tsx';
-import { count, KIND_NAMES, progressText, STATE_NAMES, when } from './job-words.ts';
+import { count, KIND_NAMES, progressText, startedBy, STATE_NAMES, when } from './job-words.ts';
 
 const linkClass = `text-indigo-800 underline dark:text-indigo-300 ${focusRing}`;
 
@@ -88,11 +88,12 @@ export function JobPage() {
   return (
     <>
       <PageTitle>{current.title}</PageTitle>
-      <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
         {KIND_NAMES[current.kind]} · <strong>{STATE_NAMES[current.state]}</strong>
         {current.startedAt !== null && <> · started {when(current.startedAt)}</>}
         {current.finishedAt !== null && <> · ended {when(current.finishedAt)}</>}
       </p>
+      <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">{startedBy(current)}.</p>
       {current.reason && (
         <div className="mb-4">
           <Alert tone="warning" title="The job paused by itself.">

@@ -5,14 +5,16 @@ import { jobQueries, readAllRows, useTagCreated } from '../../api/jobs.ts';
 import { tagQueries } from '../../api/tags.ts';
 import type { JobRowView, JobView } from '../../contract/jobs.ts';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { Button } from '../../components/ui/button.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
+import { describedBy, GuardedButton, GuardedLink, NotAllowedNote } from '../../components/ui/not-allowed.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
-import { Link, useNavigate } from '../../lib/router/components.tsx';
+import { useNavigate } from '../../lib/router/components.tsx';
 import { count } from './job-words.ts';
 import { downloadCsv } from '../../lib/download.ts';
+import { useJobPermission } from './job-permission.ts';
 import { refusedRowsCsv } from './refused-csv.ts';
 
 const SHOWN = 100;
@@ -24,6 +26,7 @@ export function RefusedRows({ job }: { job: JobView }) {
     placeholderData: keepPreviousData,
   });
   const [downloading, setDownloading] = useState<'idle' | 'busy' | Error>('idle');
+  const permission = useJobPermission(job);
   const download = async () => {
     setDownloading('busy');
     try {
@@ -43,9 +46,12 @@ export function RefusedRows({ job }: { job: JobView }) {
           Download refused rows
         </Button>
         {job.kind === 'import' && (
-          <Link to={`/contacts/import?retry=${job.id}`} className={buttonClass()}>
-            Fix and retry refused rows
-          </Link>
+          <>
+            <GuardedLink to={`/contacts/import?retry=${job.id}`} permission={permission} reasonId="retry-refusal">
+              Fix and retry refused rows
+            </GuardedLink>
+            <NotAllowedNote id="retry-refusal" permission={permission} />
+          </>
         )}
       </div>
       {downloading instanceof Error && <Alert title="The file could not be made.">{downloading.message}</Alert>}
@@ -83,6 +89,7 @@ export function RefusedRows({ job }: { job: JobView }) {
 export function CreatedContacts({ job }: { job: JobView }) {
   const tags = useQuery(tagQueries.all());
   const tagCreated = useTagCreated();
+  const permission = useJobPermission(job);
   const notify = useNotify();
   const navigate = useNavigate();
   const [tagId, setTagId] = useState('');
@@ -114,7 +121,14 @@ export function CreatedContacts({ job }: { job: JobView }) {
       >
         <FormField id="created-tag" label="Tag for the created contacts">
           {(aria) => (
-            <select {...aria} value={tagId} onChange={(event) => setTagId(event.target.value)} className={inputClass}>
+            <select
+              {...aria}
+              disabled={!permission.allowed}
+              aria-describedby={describedBy(permission, 'tag-refusal', aria['aria-describedby'])}
+              value={tagId}
+              onChange={(event) => setTagId(event.target.value)}
+              className={inputClass}
+            >
               <option value="">Choose a tag</option>
               {tags.data?.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
@@ -124,9 +138,17 @@ export function CreatedContacts({ job }: { job: JobView }) {
             </select>
           )}
         </FormField>
-        <Button type="submit" disabled={!tag} busy={tagCreated.isPending} busyLabel="Starting…">
+        <GuardedButton
+          type="submit"
+          permission={permission}
+          reasonId="tag-refusal"
+          disabled={!tag}
+          busy={tagCreated.isPending}
+          busyLabel="Starting…"
+        >
           Tag them
-        </Button>
+        </GuardedButton>
+        <NotAllowedNote id="tag-refusal" permission={permission} />
       </form>
       {tagCreated.isError && <Alert title="The tagging did not start.">{tagCreated.error.message}</Alert>}
     </section>

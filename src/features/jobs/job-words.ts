@@ -38,6 +38,10 @@ export function progressText(job: JobView): string {
   return parts.join(' · ');
 }
 
+/** Jobs started before sign-in was set up have no owner. */
+export const startedBy = (job: JobView) =>
+  job.owner ? `Started by ${job.owner.name}` : 'Started before sign-in was set up';
+
 export const when = (ms: number) =>
   new Date(ms).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 

@@ -35,6 +35,7 @@ export function JobsPage() {
                 <ColumnHeader>Job</ColumnHeader>
                 <ColumnHeader>Kind</ColumnHeader>
                 <ColumnHeader>State</ColumnHeader>
+                <ColumnHeader>Started by</ColumnHeader>
                 <ColumnHeader>Rows done</ColumnHeader>
                 <ColumnHeader>Refused</ColumnHeader>
                 <ColumnHeader>Created on</ColumnHeader>
@@ -53,6 +54,7 @@ export function JobsPage() {
                   </th>
                   <td className="px-3 py-2">{KIND_NAMES[job.kind]}</td>
                   <td className="px-3 py-2">{STATE_NAMES[job.state]}</td>
+                  <td className="px-3 py-2">{job.owner?.name ?? 'Before sign-in was set up'}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {count(job.counts.done)} of {count(job.counts.total)}
                   </td>

@@ -4,11 +4,13 @@ import { useRef, useState } from 'react';
 import type { Tag, WorkspaceMode } from '../../api/schemas.ts';
 import { statusQuery } from '../../api/status.ts';
 import { contactQueries } from '../../api/contacts.ts';
+import { useCan } from '../../api/me.ts';
 import { tagQueries, useCreateTag, useDeleteTag, useUpdateTag } from '../../api/tags.ts';
 import { contactsWith, ImpactList, isCounting } from '../../components/ui/impact.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog, Dialog, type DialogHandle } from '../../components/ui/dialog.tsx';
+import { GuardedButton, NotAllowedNote, stillKnowing } from '../../components/ui/not-allowed.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { actionsCellClass, ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
@@ -23,6 +25,7 @@ export function TagsPage() {
   const notify = useNotify();
   const [editing, setEditing] = useState<Tag | null>(null);
   const [deleting, setDeleting] = useState<Tag | null>(null);
+  const manage = useCan('manage-workspace');
 
   return (
     <>
@@ -32,7 +35,7 @@ export function TagsPage() {
           <p>{tags.error.message}</p>
           <Button onClick={() => void tags.refetch()}>Try again</Button>
         </Alert>
-      ) : !tags.data || !workspace.data ? (
+      ) : !tags.data || !workspace.data || stillKnowing(manage) ? (
         <p role="status">Loading the tags…</p>
       ) : (
         <>
@@ -43,14 +46,18 @@ export function TagsPage() {
             <h2 id="new-tag" className="mb-3 font-semibold">
               New tag
             </h2>
-            <TagForm
-              idPrefix="new-tag"
-              tags={tags.data}
-              submitLabel="Create tag"
-              draftKey={tagDraftKey(workspace.data.mode, 'new')}
-              save={(input) => create.mutateAsync(input)}
-              onSaved={(input) => notify(`Tag “${input.name}” created.`)}
-            />
+            {manage.allowed ? (
+              <TagForm
+                idPrefix="new-tag"
+                tags={tags.data}
+                submitLabel="Create tag"
+                draftKey={tagDraftKey(workspace.data.mode, 'new')}
+                save={(input) => create.mutateAsync(input)}
+                onSaved={(input) => notify(`Tag “${input.name}” created.`)}
+              />
+            ) : (
+              <NotAllowedNote id="tags-refusal" permission={manage} />
+            )}
           </section>
           {tags.data.length === 0 ? (
             <p>No tags yet.</p>
@@ -75,12 +82,22 @@ export function TagsPage() {
                       <td className="max-w-96 px-4 py-2 break-words">{tag.description || '—'}</td>
                       <td className={actionsCellClass}>
                         <div className="flex gap-2">
-                          <Button aria-label={`Edit ${tag.name}`} onClick={() => setEditing(tag)}>
+                          <GuardedButton
+                            aria-label={`Edit ${tag.name}`}
+                            permission={manage}
+                            reasonId="tags-refusal"
+                            onClick={() => setEditing(tag)}
+                          >
                             Edit
-                          </Button>
-                          <Button aria-label={`Delete ${tag.name}`} onClick={() => setDeleting(tag)}>
+                          </GuardedButton>
+                          <GuardedButton
+                            aria-label={`Delete ${tag.name}`}
+                            permission={manage}
+                            reasonId="tags-refusal"
+                            onClick={() => setDeleting(tag)}
+                          >
                             Delete
-                          </Button>
+                          </GuardedButton>
                         </div>
                       </td>
                     </tr>

@@ -117,6 +117,8 @@ describe('writeOf', () => {
     expect(write).toEqual({
       kind: 'replace',
       id: 'abcdefabcdefabcdefabcdef',
+      // The address as stored, for the audit's read of the contact before it changes.
+      email: 'a@example.com',
       input: {
         fields: { company: 'Globex', phone: '555', email_address: 'b@example.com' },
         tags: [1],

@@ -1,0 +1,107 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../../../server/access/sessions.ts';
+import { openStore, type Store } from '../../../../server/sandbox/store.ts';
+import { sandbox } from '../../../server/sandbox-client.ts';
+import { renderApp } from '../../render-app.tsx';
+
+const VIEWER: Person = { id: 'v1', name: 'Vera Viewer', email: null, role: 'viewer' };
+const EDITOR: Person = { id: 'e1', name: 'Eddie Editor', email: null, role: 'editor' };
+const CANNOT_CHANGE = 'Your role (Viewer) cannot change contacts.';
+
+/** One contact, Ann, with the tag "newsletter"; seeded by an admin, as the viewer finds it. */
+async function workspace(): Promise<Store> {
+  const store = openStore(':memory:');
+  const answer = await sandbox({ store }).post('/v1/contacts', {
+    fields: { email_address: 'ann@example.com', first_name: 'Ann' },
+    status: 'SUBSCRIBED',
+    tags: [1],
+  });
+  expect(answer.status).toBe(201);
+  return store;
+}
+
+describe('a viewer on the contacts list', () => {
+  it('sees Add contact and Import disabled, each saying why', async () => {
+    renderApp('/contacts', { store: await workspace(), person: VIEWER });
+    await screen.findByRole('table');
+    const add = await screen.findByRole('button', { name: 'Add contact' });
+    expect(add).toBeDisabled();
+    expect(add).toHaveAccessibleDescription(CANNOT_CHANGE);
+    expect(screen.getByRole('button', { name: 'Import contacts' })).toHaveAccessibleDescription(CANNOT_CHANGE);
+    expect(screen.queryByRole('link', { name: 'Add contact' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save this view' })).toBeDisabled();
+  });
+
+  it('can select contacts, but every change to them is disabled with the reason', async () => {
+    const app = renderApp('/contacts', { store: await workspace(), person: VIEWER });
+    await app.user.click(await screen.findByRole('checkbox', { name: 'ann@example.com' }));
+    const bar = await screen.findByRole('region', { name: 'Selection' });
+    const addTags = await within(bar).findByRole('button', { name: 'Add tags' });
+    expect(addTags).toBeDisabled();
+    expect(addTags).toHaveAccessibleDescription(CANNOT_CHANGE);
+    expect(within(bar).getByText(CANNOT_CHANGE)).toBeVisible();
+  });
+
+  it('an editor may add contacts', async () => {
+    renderApp('/contacts', { store: await workspace(), person: EDITOR });
+    expect(await screen.findByRole('link', { name: 'Add contact' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Import contacts' })).toBeInTheDocument();
+  });
+});
+
+describe('a viewer opening a contact form', () => {
+  it('gets the reason instead of a new-contact form: nothing to type into', async () => {
+    const app = renderApp('/contacts/new', { store: await workspace(), person: VIEWER });
+    expect(await screen.findByText(CANNOT_CHANGE)).toBeVisible();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Save/ })).not.toBeInTheDocument();
+    await app.user.click(screen.getByRole('link', { name: 'Back to contacts' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Contacts' })).toBeInTheDocument();
+  });
+
+  it('sees a stored contact read-only, with the reason above and no Save', async () => {
+    renderApp('/contacts/edit?email=ann%40example.com', { store: await workspace(), person: VIEWER });
+    const email = await screen.findByRole('textbox', { name: 'Email Address' });
+    expect(email).toHaveValue('ann@example.com');
+    expect(email).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: 'First Name' })).toBeDisabled();
+    expect(screen.getByRole('combobox', { name: 'Tags' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Remove newsletter' })).toBeDisabled();
+    expect(screen.getByRole('group', { description: /Your role \(Viewer\) cannot change contacts\./ })).toBe(
+      email.closest('fieldset'),
+    );
+    expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
+  });
+
+  it('sees the stored values, not a draft kept from when the role allowed changes', async () => {
+    const store = await workspace();
+    const { id } = (await sandbox({ store }).get('/v1/contacts/by-email?email=ann@example.com')).body.data;
+    localStorage.setItem(
+      `lark-admin:contact-draft:sandbox:${id}`,
+      JSON.stringify({
+        savedAt: new Date().toISOString(),
+        form: { base: { values: { first_name: 'Ann' } }, changes: { values: { first_name: 'Annie' } } },
+      }),
+    );
+    renderApp('/contacts/edit?email=ann%40example.com', { store, person: EDITOR });
+    expect(await screen.findByRole('textbox', { name: 'First Name' })).toHaveValue('Annie');
+    cleanup();
+    renderApp('/contacts/edit?email=ann%40example.com', { store, person: VIEWER });
+    expect(await screen.findByRole('textbox', { name: 'First Name' })).toHaveValue('Ann');
+    expect(screen.queryByText('Your unsent entries were restored.')).not.toBeInTheDocument();
+  });
+});
+
+describe('an editor’s tag picker', () => {
+  it('offers the existing tags but no “Create tag” entry, and says why', async () => {
+    const app = renderApp('/contacts/new', { store: await workspace(), person: EDITOR });
+    const tags = await screen.findByRole('combobox', { name: 'Tags' });
+    expect(tags).toHaveAccessibleDescription(
+      'Your role (Editor) cannot change fields or tags. Choose among the existing tags.',
+    );
+    await app.user.type(tags, 'news');
+    expect(await screen.findByRole('option', { name: 'newsletter' })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: 'Create tag “news”' })).not.toBeInTheDocument();
+  });
+});

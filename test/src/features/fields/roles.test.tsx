@@ -1,0 +1,59 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../../../server/access/sessions.ts';
+import { openStore, type Store } from '../../../../server/sandbox/store.ts';
+import { sandbox } from '../../../server/sandbox-client.ts';
+import { renderApp } from '../../render-app.tsx';
+
+const EDITOR: Person = { id: 'e1', name: 'Eddie Editor', email: null, role: 'editor' };
+const CANNOT = 'Your role (Editor) cannot change fields or tags.';
+
+async function workspace(): Promise<Store> {
+  const store = openStore(':memory:');
+  const answer = await sandbox({ store }).post('/v1/fields', {
+    label: 'Plan',
+    merge_tag: 'plan',
+    type: 'DROPDOWN_SINGLE',
+    definition: 'Free,Pro',
+  });
+  expect(answer.status).toBe(201);
+  return store;
+}
+
+describe('an editor on the Fields page', () => {
+  it('reads the list, with New field, Edit and Delete disabled and saying why', async () => {
+    renderApp('/fields', { store: await workspace(), person: EDITOR });
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('rowheader', { name: 'Plan' })).toBeInTheDocument();
+    const newField = screen.getByRole('button', { name: 'New field' });
+    expect(newField).toBeDisabled();
+    expect(newField).toHaveAccessibleDescription(CANNOT);
+    expect(screen.getByText(CANNOT)).toBeVisible();
+    expect(screen.queryByRole('link', { name: 'New field' })).not.toBeInTheDocument();
+    for (const name of ['Edit Plan', 'Delete Plan']) {
+      const button = within(table).getByRole('button', { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(CANNOT);
+    }
+  });
+
+  it('gets the reason instead of a field form, new or existing', async () => {
+    const app = renderApp('/fields/new', { store: await workspace(), person: EDITOR });
+    expect(await screen.findByText(CANNOT)).toBeVisible();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    await app.router.navigate('/fields/4/edit');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Edit field' })).toBeInTheDocument();
+    expect(screen.getByText(CANNOT)).toBeVisible();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Save/ })).not.toBeInTheDocument();
+  });
+
+  it('an admin has them all', async () => {
+    renderApp('/fields', { store: await workspace() });
+    const table = await screen.findByRole('table');
+    expect(await screen.findByRole('link', { name: 'New field' })).toBeInTheDocument();
+    expect(within(table).getByRole('link', { name: 'Edit Plan' })).toBeInTheDocument();
+    expect(within(table).getByRole('button', { name: 'Delete Plan' })).toBeEnabled();
+    expect(screen.queryByText(CANNOT)).not.toBeInTheDocument();
+  });
+});
