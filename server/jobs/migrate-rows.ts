@@ -50,12 +50,7 @@ export const migrateRow: RowHandler = async (row, { job, call, step }) => {
 };
 
 /** Sets a field's options, on a fresh read of the field, keeping everything else as it is now. */
-async function setOptions(
-  call: Call,
-  note: NoteField,
-  fieldId: number,
-  definition: (current: string) => string,
-) {
+async function setOptions(call: Call, note: NoteField, fieldId: number, definition: (current: string) => string) {
   const fields = await call('GET', '/fields');
   const field = (
     fields.data as

@@ -40,7 +40,10 @@ async function contactEmails(url: string): Promise<string[]> {
 describe('starting', () => {
   it.each([
     [{ PORT: 'abc' }, 'Lark Admin cannot start: PORT must be a whole number'],
-    [{ HOST: '0.0.0.0' }, 'Lark Admin cannot start: HOST 0.0.0.0 lets other machines connect; set OIDC_ISSUER (each person signs in) or ADMIN_PASSWORD'],
+    [
+      { HOST: '0.0.0.0' },
+      'Lark Admin cannot start: HOST 0.0.0.0 lets other machines connect; set OIDC_ISSUER (each person signs in) or ADMIN_PASSWORD',
+    ],
     [{ CAMPAIGNLARK_API_URL: 'ftp://x' }, 'Lark Admin cannot start: CAMPAIGNLARK_API_URL must use https://'],
   ])('refuses %o with one clear line', async (env, start) => {
     const { code, output } = await runServerToExit(env);
