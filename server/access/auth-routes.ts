@@ -15,11 +15,24 @@ import { createSealer, type Sealer } from './sealed.ts';
 
 const SIGN_IN_SECONDS = 600;
 
-/** Only a path on this site: a return address can never send the person elsewhere. */
+const HERE = 'https://lark-admin.invalid';
+
+/**
+ * Only a path on this site: a return address can never send the person elsewhere. It is read as
+ * a browser reads it (which drops tabs and line breaks, and takes a backslash for a slash), and
+ * only its path and query are kept.
+ */
 export function safeReturn(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.length > 2000)
+  if (!value || value.length > 2000 || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, HERE);
+  } catch {
     return '/';
-  return value.startsWith('/auth/') && value !== '/auth/signed-in' ? '/' : value;
+  }
+  if (url.origin !== HERE) return '/';
+  const path = url.pathname + url.search;
+  return path.startsWith('/auth/') && path !== '/auth/signed-in' ? '/' : path;
 }
 
 interface AuthRoutesOptions {
@@ -35,12 +48,17 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
   const { settings, oidc, sessions, sessionSealer, sessionJar, log } = options;
   const secure = settings.publicUrl.protocol === 'https:';
   const signInSealer = createSealer(settings.sessionSecret, 'sign-in');
-  const signInJar = cookieJar('lark_sign_in', secure, '/auth');
+  const signInJar = cookieJar('lark_sign_in', secure);
   const page = (c: Context, status: 200 | 400 | 403 | 502, title: string, lines: string[], withLink = true) =>
     c.html(accessPage(title, lines, withLink ? { href: '/auth/login', text: 'Sign in' } : undefined), status);
   const routes = new Hono();
 
   routes.get('/login', async (c) => {
+    // The sign-in's cookie must be set on the address the provider sends the person back to. Behind
+    // a proxy (which may rewrite Host) the browser is at that address already.
+    const asked = new URL(c.req.url);
+    if (asked.host !== settings.publicUrl.host && c.req.header('x-forwarded-for') === undefined)
+      return c.redirect(new URL(asked.pathname + asked.search, settings.publicUrl).href);
     try {
       const { url, state } = await oidc.start(safeReturn(c.req.query('return')));
       signInJar.set(c, await signInSealer.seal({ ...state }, SIGN_IN_SECONDS), SIGN_IN_SECONDS);
@@ -57,8 +75,12 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
     signInJar.clear(c);
     const problem = c.req.query('error');
     if (problem !== undefined) {
-      const said = c.req.query('error_description') ?? problem;
-      return page(c, 400, 'Sign-in did not finish', [`The identity provider said: ${said.slice(0, 300)}`]);
+      // Only the provider's answer to this browser's own sign-in is repeated: anyone can write a link.
+      const ours = started !== null && c.req.query('state') === started.state;
+      const said = (c.req.query('error_description') ?? problem).slice(0, 300);
+      return page(c, 400, 'Sign-in did not finish', [
+        ours ? `The identity provider said: ${said}` : 'The identity provider did not sign you in.',
+      ]);
     }
     if (!started)
       return page(c, 400, 'Sign-in did not finish', [

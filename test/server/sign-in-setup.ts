@@ -57,7 +57,7 @@ export async function startLark(publicUrl = 'https://lark.example.com', env: Rec
     backend: { mode: 'sandbox', store: openStore(':memory:') },
     audit,
     auditApi: auditApi(audit),
-    hostNames: new Set([new URL(publicUrl).hostname]),
+    hostNames: new Set([new URL(publicUrl).hostname, 'localhost']),
     access: { signIn: 'oidc', settings, oidc: createOidcClient(settings), sessions },
     log: (line) => logs.push(line),
   });

@@ -1,5 +1,6 @@
 /** Sign-in for teams against a real OpenID provider (oidc-provider) on loopback. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { safeReturn } from '../../server/access/auth-routes.ts';
 import { IDLE_MS, LIFETIME_MS } from '../../server/access/sessions.ts';
 import { SESSION_ENDED } from '../../src/contract/access.ts';
 import { startLark, type Jar } from './sign-in-setup.ts';
@@ -52,7 +53,7 @@ describe('signing in', () => {
   it('sets HttpOnly, SameSite=Lax, Secure cookies under https, the session bound to this origin', async () => {
     const { answer, login } = await lark.signIn('ada');
     const [signInCookie] = login.headers.getSetCookie();
-    expect(signInCookie).toMatch(/^lark_sign_in=[^;]+; Max-Age=600; Path=\/auth; HttpOnly; Secure; SameSite=Lax$/);
+    expect(signInCookie).toMatch(/^__Host-lark_sign_in=[^;]+; Max-Age=600; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     const session = answer.headers.getSetCookie().find((line) => line.startsWith('__Host-lark_session='));
     expect(session).toMatch(/^__Host-lark_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     // Sealed: neither the person nor the role can be read from the cookie.
@@ -94,19 +95,39 @@ describe('signing in', () => {
     expect((await lark.lark(jar, 'GET', '/api/me')).status).toBe(401);
   });
 
-  it('shows what the provider said when it refuses', async () => {
+  it('shows what the provider said when it refuses this browser’s sign-in, and nobody else’s words', async () => {
     const jar: Jar = new Map();
-    await lark.lark(jar, 'GET', '/auth/login');
-    const answer = await lark.lark(jar, 'GET', '/auth/callback?error=access_denied&error_description=The+user+said+no');
+    const login = await lark.lark(jar, 'GET', '/auth/login');
+    const state = new URL(login.headers.get('location')!).searchParams.get('state');
+    const refusal = `/auth/callback?error=access_denied&error_description=The+user+said+no&state=${state}`;
+    const answer = await lark.lark(new Map(jar), 'GET', refusal);
     expect(answer.status).toBe(400);
     expect(await answer.text()).toContain('The identity provider said: The user said no');
+    const planted = await lark.lark(jar, 'GET', '/auth/callback?error=x&error_description=Call+555-0100+now');
+    expect(await planted.text()).not.toContain('555-0100');
+  });
+
+  it('starts a sign-in at the address people use, so its cookie comes back with the callback', async () => {
+    const answer = await lark.app.request('http://localhost/auth/login?return=%2Fcontacts');
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe('https://lark.example.com/auth/login?return=%2Fcontacts');
+    expect(answer.headers.getSetCookie()).toEqual([]);
   });
 
   it('sends a return address only to this site', async () => {
-    for (const unsafe of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+    for (const unsafe of [
+      '//evil.example/x',
+      'https://evil.example',
+      '/\\evil.example',
+      '/\t/evil.example/x',
+      '/\n/x',
+    ]) {
       const { answer } = await lark.signIn('ada', unsafe);
       expect(answer.headers.get('location')).toBe('/');
     }
+    expect(safeReturn('/contacts?q=a%20b')).toBe('/contacts?q=a%20b');
+    expect(safeReturn('/auth/callback?code=x')).toBe('/');
+    expect(safeReturn('/auth/signed-in')).toBe('/auth/signed-in');
   });
 });
 
