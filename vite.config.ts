@@ -38,8 +38,10 @@ function firstPageChunk(id: string, context: { getModuleInfo: ModuleInfoOf }): s
 }
 
 /**
- * `npm run dev`: the same /v1 and /api handler as `npm start`, mounted inside Vite, so one
- * process on one port serves the app with HMR and the API. It is created on the first request,
+ * `npm run dev`: the same /v1, /api and /auth handler as `npm start`, mounted inside Vite, so one
+ * process on one port serves the app with HMR and the API. Pages come from Vite, so only the API
+ * asks for a session here: a page without one shows "Your session ended" rather than moving to
+ * the sign-in. It is created on the first request,
  * so builds and tests never open the sandbox database.
  */
 function larkApi(): Plugin {
@@ -49,7 +51,7 @@ function larkApi(): Plugin {
     configureServer(server) {
       let listener: ReturnType<typeof getRequestListener> | undefined;
       server.middlewares.use(async (req, res, next) => {
-        if (!/^\/(?:v1|api)(?:\/|$|\?)/.test(req.url ?? '')) return next();
+        if (!/^\/(?:v1|api|auth)(?:\/|$|\?)/.test(req.url ?? '')) return next();
         listener ??= await createDevListener();
         return listener(req, res);
       });

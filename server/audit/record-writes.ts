@@ -140,17 +140,22 @@ export function recordWrites(audit: AuditStore, read: Read, recent = recentConta
     if (write.startsWith('field') || write.startsWith('tag')) {
       const kind: AuditKind = write.startsWith('field') ? 'field' : 'tag';
       const attributes = kind === 'field' ? FIELD_ATTRIBUTES : TAG_ATTRIBUTES;
-      const before = id === undefined ? null : await (kind === 'field' ? findField(read, id) : findTag(read, id));
+      const action = c.req.method === 'POST' ? 'created' : c.req.method === 'DELETE' ? 'deleted' : 'changed';
+      // undefined: the field or tag could not be read first, so its values before are not known.
+      const before =
+        id === undefined ? null : ((await (kind === 'field' ? findField(read, id) : findTag(read, id))) ?? undefined);
       await next();
       if (!c.res.ok) return;
-      const after = c.req.method === 'DELETE' ? null : ((await dataOf(c)) as Thing);
+      const after = action === 'deleted' ? null : ((await dataOf(c)) as Thing);
       const named = (after ?? before ?? {}) as Thing;
+      const changes = attributeChanges(before ?? null, after, attributes);
       audit.record(
         entry(kind, {
-          action: before === null ? 'created' : after === null ? 'deleted' : 'changed',
+          action,
           targetId: String(named.id ?? id ?? ''),
-          targetName: String(named.label ?? named.name ?? ''),
-          changes: attributeChanges(before, after, attributes),
+          targetName: String(named.label ?? named.name ?? `#${id}`),
+          changes:
+            before === undefined ? changes.map((change) => ({ ...change, before: null, known: false })) : changes,
         }),
       );
       return;

@@ -89,13 +89,24 @@ export function createRunner(options: RunnerOptions) {
       if (patch.before !== undefined) seen.before = patch.before;
       if (patch.after !== undefined) seen.after = patch.after;
     };
+    // What the row wrote is recorded before the row ends (a refused row may have written its values,
+    // not its tags), and when it stops between two writes: a cancelled job never takes it up again.
+    const recordWritten = (after: unknown) => {
+      if (after === null || after === undefined) return;
+      try {
+        options.writes?.row(job, row, seen.before, after);
+      } catch (error) {
+        log(
+          `job ${job.id} row ${row.n}: its change could not be recorded in the audit trail (${(error as Error).message})`,
+        );
+      }
+    };
     try {
       const end = await handlers[job.kind](row, { job, call, step });
-      // A refused row may have written part of its change (the values, not the tags): that is recorded too.
-      const after = 'refused' in end ? seen.after : (end.after ?? seen.after);
-      if (after !== null) options.writes?.row(job, row, seen.before, after);
+      recordWritten('refused' in end ? seen.after : (end.after ?? seen.after));
       store.finishRow(row, end);
     } catch (error) {
+      if (!shuttingDown()) recordWritten(seen.after);
       // Stopped mid-row, or the server is shutting down (the file may be closed): the row is taken up again.
       if (error instanceof Stopped || shuttingDown()) return;
       if (error instanceof Unavailable) {

@@ -59,3 +59,23 @@ describe('the before of a save', () => {
     expect(audit.activity({}).entries[0]!.changes).toEqual([{ key: 'company', before: 'Initech', after: 'Globex' }]);
   });
 });
+
+describe('a field or tag that could not be read first', () => {
+  it('is recorded by what the request did, its values before not known', async () => {
+    const audit = createAuditStore(openAccessFile(':memory:'));
+    const app = new Hono();
+    app.use(async (c, next) => {
+      c.set('person', { id: 'jane', name: 'Jane Doe', email: null, role: 'admin' });
+      return next();
+    });
+    app.use(recordWrites(audit, async () => ({ status: 503, data: undefined })));
+    app.delete('/v1/tags/:id', (c) => c.json({ data: 'The tag has been deleted successfully.' }));
+    app.patch('/v1/fields/:id', (c) => c.json({ data: { id: 7, label: 'Plan', merge_tag: 'plan', type: 'TEXT' } }));
+    await app.request('/v1/tags/2500', { method: 'DELETE' });
+    expect(audit.activity({}).entries[0]).toMatchObject({ kind: 'tag', action: 'deleted', targetName: '#2500' });
+    await app.request('/v1/fields/7', { method: 'PATCH', body: '{}', headers: { 'content-type': 'application/json' } });
+    const changed = audit.activity({}).entries[0]!;
+    expect(changed).toMatchObject({ kind: 'field', action: 'changed', targetName: 'Plan' });
+    expect(changed.changes).toContainEqual({ key: 'label', before: null, after: 'Plan', known: false });
+  });
+});
