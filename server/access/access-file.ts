@@ -16,6 +16,7 @@ CREATE TABLE sessions (
   name        TEXT NOT NULL,
   email       TEXT,
   role        TEXT NOT NULL,
+  groups      TEXT NOT NULL,
   created_at  INTEGER NOT NULL,
   seen_at     INTEGER NOT NULL
 ) WITHOUT ROWID;

@@ -9,7 +9,7 @@ import { refusal, sameOriginOnly } from '../security.ts';
 import type { OidcSettings } from './auth-config.ts';
 import { cookieJar, type CookieJar } from './cookies.ts';
 import { LIFETIME_MS, type Sessions } from './sessions.ts';
-import { personFrom, ProviderUnavailable, roleFrom, type OidcClient, type SignInState } from './oidc.ts';
+import { groupsIn, personFrom, ProviderUnavailable, roleFor, type OidcClient, type SignInState } from './oidc.ts';
 import { accessPage } from './pages.ts';
 import { createSealer, type Sealer } from './sealed.ts';
 
@@ -95,7 +95,8 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
         'The answer from the identity provider could not be checked, so nobody was signed in.',
       ]);
     }
-    const role = roleFrom(claims, settings);
+    const groups = groupsIn(claims, settings.roleClaim);
+    const role = roleFor(groups, settings.groups);
     const who = personFrom(claims, role ?? 'viewer');
     if (role === null) {
       log(`sign-in: ${who.id} is in none of Lark Admin's groups`);
@@ -110,7 +111,7 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
         false,
       );
     }
-    const id = sessions.start(who);
+    const id = sessions.start(who, groups);
     sessionJar.set(c, await sessionSealer.seal({ sid: id }, LIFETIME_MS / 1000), 12 * 3600);
     log(`sign-in: ${who.id} as ${ROLE_NAMES[role]}`);
     return c.redirect(started.returnTo);

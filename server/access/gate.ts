@@ -9,7 +9,7 @@ import type { OidcSettings } from './auth-config.ts';
 import { authRoutes } from './auth-routes.ts';
 import { cookieJar } from './cookies.ts';
 import { fixedIdentity, PERSON_AT_THIS_COMPUTER, PERSON_WITH_PASSWORD, sessionIdentity } from './identity.ts';
-import type { OidcClient } from './oidc.ts';
+import { roleFor, type OidcClient } from './oidc.ts';
 import { createSealer } from './sealed.ts';
 import type { Person, Sessions } from './sessions.ts';
 
@@ -31,7 +31,8 @@ export function installGate(app: Hono, access: Access, { trustProxy, log }: Gate
     const sessionSealer = createSealer(access.settings.sessionSecret, 'session');
     const sessionJar = cookieJar('lark_session', secure);
     app.route('/auth', authRoutes({ ...access, sessionSealer, sessionJar, log }));
-    app.use(sessionIdentity({ sessions: access.sessions, sealer: sessionSealer, jar: sessionJar }));
+    const roleOf = (groups: readonly string[]) => roleFor(groups, access.settings.groups);
+    app.use(sessionIdentity({ sessions: access.sessions, sealer: sessionSealer, jar: sessionJar, roleOf }));
   } else if (access.signIn === 'password') {
     app.use(passwordCheck(access.password, { address: (c) => clientAddress(c, trustProxy), log }));
     app.use(fixedIdentity(PERSON_WITH_PASSWORD, 'password'));

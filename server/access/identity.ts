@@ -5,7 +5,7 @@
  * it is whoever sits at this computer.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { REFUSAL_HEADER, SESSION_ENDED, type SignIn } from '../../src/contract/access.ts';
+import { REFUSAL_HEADER, SESSION_ENDED, type Role, type SignIn } from '../../src/contract/access.ts';
 import { refusal } from '../security.ts';
 import type { CookieJar } from './cookies.ts';
 import type { Sealer } from './sealed.ts';
@@ -35,6 +35,8 @@ export interface SessionAccess {
   sessions: Sessions;
   sealer: Sealer;
   jar: CookieJar;
+  /** The role the groups give under today's settings, or null when they no longer let the person in. */
+  roleOf: (groups: readonly string[]) => Role | null;
 }
 
 const isApi = (path: string) => path === '/v1' || path.startsWith('/v1/') || path.startsWith('/api/');
@@ -45,23 +47,29 @@ export const signInAddress = (c: Context) => {
   return `/auth/login?return=${encodeURIComponent(url.pathname + url.search)}`;
 };
 
-export function sessionIdentity({ sessions, sealer, jar }: SessionAccess): MiddlewareHandler {
+export function sessionIdentity({ sessions, sealer, jar, roleOf }: SessionAccess): MiddlewareHandler {
   return async (c, next) => {
     const sealed = jar.get(c);
     const payload = await sealer.open(sealed);
-    const session = typeof payload?.sid === 'string' ? sessions.use(payload.sid) : null;
-    if (!session) {
+    let session = typeof payload?.sid === 'string' ? sessions.use(payload.sid) : null;
+    const role = session && roleOf(session.groups);
+    if (session && !role) {
+      sessions.endAllOf(session.person.id);
+      session = null;
+    }
+    if (!session || !role) {
       if (sealed !== undefined) jar.clear(c);
       if (!isApi(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD'))
         return c.redirect(signInAddress(c));
       c.header(REFUSAL_HEADER, 'session');
       return refusal(c, 401, SESSION_ENDED);
     }
-    if (session.touched) {
+    // Lazily loaded code may be cached by a proxy on the way: a cookie never rides on it.
+    if (session.touched && !c.req.path.startsWith('/assets/')) {
       const left = Math.min(IDLE_MS, session.createdAt + LIFETIME_MS - Date.now());
       jar.set(c, sealed!, Math.max(1, Math.floor(left / 1000)));
     }
-    c.set('person', session.person);
+    c.set('person', { ...session.person, role });
     c.set('signIn', 'oidc');
     return next();
   };

@@ -86,15 +86,14 @@ export function groupsIn(claims: Claims, path: string): string[] {
   for (const part of path.split('.')) {
     value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
   }
-  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  // A single group as a string is one name, whole: a directory's names hold commas and spaces.
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** The highest role any of the person's groups maps to, or null when none does. */
-export function roleFrom(claims: Claims, settings: Pick<OidcSettings, 'roleClaim' | 'groups'>): Role | null {
-  const roles = groupsIn(claims, settings.roleClaim)
-    .map((group) => settings.groups.get(group))
-    .filter((role): role is Role => role !== undefined);
+/** The highest role any of the groups maps to, or null when none does. */
+export function roleFor(groups: readonly string[], map: OidcSettings['groups']): Role | null {
+  const roles = groups.map((group) => map.get(group)).filter((role): role is Role => role !== undefined);
   return roles.length === 0 ? null : roles.reduce((a, b) => (ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b));
 }
 

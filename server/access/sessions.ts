@@ -1,6 +1,6 @@
 /**
- * Signed-in people, kept on the server so that "Sign out" (or a person's removal) ends a session
- * everywhere: the cookie holds only a random id, sealed. A session slides for 12 hours of use and
+ * Signed-in people, kept on the server so that "Sign out" ends a session everywhere, and a role
+ * follows the settings (LARK_ADMINS...) as they are now: the cookie holds only a random id, sealed. A session slides for 12 hours of use and
  * ends 7 days after sign-in whatever happens.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -21,6 +21,8 @@ export interface Person {
 
 export interface Session {
   person: Person;
+  /** The groups the provider named at sign-in: the role is read from them on every request. */
+  groups: string[];
   createdAt: number;
   seenAt: number;
 }
@@ -30,6 +32,7 @@ interface SessionRow {
   name: string;
   email: string | null;
   role: Role;
+  groups: string;
   created_at: number;
   seen_at: number;
 }
@@ -42,12 +45,13 @@ export function createSessions({ db }: SqliteFile, now: () => number = Date.now)
   const ended = (row: SessionRow, at: number) => at - row.seen_at >= IDLE_MS || at - row.created_at >= LIFETIME_MS;
   return {
     /** A new session's id, for the cookie; only its hash is stored. */
-    start(person: Person): string {
+    start(person: Person, groups: readonly string[] = []): string {
       const id = randomBytes(32).toString('base64url');
       const at = now();
       db.prepare(
-        'INSERT INTO sessions (id_hash, person_id, name, email, role, created_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(hashOf(id), person.id, person.name, person.email, person.role, at, at);
+        `INSERT INTO sessions (id_hash, person_id, name, email, role, groups, created_at, seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(hashOf(id), person.id, person.name, person.email, person.role, JSON.stringify(groups), at, at);
       return id;
     },
 
@@ -65,6 +69,7 @@ export function createSessions({ db }: SqliteFile, now: () => number = Date.now)
       if (touched) db.prepare('UPDATE sessions SET seen_at = ? WHERE id_hash = ?').run(at, hash);
       return {
         person: { id: row.person_id, name: row.name, email: row.email, role: row.role },
+        groups: JSON.parse(row.groups) as string[],
         createdAt: row.created_at,
         seenAt: touched ? at : row.seen_at,
         touched,
@@ -73,6 +78,11 @@ export function createSessions({ db }: SqliteFile, now: () => number = Date.now)
 
     end(id: string) {
       db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hashOf(id));
+    },
+
+    /** Ends every session of one person (their groups no longer let them in). */
+    endAllOf(personId: string) {
+      db.prepare('DELETE FROM sessions WHERE person_id = ?').run(personId);
     },
 
     /** Removes every ended session. */

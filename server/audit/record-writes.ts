@@ -71,13 +71,19 @@ async function findTag(read: Read, id: string): Promise<Thing | null> {
 
 async function findContact(
   read: Read,
-  recalled: (email: string) => ContactSnapshot | undefined,
+  recalled: ReturnType<typeof recentContacts> & { person: string },
   email: unknown,
   id?: string,
 ): Promise<ContactSnapshot | null | undefined> {
+  // A write by id meets the latest copy this person's browser has seen; the address is only a hint.
+  const seen =
+    id !== undefined
+      ? recalled.recallById(recalled.person, id)
+      : typeof email === 'string'
+        ? recalled.recallByEmail(recalled.person, email)
+        : undefined;
+  if (seen) return seen;
   if (typeof email !== 'string' || email.trim() === '') return undefined;
-  const seen = recalled(email);
-  if (seen && (id === undefined || seen.id === id)) return seen;
   const answer = await read(byEmailPath(email));
   // By address, not found: a new contact. By id, not found under the address named: not known.
   if (answer.status === 404) return id === undefined ? null : undefined;
@@ -162,8 +168,8 @@ export function recordWrites(audit: AuditStore, read: Read, recent = recentConta
     }
 
     const email = write === 'contact-upsert' ? body.email_address : decoded(c.req.header(CONTACT_EMAIL_HEADER));
-    const recalled = (address: string) => recent.recall(person.id, address);
-    const before = write === 'contact-create' ? null : await findContact(read, recalled, email, id);
+    const before =
+      write === 'contact-create' ? null : await findContact(read, { ...recent, person: person.id }, email, id);
     await next();
     if (!c.res.ok) return;
     const after = snapshotOf(await dataOf(c));

@@ -62,6 +62,9 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const job = jobOf(c);
     if (job instanceof Response) return job;
     const { id, role } = c.get('person');
+    // A move (or its undo) changes a field's options: only for those who may change fields, even their own.
+    const movesOptions = job.kind === 'migrate' || (job.undoOf !== null && store.job(job.undoOf)?.kind === 'migrate');
+    if (movesOptions && !can(role, 'manage-workspace')) return refuseRole(c, refusalFor(role, 'manage-workspace'));
     return role === 'admin' || job.owner?.id === id ? job : refuseRole(c, othersJobRefusal(role));
   };
 

@@ -26,6 +26,9 @@ function workspace() {
   });
   app.use(recordWrites(audit, read));
   app.get('/v1/contacts/by-email', (c) => c.json({ data: contact(c.req.query('email')!, 'Initech') }));
+  app.post('/v1/contacts/:id/tags/add', (c) =>
+    c.json({ data: { ...contact('a@example.com', 'Globex'), tags: [{ id: 3, name: 'vip' }] } }),
+  );
   app.post('/v1/contacts/upsert', async (c) => {
     const body = (await c.req.json()) as { email_address: string; fields: { company: string } };
     return c.json({ data: contact(body.email_address, body.fields.company) });
@@ -50,6 +53,19 @@ describe('the before of a save', () => {
     await upsert('a@example.com', 'Hooli');
     expect(reads).toEqual([]);
     expect(audit.activity({}).entries[0]!.changes).toEqual([{ key: 'company', before: 'Globex', after: 'Hooli' }]);
+  });
+
+  it('takes the newest copy for a write by id, whatever address the browser names', async () => {
+    const { app, audit, reads, upsert } = workspace();
+    await app.request('/v1/contacts/by-email?email=a%40example.com');
+    await upsert('a@example.com', 'Globex');
+    await app.request('/v1/contacts/64f1a2b3c4d5e6f7a8b9c0d1/tags/add', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-lark-contact-email': 'old%40example.com' },
+      body: JSON.stringify({ tag_ids: [3] }),
+    });
+    expect(reads).toEqual([]);
+    expect(audit.activity({}).entries[0]!.changes).toEqual([{ key: 'tags', before: [], after: [3] }]);
   });
 
   it('is read by the server when the browser read nothing', async () => {

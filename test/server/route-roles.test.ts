@@ -127,9 +127,20 @@ describe('jobs: an editor controls only their own', () => {
     expect((await call(ada, 'POST', `/api/jobs/${theirs.body.data.id}/cancel`)).status).toBe(200);
 
     const move = { kind: 'migrate', title: 'Move', params: {} };
-    expect((await call(eddie, 'POST', '/api/jobs', move)).body).toEqual({
-      error: { message: 'Your role (Editor) cannot change fields or tags.' },
-    });
+    const refusal = { error: { message: 'Your role (Editor) cannot change fields or tags.' } };
+    expect((await call(eddie, 'POST', '/api/jobs', move)).body).toEqual(refusal);
+    // Sam started a move as an admin and is an editor now: the move is no longer theirs to run.
+    const params = {
+      fieldId: 1,
+      mergeTag: 'plan',
+      multiple: false,
+      moves: [{ from: 'A', to: 'B' }],
+      initialDefinition: 'A,B',
+      finalDefinition: 'B',
+    };
+    const samMove = await call(as('admin', 'sam'), 'POST', '/api/jobs', { ...move, params });
+    expect(samMove.status).toBe(201);
+    expect((await call(as('editor', 'sam'), 'POST', `/api/jobs/${samMove.body.data.id}/cancel`)).body).toEqual(refusal);
     await jobs.close();
   });
 });

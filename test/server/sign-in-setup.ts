@@ -101,5 +101,5 @@ export async function startLark(publicUrl = 'https://lark.example.com', env: Rec
     return { jar, answer, login, callback };
   }
 
-  return { app, provider, sessions, audit, clock, logs, lark, signIn, throughProvider, origin };
+  return { app, provider, settings, sessions, audit, clock, logs, lark, signIn, throughProvider, origin };
 }

@@ -196,6 +196,25 @@ describe('roles from the groups claim', () => {
     expect(await write.json()).toEqual({ error: { message: 'Your role (Viewer) cannot change contacts.' } });
   });
 
+  it('follows the role settings as they are now: a group moved or removed changes a live session', async () => {
+    const { jar } = await lark.signIn('eddie');
+    const groups = lark.settings.groups as Map<string, string>;
+    groups.set('lark-editors', 'viewer');
+    expect((await me(jar)).role).toBe('viewer');
+    groups.delete('lark-editors');
+    const answer = await lark.lark(jar, 'GET', '/api/me');
+    expect(answer.status).toBe(401);
+    groups.set('lark-editors', 'editor');
+    expect((await lark.lark(jar, 'GET', '/api/me')).status).toBe(401);
+  });
+
+  it('reads a group given as one string whole, spaces and all', async () => {
+    await lark.provider.close();
+    lark = await startLark('https://lark.example.com', { LARK_ADMINS: 'Lark Admins', LARK_VIEWERS: 'Admins' });
+    lark.provider.people.dee = { name: 'Dee', groups: 'Lark Admins' } as never;
+    expect((await me((await lark.signIn('dee')).jar)).role).toBe('admin');
+  });
+
   it('reads a nested claim, and takes the highest role of several groups', async () => {
     await lark.provider.close();
     lark = await startLark('https://lark.example.com', {
