@@ -28,17 +28,35 @@ declare module '@tanstack/react-query' {
   }
 }
 
+const ME: QueryKey = ['me'];
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // Who this browser acts as is read once; a refusal of the role, or a new sign-in after a session
+  // ended (perhaps as someone else), says it has changed, so it is read again.
+  let sessionEnded = false;
+  const failed = (error: unknown) => {
+    reportFailure(error);
+    if (!(error instanceof ApiError)) return;
+    if (error.kind === 'session') sessionEnded = true;
+    if (error.kind === 'role') void client.invalidateQueries({ queryKey: ME });
+  };
+  const succeeded = () => {
+    if (!sessionEnded) return;
+    sessionEnded = false;
+    void client.invalidateQueries({ queryKey: ME });
+  };
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
-      onError: reportFailure,
+      onError: failed,
       onSuccess: (_data, query) => {
+        succeeded();
         if (query.meta?.fromCampaignLark !== false) reportSuccess();
       },
     }),
     mutationCache: new MutationCache({
-      onError: reportFailure,
+      onError: failed,
       onSuccess: async (_data, _variables, _context, mutation, { client }) => {
+        succeeded();
         reportSuccess();
         await Promise.all((mutation.meta?.invalidates ?? []).map((queryKey) => client.invalidateQueries({ queryKey })));
       },
@@ -54,4 +72,5 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: (failures, error) => isRateLimited(error) && failures < 3, retryDelay: delay },
     },
   });
+  return client;
 }

@@ -49,4 +49,23 @@ describe('the person in the header', () => {
       true,
     );
   });
+
+  it('reads the person again when the server refuses their role, so the page stops offering what it refused', async () => {
+    const app = renderApp('/tags');
+    let role = 'admin';
+    app.answerAlways(({ method, path }) => {
+      if (path === '/api/me') return json(200, { id: 'local', name: 'Sam', email: null, role, signIn: 'oidc' });
+      if (method === 'POST' && path === '/v1/tags') {
+        role = 'editor';
+        const message = 'Your role (Editor) cannot change fields or tags.';
+        return json(403, { error: { message } }, { 'x-lark-refusal': 'role' });
+      }
+      return undefined;
+    });
+    const form = within(await screen.findByRole('form', { name: 'New tag' }));
+    await app.user.type(form.getByRole('textbox', { name: 'Name' }), 'VIP');
+    await app.user.click(form.getByRole('button', { name: 'Create tag' }));
+    expect(await screen.findByText('(Editor)')).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'New tag' })).not.toBeInTheDocument();
+  });
 });
