@@ -42,7 +42,7 @@ export interface SessionAccess {
 const isApi = (path: string) => path === '/v1' || path.startsWith('/v1/') || path.startsWith('/api/');
 
 /** Where a page without a session is sent: the sign-in, which brings the person back here. */
-export const signInAddress = (c: Context) => {
+const signInAddress = (c: Context) => {
   const url = new URL(c.req.url);
   return `/auth/login?return=${encodeURIComponent(url.pathname + url.search)}`;
 };

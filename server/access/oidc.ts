@@ -22,7 +22,7 @@ export type Claims = Record<string, unknown>;
 
 export class ProviderUnavailable extends Error {}
 
-export const callbackUrl = (settings: OidcSettings) => new URL('/auth/callback', settings.publicUrl);
+const callbackUrl = (settings: OidcSettings) => new URL('/auth/callback', settings.publicUrl);
 
 export function createOidcClient(settings: OidcSettings) {
   let configuration: Promise<client.Configuration> | null = null;
