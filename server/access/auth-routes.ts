@@ -1,7 +1,8 @@
 /**
  * /auth: the sign-in (to the provider and back), sign-out, and the pages around them. The
  * sign-in's state, nonce and PKCE verifier travel in a sealed cookie of their own, for ten
- * minutes, so a callback can only finish the sign-in this browser started.
+ * minutes, so a callback can only finish a sign-in this browser started. It holds the last few
+ * begun, so two tabs signing in at once both finish.
  */
 import { Hono, type Context } from 'hono';
 import { ROLE_NAMES } from '../../src/contract/access.ts';
@@ -14,6 +15,7 @@ import { accessPage } from './pages.ts';
 import { createSealer, type Sealer } from './sealed.ts';
 
 const SIGN_IN_SECONDS = 600;
+const SIGN_INS_KEPT = 4;
 
 const HERE = 'https://lark-admin.invalid';
 
@@ -51,6 +53,11 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
   const signInJar = cookieJar('lark_sign_in', secure);
   const page = (c: Context, status: 200 | 400 | 403 | 502, title: string, lines: string[], withLink = true) =>
     c.html(accessPage(title, lines, withLink ? { href: '/auth/login', text: 'Sign in' } : undefined), status);
+  /** The sign-ins this browser has begun and not finished. */
+  const pending = async (c: Context) =>
+    (((await signInSealer.open(signInJar.get(c)))?.begun as SignInState[] | undefined) ?? []).filter(
+      (one) => typeof one?.state === 'string',
+    );
   const routes = new Hono();
 
   routes.get('/login', async (c) => {
@@ -61,7 +68,8 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
       return c.redirect(new URL(asked.pathname + asked.search, settings.publicUrl).href);
     try {
       const { url, state } = await oidc.start(safeReturn(c.req.query('return')));
-      signInJar.set(c, await signInSealer.seal({ ...state }, SIGN_IN_SECONDS), SIGN_IN_SECONDS);
+      const begun = [...(await pending(c)).slice(1 - SIGN_INS_KEPT), state];
+      signInJar.set(c, await signInSealer.seal({ begun }, SIGN_IN_SECONDS), SIGN_IN_SECONDS);
       return c.redirect(url.href);
     } catch (error) {
       if (!(error instanceof ProviderUnavailable)) throw error;
@@ -71,12 +79,16 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
   });
 
   routes.get('/callback', async (c) => {
-    const started = (await signInSealer.open(signInJar.get(c))) as SignInState | null;
-    signInJar.clear(c);
+    const begun = await pending(c);
+    const started = begun.find((one) => one.state === c.req.query('state')) ?? null;
+    const others = begun.filter((one) => one !== started);
+    if (others.length > 0)
+      signInJar.set(c, await signInSealer.seal({ begun: others }, SIGN_IN_SECONDS), SIGN_IN_SECONDS);
+    else signInJar.clear(c);
     const problem = c.req.query('error');
     if (problem !== undefined) {
       // Only the provider's answer to this browser's own sign-in is repeated: anyone can write a link.
-      const ours = started !== null && c.req.query('state') === started.state;
+      const ours = started !== null;
       const said = (c.req.query('error_description') ?? problem).slice(0, 300);
       return page(c, 400, 'Sign-in did not finish', [
         ours ? `The identity provider said: ${said}` : 'The identity provider did not sign you in.',
@@ -84,7 +96,7 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
     }
     if (!started)
       return page(c, 400, 'Sign-in did not finish', [
-        'The sign-in took longer than ten minutes, or began in another browser.',
+        'The sign-in took longer than ten minutes, was already finished, or began in another browser.',
       ]);
     let claims;
     try {

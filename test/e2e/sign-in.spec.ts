@@ -112,6 +112,12 @@ test('a session that ends mid-form loses nothing typed: sign in again in a new t
   await expect(page.getByText(/kept@example\.com/).first()).toBeVisible();
   const stored = await page.context().request.get('/v1/contacts/by-email?email=kept%40example.com');
   expect(stored.status()).toBe(200);
+
+  // The contact's page says who added it.
+  await page.goto(`/contacts/edit?email=${encodeURIComponent('kept@example.com')}`);
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history.getByText(/Ada Admin added this contact/)).toBeVisible();
+  await expect(history).toContainText('changes made in CampaignLark itself or by other tools are not known here');
 });
 
 test('a viewer sees the workspace but is never offered a form to fill', async ({ page }) => {

@@ -88,11 +88,30 @@ describe('signing in', () => {
     const login = await lark.lark(jar, 'GET', '/auth/login');
     lark.provider.autoSignIn = 'ada';
     const callback = new URL(await lark.throughProvider(login.headers.get('location')!));
-    callback.searchParams.set('state', 'forged');
+    const forgedState = new URL(callback);
+    forgedState.searchParams.set('state', 'forged');
+    const unknown = await lark.lark(new Map(jar), 'GET', forgedState.pathname + forgedState.search);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('Sign-in did not finish');
+    // The right state with a code the provider never gave: openid-client's exchange refuses it.
+    callback.searchParams.set('code', 'forged');
     const forged = await lark.lark(jar, 'GET', callback.pathname + callback.search);
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain('could not be checked');
     expect((await lark.lark(jar, 'GET', '/api/me')).status).toBe(401);
+  });
+
+  it('finishes two sign-ins begun at once in one browser (two tabs), in either order', async () => {
+    const jar: Jar = new Map();
+    const first = await lark.lark(jar, 'GET', '/auth/login?return=%2Ffields');
+    const second = await lark.lark(jar, 'GET', '/auth/login?return=%2Ftags');
+    lark.provider.autoSignIn = 'ada';
+    const secondBack = await lark.throughProvider(second.headers.get('location')!);
+    const firstBack = await lark.throughProvider(first.headers.get('location')!);
+    const tags = await lark.lark(jar, 'GET', secondBack.slice(lark.origin.length));
+    expect(tags.headers.get('location')).toBe('/tags');
+    const fields = await lark.lark(jar, 'GET', firstBack.slice(lark.origin.length));
+    expect(fields.headers.get('location')).toBe('/fields');
   });
 
   it('shows what the provider said when it refuses this browser’s sign-in, and nobody else’s words', async () => {

@@ -105,6 +105,8 @@ export async function startTestProvider(redirectUris: string[]): Promise<TestPro
     // The claims the scopes ask for go into the ID token, which is all Lark Admin reads.
     conformIdTokenClaims: false,
     cookies: { keys: ['cookie key for tests only'] },
+    // Set, so the provider does not print a notice for each default it would use.
+    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Grant: 3600, Interaction: 600, Session: 86_400 },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_, id) =>
