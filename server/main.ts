@@ -51,6 +51,13 @@ const server = serve(
       ? `the sandbox workspace (data in ${assembled.sandboxDb})`
       : `the live CampaignLark workspace at ${config.apiUrl}`;
     console.log(`Lark Admin is serving ${workspace} at ${config.tls ? 'https' : 'http'}://${host}:${info.port}`);
+    console.log(
+      config.oidc
+        ? `Sign-in: each person through ${config.oidc.issuer.origin}, at ${config.oidc.publicUrl.origin}.`
+        : config.adminPassword
+          ? 'Sign-in: the shared ADMIN_PASSWORD (one admin).'
+          : 'Sign-in: none; anyone using this computer can use it, as an admin.',
+    );
     if (!isBuilt(distDir))
       console.log('The pages are not built (no dist/index.html): run `npm start` or `npm run build`.');
   },

@@ -7,7 +7,7 @@ import { FAKE_KEY, startFakeCampaignLark } from '../support/fake-campaignlark.ts
 
 let fake: Awaited<ReturnType<typeof startFakeCampaignLark>>;
 let audit: AuditStore;
-let call: (method: string, path: string, body?: unknown) => Promise<Response>;
+let call: (method: string, path: string, body?: unknown) => Response | Promise<Response>;
 
 beforeEach(async () => {
   fake = await startFakeCampaignLark();

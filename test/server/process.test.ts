@@ -69,8 +69,21 @@ describe('starting', () => {
       headers: { authorization: `Basic ${btoa('admin:correct horse battery')}` },
     });
     expect(await authorized.json()).toEqual({ mode: 'sandbox' });
+    await waitForOutput(server, 'Sign-in: the shared ADMIN_PASSWORD (one admin).');
+  });
+
+  it('says how people sign in: nobody asked, on this computer alone', async () => {
+    const server = await start({ SANDBOX_DB: ':memory:' });
+    await waitForOutput(server, 'Sign-in: none; anyone using this computer can use it, as an admin.');
   });
 });
+
+/** The line printed right after the "serving" line, once it has arrived. */
+async function waitForOutput(server: { output: () => string }, line: string) {
+  for (let tries = 0; tries < 50 && !server.output().includes(line); tries++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(server.output()).toContain(line);
+}
 
 describe('the sandbox database file', () => {
   it('keeps the workspace across a restart', async () => {
