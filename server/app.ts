@@ -11,7 +11,7 @@ import { roleGuard } from './access/route-roles.ts';
 import type { AuditStore } from './audit/store.ts';
 import { createRateBudget } from './jobs/rate-budget.ts';
 import { hostCheck, refusal, sameOriginOnly, securityHeaders } from './security.ts';
-import { serveApp } from './static-files.ts';
+import { serveApp, serveAssets } from './static-files.ts';
 import { createWorkspace, type Backend, type Workspace } from './workspace.ts';
 
 export type { Backend };
@@ -70,6 +70,8 @@ export function createApp(options: AppOptions): Hono {
   const access: Access =
     options.access ??
     (options.adminPassword ? { signIn: 'password', password: options.adminPassword } : { signIn: 'open' });
+  // With sessions that can end, a page must still load the code that says so; a password never ends.
+  if (options.distDir && access.signIn === 'oidc') serveAssets(app, options.distDir);
   installGate(app, access, { trustProxy: options.trustProxy ?? false, log });
 
   const limitBody = bodyLimit({

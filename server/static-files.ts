@@ -12,6 +12,19 @@ export function isBuilt(distDir: string): boolean {
   return existsSync(join(distDir, 'index.html'));
 }
 
+/**
+ * The built scripts and styles, before the sign-in for teams: named by their content, they hold
+ * no data, and a page whose session ended can still load the code it needs to say so.
+ */
+export function serveAssets(app: Hono, distDir: string) {
+  if (!isBuilt(distDir)) return;
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.res.headers.set('Cache-Control', IMMUTABLE);
+  });
+  app.use('/assets/*', serveStatic({ root: distDir, precompressed: true }));
+}
+
 export function serveApp(app: Hono, distDir: string) {
   if (!isBuilt(distDir)) {
     // `node server/main.ts` run by hand before any build: the API works, the pages say why not.

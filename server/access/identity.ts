@@ -64,8 +64,7 @@ export function sessionIdentity({ sessions, sealer, jar, roleOf }: SessionAccess
       c.header(REFUSAL_HEADER, 'session');
       return refusal(c, 401, SESSION_ENDED);
     }
-    // Lazily loaded code may be cached by a proxy on the way: a cookie never rides on it.
-    if (session.touched && !c.req.path.startsWith('/assets/')) {
+    if (session.touched) {
       const left = Math.min(IDLE_MS, session.createdAt + LIFETIME_MS - Date.now());
       jar.set(c, sealed!, Math.max(1, Math.floor(left / 1000)));
     }

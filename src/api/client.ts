@@ -52,6 +52,23 @@ function fallbackMessage(status: number): string {
   return `The request was refused (HTTP ${status}).`;
 }
 
+const failureListeners = new Set<(error: ApiError) => void>();
+
+/**
+ * Told of every failure, whoever made the request (a query, a mutation, or a direct call such as
+ * a save's fresh read or an import's start), so a session that ended or a role refused is shown
+ * on every page whichever request met it first. Returns the way to stop listening.
+ */
+export function onApiFailure(listener: (error: ApiError) => void): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
+
+function failure(error: ApiError): ApiError {
+  for (const listener of failureListeners) listener(error);
+  return error;
+}
+
 const errorEnvelope = z.object({ error: z.object({ message: z.string() }) });
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -97,7 +114,9 @@ export async function request<S extends z.ZodMiniType>(path: string, options: Re
     text = await response.text();
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiError('network', 0, 'Lark Admin could not reach its server. Check your connection, then try again.');
+    throw failure(
+      new ApiError('network', 0, 'Lark Admin could not reach its server. Check your connection, then try again.'),
+    );
   }
 
   let json: unknown;
@@ -112,13 +131,15 @@ export async function request<S extends z.ZodMiniType>(path: string, options: Re
     const envelope = errorEnvelope.safeParse(json);
     const message = envelope.success ? envelope.data.error.message : fallbackMessage(response.status);
     const kind = kindOf(response.status, response.headers.get(REFUSAL_HEADER));
-    throw new ApiError(kind, response.status, message, retryAfterSeconds(response));
+    throw failure(new ApiError(kind, response.status, message, retryAfterSeconds(response)));
   }
   if (!isJson || text === '') {
-    throw new ApiError(
-      'bad-response',
-      response.status,
-      `The answer to ${what} was not the JSON the API sends, so nothing in it was used.`,
+    throw failure(
+      new ApiError(
+        'bad-response',
+        response.status,
+        `The answer to ${what} was not the JSON the API sends, so nothing in it was used.`,
+      ),
     );
   }
   const shape: z.ZodMiniType = options.envelope === false ? options.schema : z.object({ data: options.schema });
@@ -126,10 +147,12 @@ export async function request<S extends z.ZodMiniType>(path: string, options: Re
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new ApiError(
-      'bad-response',
-      response.status,
-      `The answer to ${what} did not have the shape the API promises${where}, so nothing in it was used.`,
+    throw failure(
+      new ApiError(
+        'bad-response',
+        response.status,
+        `The answer to ${what} did not have the shape the API promises${where}, so nothing in it was used.`,
+      ),
     );
   }
   return (options.envelope === false ? parsed.data : (parsed.data as { data: unknown }).data) as z.output<S>;

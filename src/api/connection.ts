@@ -30,6 +30,11 @@ export function reportSuccess() {
   setRefusal(null);
 }
 
+/** A request went through after the session had ended: the person has signed in again. */
+export function reportSessionBack() {
+  if (refusal?.kind === 'session') setRefusal(null);
+}
+
 export function useRefusal(): Refusal {
   return useSyncExternalStore(
     (listener) => {

@@ -22,7 +22,13 @@ export function useMe(): Me | undefined {
  * person is known nothing is allowed, so no form can be begun that the server would refuse.
  */
 export function useCan(capability: Capability): { allowed: boolean; reason: string | null } {
-  const me = useMe();
+  const { data: me, error } = useQuery(meQuery());
+  // Not knowing who this is must not hide what anyone may read: it says why nothing can be changed.
+  if (!me && error)
+    return {
+      allowed: false,
+      reason: `Lark Admin could not tell who you are (${error.message}), so nothing can be changed. Reload the page to try again.`,
+    };
   if (!me) return { allowed: false, reason: null };
   return can(me.role, capability)
     ? { allowed: true, reason: null }

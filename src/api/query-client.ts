@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
-import { ApiError } from './client.ts';
-import { reportFailure, reportSuccess } from './connection.ts';
+import { ApiError, onApiFailure } from './client.ts';
+import { reportFailure, reportSessionBack, reportSuccess } from './connection.ts';
 
 /** Only failures that a second try can mend are retried: the network and the server. */
 function isTransient(error: unknown): boolean {
@@ -30,31 +30,37 @@ declare module '@tanstack/react-query' {
 
 const ME: QueryKey = ['me'];
 
+/**
+ * Who this browser acts as is read once; a refusal of the role, or a new sign-in after a session
+ * ended (perhaps as someone else), says it has changed, so it is read again. Every failure is
+ * heard at the client (onApiFailure), so the one the app renders with is the one re-read.
+ */
+let current: QueryClient | null = null;
+let sessionEnded = false;
+onApiFailure((error) => {
+  reportFailure(error);
+  if (error.kind === 'session') sessionEnded = true;
+  if (error.kind === 'role') void current?.invalidateQueries({ queryKey: ME });
+});
+function succeeded() {
+  if (!sessionEnded) return;
+  sessionEnded = false;
+  reportSessionBack();
+  void current?.invalidateQueries({ queryKey: ME });
+}
+
 export function createQueryClient(): QueryClient {
-  // Who this browser acts as is read once; a refusal of the role, or a new sign-in after a session
-  // ended (perhaps as someone else), says it has changed, so it is read again.
-  let sessionEnded = false;
-  const failed = (error: unknown) => {
-    reportFailure(error);
-    if (!(error instanceof ApiError)) return;
-    if (error.kind === 'session') sessionEnded = true;
-    if (error.kind === 'role') void client.invalidateQueries({ queryKey: ME });
-  };
-  const succeeded = () => {
-    if (!sessionEnded) return;
-    sessionEnded = false;
-    void client.invalidateQueries({ queryKey: ME });
-  };
   const client: QueryClient = new QueryClient({
+    // Failures reach the banner from the client already; these catch those a query makes itself.
     queryCache: new QueryCache({
-      onError: failed,
+      onError: reportFailure,
       onSuccess: (_data, query) => {
         succeeded();
         if (query.meta?.fromCampaignLark !== false) reportSuccess();
       },
     }),
     mutationCache: new MutationCache({
-      onError: failed,
+      onError: reportFailure,
       onSuccess: async (_data, _variables, _context, mutation, { client }) => {
         succeeded();
         reportSuccess();
@@ -72,5 +78,6 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: (failures, error) => isRateLimited(error) && failures < 3, retryDelay: delay },
     },
   });
+  current = client;
   return client;
 }

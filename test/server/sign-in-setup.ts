@@ -3,6 +3,9 @@
  * a browser's part of the sign-in played with fetch: cookies kept per site, redirects followed by
  * hand so each step can be checked.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readOidcSettings } from '../../server/access/auth-config.ts';
 import { openAccessFile } from '../../server/access/access-file.ts';
 import { createOidcClient } from '../../server/access/oidc.ts';
@@ -33,6 +36,15 @@ export function keep(jar: Jar, response: Response) {
 }
 export const cookieHeader = (jar: Jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
 
+/** A built SPA of one page and one script. */
+function tinyDist() {
+  const dist = mkdtempSync(join(tmpdir(), 'lark-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Lark Admin</title><div id="root"></div>');
+  writeFileSync(join(dist, 'assets', 'page-Ab12Cd34.js'), 'export const page = "lazy";\n');
+  return dist;
+}
+
 export async function startLark(publicUrl = 'https://lark.example.com', env: Record<string, string> = {}) {
   const provider: TestProvider = await startTestProvider([`${publicUrl}/auth/callback`]);
   Object.assign(provider.people, PEOPLE);
@@ -59,6 +71,7 @@ export async function startLark(publicUrl = 'https://lark.example.com', env: Rec
     auditApi: auditApi(audit),
     hostNames: new Set([new URL(publicUrl).hostname, 'localhost']),
     access: { signIn: 'oidc', settings, oidc: createOidcClient(settings), sessions },
+    distDir: tinyDist(),
     log: (line) => logs.push(line),
   });
   const origin = new URL(publicUrl).origin;

@@ -16,6 +16,14 @@ afterEach(async () => {
 const me = async (jar: Jar) => (await (await lark.lark(jar, 'GET', '/api/me')).json()) as Record<string, unknown>;
 
 describe('without a session', () => {
+  it('still serves the built code, which holds no data, so a page whose session ended can say so', async () => {
+    const script = await lark.lark(new Map(), 'GET', '/assets/page-Ab12Cd34.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(script.headers.getSetCookie()).toEqual([]);
+    expect((await lark.lark(new Map(), 'GET', '/')).status).toBe(302);
+  });
+
   it('sends a page to the sign-in, and answers the API with a 401 the SPA recognises', async () => {
     const page = await lark.lark(new Map(), 'GET', '/contacts?q=ada');
     expect(page.status).toBe(302);

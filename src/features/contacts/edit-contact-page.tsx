@@ -115,7 +115,7 @@ export function EditContactPage() {
       </>
     );
   }
-  const failed = [contact, fields, tags, workspace].find((query) => query.isError);
+  const failed = [contact, fields, tags, workspace].find((query) => query.isLoadingError);
   if (failed) {
     return (
       <>

@@ -32,7 +32,7 @@ export function NewContactPage() {
   // Built once per field list, not on every render of the page (500 defaults parsed each time).
   const initial = useMemo(() => fields.data && emptyContact(fields.data.filter(isKnown)), [fields.data]);
 
-  const failed = [fields, tags, workspace].find((query) => query.isError);
+  const failed = [fields, tags, workspace].find((query) => query.isLoadingError);
   let body;
   if (stillKnowing(edit)) {
     body = <p role="status">Loading the form…</p>;

@@ -59,7 +59,7 @@ export function FieldFormPage() {
       </>
     );
   }
-  if (fields.isError || workspace.isError) {
+  if (fields.isLoadingError || workspace.isLoadingError) {
     return (
       <>
         <PageTitle>{title}</PageTitle>

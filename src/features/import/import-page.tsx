@@ -137,7 +137,7 @@ function ImportSteps({ newFields }: { newFields: Permission }) {
   return (
     <>
       <PageTitle>Import contacts</PageTitle>
-      {fieldList.isError ? (
+      {fieldList.isLoadingError ? (
         <Alert title="The fields could not be loaded.">
           <p>{fieldList.error.message}</p>
           <Button onClick={() => void fieldList.refetch()}>Try again</Button>

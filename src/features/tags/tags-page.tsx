@@ -30,7 +30,7 @@ export function TagsPage() {
   return (
     <>
       <PageTitle>Tags</PageTitle>
-      {tags.isError ? (
+      {tags.isLoadingError ? (
         <Alert title="The tags could not be loaded.">
           <p>{tags.error.message}</p>
           <Button onClick={() => void tags.refetch()}>Try again</Button>
