@@ -189,6 +189,8 @@ export function ContactFormBody({
       {/* Held still while a save reads and writes: a keystroke then would be lost to the restart that follows. */}
       <fieldset
         disabled={saving || !edit.allowed}
+        // A disabled fieldset still lets chips take clicks and keys: read-only must take none.
+        inert={!edit.allowed}
         aria-describedby={edit.allowed ? undefined : 'contact-refusal'}
         className="space-y-5"
       >

@@ -94,7 +94,15 @@ export function plansOf(choices: readonly ColumnChoice[], fields: readonly Known
       choice.newOptions.length > 0
         ? formatDefinition([...parseDefinition(field.definition), ...choice.newOptions])
         : field.definition;
-    return { ...base, target: { kind: 'field', field: { ...field, definition }, isNew: choice.target.kind === 'new' } };
+    return {
+      ...base,
+      target: {
+        kind: 'field',
+        field: { ...field, definition },
+        isNew: choice.target.kind === 'new',
+        addedOptions: choice.newOptions,
+      },
+    };
   });
 }
 

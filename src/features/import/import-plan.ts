@@ -14,8 +14,11 @@ import { foldForSearch } from '../../lib/text.ts';
 
 export type ColumnTarget =
   | { kind: 'skip' }
-  /** An existing field, or (isNew) one the import creates before it starts. */
-  | { kind: 'field'; field: KnownField; isNew?: boolean }
+  /**
+   * An existing field, or (isNew) one the import creates before it starts. `addedOptions`: the
+   * options the admin chose to add to an existing field (its definition here includes them).
+   */
+  | { kind: 'field'; field: KnownField; isNew?: boolean; addedOptions?: readonly string[] }
   | { kind: 'status' };
 
 export interface ColumnPlan {

@@ -33,8 +33,9 @@ async function prepareFields(plans: readonly ColumnPlan[], onProgress: (text: st
       await createField({ label, merge_tag, type, definition, default_value: '', required: false });
       continue;
     }
+    // Only the options the admin chose to add: one a colleague removed since this page read the field stays removed.
     const now = current.find((candidate) => candidate.id === field.id);
-    const wanted = parseDefinition(field.definition);
+    const wanted = plan.target.addedOptions ?? [];
     const stored = parseDefinition(now?.definition ?? '');
     if (!now || now.type === null || wanted.every((option) => stored.includes(option))) continue;
     onProgress(`Adding options to “${now.label}”…`);

@@ -15,6 +15,7 @@ import { useNavigate } from '../../lib/router/components.tsx';
 import { count } from './job-words.ts';
 import { downloadCsv } from '../../lib/download.ts';
 import { useJobPermission } from './job-permission.ts';
+import { useCan } from '../../api/me.ts';
 import { refusedRowsCsv } from './refused-csv.ts';
 
 const SHOWN = 100;
@@ -26,7 +27,8 @@ export function RefusedRows({ job }: { job: JobView }) {
     placeholderData: keepPreviousData,
   });
   const [downloading, setDownloading] = useState<'idle' | 'busy' | Error>('idle');
-  const permission = useJobPermission(job);
+  // Retrying makes a new import of this person's own, so any editor may, whoever ran the first.
+  const retry = useCan('edit-contacts');
   const download = async () => {
     setDownloading('busy');
     try {
@@ -47,10 +49,10 @@ export function RefusedRows({ job }: { job: JobView }) {
         </Button>
         {job.kind === 'import' && (
           <>
-            <GuardedLink to={`/contacts/import?retry=${job.id}`} permission={permission} reasonId="retry-refusal">
+            <GuardedLink to={`/contacts/import?retry=${job.id}`} permission={retry} reasonId="retry-refusal">
               Fix and retry refused rows
             </GuardedLink>
-            <NotAllowedNote id="retry-refusal" permission={permission} />
+            <NotAllowedNote id="retry-refusal" permission={retry} />
           </>
         )}
       </div>

@@ -109,6 +109,37 @@ describe('importing contacts', () => {
     expect((await contact(app, 'nobody@example.com')).status).toBe('SUBSCRIBED');
   });
 
+  it('adds only the options chosen, so one a colleague removed meanwhile stays removed', async () => {
+    const store = await workspace();
+    const api = sandbox({ store });
+    const plan = (await api.get('/v1/fields')).body.data.find(
+      (field: { merge_tag: string }) => field.merge_tag === 'plan',
+    );
+    const withOptions = (definition: string) => ({
+      ...plan,
+      definition,
+      id: undefined,
+      order: undefined,
+      immutable: undefined,
+    });
+    expect((await api.patch(`/v1/fields/${plan.id}`, withOptions('Basic,Pro,Legacy'))).status).toBe(200);
+    const app = renderApp('/contacts/import', { store });
+    await paste(app, 'Email\tPlan\nx@example.com\tGold');
+    await app.user.selectOptions(
+      await screen.findByRole('combobox', { name: 'What to do with “Gold”' }),
+      'Add as a new option',
+    );
+    // A colleague retires "Legacy" while this import is being prepared.
+    expect((await api.patch(`/v1/fields/${plan.id}`, withOptions('Basic,Pro'))).status).toBe(200);
+    await app.user.click(await screen.findByRole('button', { name: 'Check against the workspace' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Start import of 1 rows' }));
+    await waitFor(async () => expect((await contact(app, 'x@example.com'))?.data.plan).toBe('Gold'), {
+      timeout: 10_000,
+    });
+    const stored = (await api.get('/v1/fields')).body.data.find((field: { id: number }) => field.id === plan.id);
+    expect(stored.definition).toBe('Basic,Pro,Gold');
+  });
+
   it('reads a Windows-1252 file with semicolons, chosen with the file input', async () => {
     const app = renderApp('/contacts/import', { store: await workspace() });
     // "Müller" and "€" as Windows-1252 writes them: bytes that are not UTF-8.
