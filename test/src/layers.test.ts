@@ -55,4 +55,13 @@ describe('layers', () => {
     });
     expect(crossings).toEqual([]);
   });
+
+  it('src/lib is below the rest of the app: it imports of ours only the contract and itself', () => {
+    const crossings = sources('src/lib').flatMap((file) =>
+      importsOf(file)
+        .filter((path) => /\/(?:api|components|field-types|features|app)\//.test(path))
+        .map((path) => `${file} → ${path}`),
+    );
+    expect(crossings).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import type { AuditEntry } from '../../contract/audit.ts';
 import { FORMULA_START } from '../../lib/csv-formulas.ts';
-import { changeText, type Names } from '../../lib/audit/entry-words.ts';
+import { changeText, type Names } from '../../components/audit/entry-words.ts';
 
 /** A download reads every page of a filter; past this many entries it stops and says so. */
 export const EXPORT_CAP = 100_000;

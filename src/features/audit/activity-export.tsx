@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import type { ActivityFilter } from '../../contract/audit.ts';
 import { downloadCsv } from '../../lib/download.ts';
 import { activityCsv, EXPORT_CAP } from './activity-csv.ts';
-import type { Names } from '../../lib/audit/entry-words.ts';
+import type { Names } from '../../components/audit/entry-words.ts';
 
 type ExportState =
   { step: 'idle' } | { step: 'reading'; read: number } | { step: 'capped' } | { step: 'failed'; error: Error };

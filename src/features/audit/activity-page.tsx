@@ -13,8 +13,8 @@ import type { AuditEntry, AuditKind } from '../../contract/audit.ts';
 import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { ActivityExport } from './activity-export.tsx';
 import { ActivityFilters, isFiltered, readFilter, writeFilter } from './activity-filters.tsx';
-import { ByJob, linkClass, TrailNote, useNames, When } from '../../lib/audit/entry-parts.tsx';
-import { entryClauses, type Names } from '../../lib/audit/entry-words.ts';
+import { ByJob, linkClass, TrailNote, useNames, When } from '../../components/audit/entry-parts.tsx';
+import { entryClauses, type Names } from '../../components/audit/entry-words.ts';
 
 export function ActivityPage() {
   const see = useCan('see-activity');

@@ -6,8 +6,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { auditQueries } from '../../api/audit.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { ByJob, TrailNote, useNames, When } from '../../lib/audit/entry-parts.tsx';
-import { entrySentence } from '../../lib/audit/entry-words.ts';
+import { ByJob, TrailNote, useNames, When } from '../../components/audit/entry-parts.tsx';
+import { entrySentence } from '../../components/audit/entry-words.ts';
 
 export function ContactHistory({ contactId }: { contactId: string }) {
   const history = useInfiniteQuery(auditQueries.history('contact', contactId));

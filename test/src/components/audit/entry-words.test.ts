@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Field, Tag } from '../../../../src/api/schemas.ts';
 import type { AuditChange, AuditEntry } from '../../../../src/contract/audit.ts';
 import type { FieldType } from '../../../../src/contract/field-types.ts';
-import { changeText, entryClauses, entrySentence, namesOf } from '../../../../src/lib/audit/entry-words.ts';
-import { relativeTime } from '../../../../src/lib/audit/relative-time.ts';
+import { changeText, entryClauses, entrySentence, namesOf } from '../../../../src/components/audit/entry-words.ts';
+import { relativeTime } from '../../../../src/components/audit/relative-time.ts';
 
 const field = (id: number, label: string, merge_tag: string, type: FieldType, definition = ''): Field => ({
   id,
@@ -94,9 +94,25 @@ describe('the words of a contact’s entry', () => {
     expect(entryClauses(changed, names)).toEqual(['added tag “vip”', 'removed tag “old”', 'removed tag 9 (deleted)']);
   });
 
-  it('names a deleted field by its merge tag', () => {
+  it('names a deleted field by its merge tag, and says it was deleted', () => {
     const changed = contactChange({ key: 'shoe_size', before: '42', after: '43' });
-    expect(entryClauses(changed, names)).toEqual(['changed shoe_size from “42” to “43”']);
+    expect(entryClauses(changed, names)).toEqual(['changed shoe_size (a deleted field) from “42” to “43”']);
+  });
+
+  it('says of a field whose values before were not read only what they are now', () => {
+    const field = entry(
+      'field',
+      'changed',
+      [
+        { key: 'label', before: null, after: 'Company', known: false },
+        { key: 'required', before: null, after: false, known: false },
+      ],
+      { targetId: '999', targetName: 'Company' },
+    );
+    expect(entryClauses(field, names)).toEqual([
+      'set the label of Company to “Company” (the value before is not known)',
+      'set the required of Company to “No” (the value before is not known)',
+    ]);
   });
 
   it('says a contact was added, with the values it was given', () => {

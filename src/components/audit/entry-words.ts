@@ -112,7 +112,7 @@ export function changeText(entry: AuditEntry, change: AuditChange, names: Names)
   }
   const field = names.fieldsByTag.get(change.key);
   return {
-    label: field?.label ?? change.key,
+    label: field?.label ?? `${change.key} (a deleted field)`,
     before: valueText(field, change.before),
     after: valueText(field, change.after),
     known,
@@ -153,6 +153,9 @@ function attributeClauses(entry: AuditEntry, names: Names, thing: 'field' | 'tag
   return entry.changes.flatMap((change) => {
     if (created && (change.key === nameKey || change.after === false)) return [];
     const text = changeText(entry, change, names);
+    // Not read before the write: what it is now is known, not that it changed.
+    if (!text.known && !created)
+      return [valueClause(`the ${ATTRIBUTES[change.key] ?? change.key} of ${name}`, text, quoted)];
     if (change.key === nameKey) return [`renamed the ${thing} from ${quoted(text.before)} to ${quoted(text.after)}`];
     if (change.key === 'required') return [`made ${created ? 'it' : name} ${change.after ? 'required' : 'optional'}`];
     const attribute = ATTRIBUTES[change.key] ?? change.key;
