@@ -126,3 +126,24 @@ test('a viewer sees the workspace but is never offered a form to fill', async ({
   await expect(page.getByText('Your role (Viewer) cannot change contacts.').first()).toBeVisible();
   await expect(page.getByRole('textbox', { name: /Email address/i })).toHaveCount(0);
 });
+
+test('signing out mid-form asks first, then leaves no draft behind for the next person', async ({ page }) => {
+  await page.goto('/contacts/new');
+  await signInAt(page, 'ada');
+  const email = page.getByRole('textbox', { name: /Email address/i });
+  await email.fill('private@example.com');
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('-draft:')).length))
+    .toBe(1);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign out and delete what is not saved?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(email).toHaveValue('private@example.com');
+
+  // Playwright dismisses a browser "Leave site?" prompt, which would keep the page here: none may come.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await dialog.getByRole('button', { name: 'Delete and sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'You signed out' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('-draft:')))).toEqual([]);
+});

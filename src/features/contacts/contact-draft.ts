@@ -7,12 +7,12 @@ import type { WorkspaceMode } from '../../api/schemas.ts';
 import { isContactStatus } from '../../contract/statuses.ts';
 import { isFormValueOf } from '../../field-types/registry.ts';
 import type { FormValue } from '../../field-types/spec.ts';
-import { readDraft, type Draft } from '../../lib/forms/drafts.ts';
+import { draftKey, readDraft, type Draft } from '../../lib/forms/drafts.ts';
 import { applyChanges, changesOf, own, rebase, type ContactChanges, type Rebased } from './contact-changes.ts';
 import type { ContactFormValues, KnownField } from '../../field-types/contact-values.ts';
 
 /** `which`: 'new', or the id of the contact being edited. */
-export const draftKey = (mode: WorkspaceMode, which: string) => `lark-admin:contact-draft:${mode}:${which}`;
+export const contactDraftKey = (mode: WorkspaceMode, which: string) => draftKey('contact', mode, which);
 
 interface ContactDraft {
   base: ContactFormValues;

@@ -157,7 +157,7 @@ export function ContactFormBody({
       }}
       className="max-w-2xl space-y-5"
     >
-      <LeaveGuard changed={() => changedNow() && !saved.current} onDiscard={draft.discard} />
+      <LeaveGuard draftKey={draftKey} changed={() => changedNow() && !saved.current} onDiscard={draft.discard} />
       {restored && (
         <RestoredDraft
           savedAt={restored.savedAt}

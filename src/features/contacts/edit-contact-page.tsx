@@ -14,7 +14,7 @@ import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { Link, useNavigate, useSearchParams } from '../../lib/router/components.tsx';
 import { ContactHistory } from './contact-history.tsx';
-import { draftKey } from './contact-draft.ts';
+import { contactDraftKey } from './contact-draft.ts';
 import { rebase, writeOf } from './contact-changes.ts';
 import { ContactForm, type SaveOutcome } from './contact-form.tsx';
 import { contactToForm, isKnown, type ContactFormValues } from '../../field-types/contact-values.ts';
@@ -161,7 +161,7 @@ export function EditContactPage() {
           fields={fields.data}
           tags={tags.data}
           initial={initial}
-          draftKey={draftKey(workspace.data.mode, stored.id)}
+          draftKey={contactDraftKey(workspace.data.mode, stored.id)}
           save={saveChanges}
           refetchFields={() => queryClient.fetchQuery({ ...fieldQueries.all(), staleTime: 0 })}
           onSaved={onSaved}

@@ -13,7 +13,7 @@ import { NotAllowedNotice, stillKnowing } from '../../components/ui/not-allowed.
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { isContactStatus } from '../../contract/statuses.ts';
-import { draftKey } from './contact-draft.ts';
+import { contactDraftKey } from './contact-draft.ts';
 import { ContactForm } from './contact-form.tsx';
 import { emptyContact, encodeContact, isKnown } from '../../field-types/contact-values.ts';
 import { STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
@@ -77,7 +77,7 @@ export function NewContactPage() {
         fields={fields.data}
         tags={tags.data}
         initial={initial}
-        draftKey={draftKey(workspace.data.mode, 'new')}
+        draftKey={contactDraftKey(workspace.data.mode, 'new')}
         save={async (_base, values) => ({
           saved: await create.mutateAsync(encodeContact(fields.data.filter(isKnown), values)),
         })}

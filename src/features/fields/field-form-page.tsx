@@ -8,10 +8,9 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { NotAllowedNotice, stillKnowing } from '../../components/ui/not-allowed.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
+import { draftKey } from '../../lib/forms/drafts.ts';
 import { Link, useParams } from '../../lib/router/components.tsx';
 import { FieldForm } from './field-form.tsx';
-
-const fieldDraftKey = (mode: string, which: string) => `lark-admin:field-draft:${mode}:${which}`;
 
 function BackToFields() {
   return (
@@ -74,7 +73,7 @@ export function FieldFormPage() {
     return (
       <>
         <PageTitle>New field</PageTitle>
-        <FieldForm fields={fields.data} draftKey={fieldDraftKey(workspace.data.mode, 'new')} />
+        <FieldForm fields={fields.data} draftKey={draftKey('field', workspace.data.mode, 'new')} />
       </>
     );
   }
@@ -108,7 +107,7 @@ export function FieldFormPage() {
         key={field.id}
         fields={fields.data}
         field={{ ...field, type: field.type }}
-        draftKey={fieldDraftKey(workspace.data.mode, String(field.id))}
+        draftKey={draftKey('field', workspace.data.mode, String(field.id))}
       />
     </>
   );

@@ -146,7 +146,7 @@ export function FieldForm({ fields, field, draftKey }: FieldFormProps) {
 
   return (
     <FormProvider {...form}>
-      <LeaveGuard changed={() => kit.changed() && !saved.current} onDiscard={kit.discardDraft} />
+      <LeaveGuard draftKey={draftKey} changed={() => kit.changed() && !saved.current} onDiscard={kit.discardDraft} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <form
           noValidate

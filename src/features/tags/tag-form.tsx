@@ -84,7 +84,7 @@ export function TagForm({ idPrefix, tag, tags, submitLabel, draftKey, save, onSa
 
   return (
     <form noValidate onSubmit={submit} aria-label={tag ? `Edit tag ${tag.name}` : 'New tag'} className="space-y-3">
-      <LeaveGuard changed={kit.changed} onDiscard={kit.discardDraft} />
+      <LeaveGuard draftKey={draftKey} changed={kit.changed} onDiscard={kit.discardDraft} />
       {kit.restored && <RestoredDraft savedAt={kit.restored.savedAt} onDiscard={kit.discardRestored} />}
       {problem && (
         <Alert title={`CampaignLark did not save the tag: “${problem.message}”`}>

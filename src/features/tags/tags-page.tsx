@@ -1,7 +1,7 @@
 /** /tags: every tag of the workspace; create, rename, describe, delete. */
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { Tag, WorkspaceMode } from '../../api/schemas.ts';
+import type { Tag } from '../../api/schemas.ts';
 import { statusQuery } from '../../api/status.ts';
 import { contactQueries } from '../../api/contacts.ts';
 import { useCan } from '../../api/me.ts';
@@ -14,9 +14,8 @@ import { GuardedButton, NotAllowedNote, stillKnowing } from '../../components/ui
 import { useNotify } from '../../components/ui/notices.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { actionsCellClass, ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
+import { draftKey } from '../../lib/forms/drafts.ts';
 import { TagForm } from './tag-form.tsx';
-
-const tagDraftKey = (mode: WorkspaceMode, which: string) => `lark-admin:tag-draft:${mode}:${which}`;
 
 export function TagsPage() {
   const tags = useQuery(tagQueries.all());
@@ -51,7 +50,7 @@ export function TagsPage() {
                 idPrefix="new-tag"
                 tags={tags.data}
                 submitLabel="Create tag"
-                draftKey={tagDraftKey(workspace.data.mode, 'new')}
+                draftKey={draftKey('tag', workspace.data.mode, 'new')}
                 save={(input) => create.mutateAsync(input)}
                 onSaved={(input) => notify(`Tag “${input.name}” created.`)}
               />
@@ -110,7 +109,7 @@ export function TagsPage() {
             <EditTagDialog
               tag={editing}
               tags={tags.data}
-              draftKey={tagDraftKey(workspace.data.mode, String(editing.id))}
+              draftKey={draftKey('tag', workspace.data.mode, String(editing.id))}
               onClose={() => setEditing(null)}
             />
           )}

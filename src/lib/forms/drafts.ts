@@ -1,7 +1,6 @@
 /**
  * A form's unsent values, kept in this browser so a reload or a crash loses nothing. Each form
- * names its draft (per workspace mode, so sandbox entries never reach a live workspace's form)
- * and says how to read one back, keeping only what still fits.
+ * names its draft with draftKey and says how to read one back, keeping only what still fits.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
@@ -9,6 +8,29 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 export interface Draft<T> {
   savedAt: string;
   form: T;
+}
+
+const DRAFT_KEY = /^lark-admin:(contact|field|tag)-draft:/;
+
+/**
+ * A form's draft name: per workspace mode, so sandbox entries never reach a live workspace's form;
+ * `which` is 'new' or the id of what is being edited.
+ */
+export const draftKey = (form: 'contact' | 'field' | 'tag', mode: string, which: string) =>
+  `lark-admin:${form}-draft:${mode}:${which}`;
+
+/** The names of every draft this browser keeps. */
+export function storedDrafts(): string[] {
+  try {
+    return Object.keys(localStorage).filter((key) => DRAFT_KEY.test(key));
+  } catch {
+    return [];
+  }
+}
+
+/** Deletes every draft (at sign-out: a draft holds contact details the next person here must not see). */
+export function discardAllDrafts() {
+  storedDrafts().forEach(discardDraft);
 }
 
 export function saveDraft(key: string, form: unknown) {
