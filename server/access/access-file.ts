@@ -17,6 +17,7 @@ CREATE TABLE sessions (
   email       TEXT,
   role        TEXT NOT NULL,
   groups      TEXT NOT NULL,
+  id_token    TEXT,
   created_at  INTEGER NOT NULL,
   seen_at     INTEGER NOT NULL
 ) WITHOUT ROWID;

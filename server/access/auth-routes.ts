@@ -11,11 +11,14 @@ import type { OidcSettings } from './auth-config.ts';
 import { cookieJar, type CookieJar } from './cookies.ts';
 import { LIFETIME_MS, type Sessions } from './sessions.ts';
 import { groupsIn, personFrom, ProviderUnavailable, roleFor, type OidcClient, type SignInState } from './oidc.ts';
-import { accessPage } from './pages.ts';
+import { accessPage, type PageLink } from './pages.ts';
 import { createSealer, type Sealer } from './sealed.ts';
 
 const SIGN_IN_SECONDS = 600;
 const SIGN_INS_KEPT = 4;
+const SIGN_IN: PageLink = { href: '/auth/login', text: 'Sign in' };
+/** Under a browser's 4 kB a cookie; an ID token fat with groups is left out of the provider's sign-out. */
+const COOKIE_MAX = 3800;
 
 const HERE = 'https://lark-admin.invalid';
 
@@ -51,8 +54,11 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
   const secure = settings.publicUrl.protocol === 'https:';
   const signInSealer = createSealer(settings.sessionSecret, 'sign-in');
   const signInJar = cookieJar('lark_sign_in', secure);
-  const page = (c: Context, status: 200 | 400 | 403 | 502, title: string, lines: string[], withLink = true) =>
-    c.html(accessPage(title, lines, withLink ? { href: '/auth/login', text: 'Sign in' } : undefined), status);
+  const signedOutSealer = createSealer(settings.sessionSecret, 'signed-out');
+  const signedOutJar = cookieJar('lark_signed_out', secure, '/auth/signed-out');
+  const providerHost = settings.issuer.host;
+  const page = (c: Context, status: 200 | 400 | 403 | 502, title: string, lines: string[], links = [SIGN_IN]) =>
+    c.html(accessPage(title, lines, links), status);
   /** The sign-ins this browser has begun and not finished. */
   const pending = async (c: Context) =>
     (((await signInSealer.open(signInJar.get(c)))?.begun as SignInState[] | undefined) ?? []).filter(
@@ -98,9 +104,9 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
       return page(c, 400, 'Sign-in did not finish', [
         'The sign-in took longer than ten minutes, was already finished, or began in another browser.',
       ]);
-    let claims;
+    let claims, idToken;
     try {
-      claims = await oidc.finish(new URL(c.req.url).search, started);
+      ({ claims, idToken } = await oidc.finish(new URL(c.req.url).search, started));
     } catch (error) {
       log(`sign-in refused: ${(error as Error).message}`);
       return page(c, 400, 'Sign-in did not finish', [
@@ -112,6 +118,8 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
     const who = personFrom(claims, role ?? 'viewer');
     if (role === null) {
       log(`sign-in: ${who.id} is in none of Lark Admin's groups`);
+      // Signed in at the provider with another account than meant, the way out is to end that sign-in.
+      const end = await oidc.endSessionUrl(idToken);
       return page(
         c,
         403,
@@ -120,10 +128,10 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
           `You signed in as ${who.email ?? who.name}, but you are not in any group that Lark Admin lets in.`,
           `Lark Admin reads your groups from the “${settings.roleClaim}” claim and lets in the groups named in LARK_ADMINS, LARK_EDITORS and LARK_VIEWERS. Ask whoever runs Lark Admin to add you to one of them.`,
         ],
-        false,
+        end ? [{ href: end.href, text: `Sign out of ${providerHost} to use another account` }] : [],
       );
     }
-    const id = sessions.start(who, groups);
+    const id = sessions.start(who, groups, idToken);
     sessionJar.set(c, await sessionSealer.seal({ sid: id }, LIFETIME_MS / 1000), 12 * 3600);
     log(`sign-in: ${who.id} as ${ROLE_NAMES[role]}`);
     return c.redirect(started.returnTo);
@@ -131,12 +139,37 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
 
   routes.post('/logout', sameOriginOnly, async (c) => {
     const payload = await sessionSealer.open(sessionJar.get(c));
-    if (typeof payload?.sid === 'string') sessions.end(payload.sid);
+    const idToken = typeof payload?.sid === 'string' ? sessions.end(payload.sid) : null;
     sessionJar.clear(c);
+    // The provider's sign-in outlives ours, so the next person here would go straight through as
+    // this one: the signed-out page offers, once, to end it too.
+    if (payload) {
+      const offer = async (hint: string | null) => {
+        const url = await oidc.endSessionUrl(hint);
+        return url && signedOutSealer.seal({ url: url.href }, SIGN_IN_SECONDS);
+      };
+      let sealed = await offer(idToken);
+      if (sealed && sealed.length > COOKIE_MAX) sealed = await offer(null);
+      if (sealed) signedOutJar.set(c, sealed, SIGN_IN_SECONDS);
+    }
     return c.json({ data: 'Signed out.' });
   });
 
-  routes.get('/signed-out', (c) => page(c, 200, 'You signed out', ['Your session has ended on this server too.']));
+  routes.get('/signed-out', async (c) => {
+    const url = (await signedOutSealer.open(signedOutJar.get(c)))?.url;
+    if (typeof url !== 'string') return page(c, 200, 'You signed out', ['Your session has ended on this server too.']);
+    signedOutJar.clear(c);
+    return page(
+      c,
+      200,
+      'You signed out',
+      [
+        'Your session has ended on this server too.',
+        `You are still signed in at ${providerHost}: on this computer, signing in to Lark Admin again goes straight through as you. If others use this computer, sign out there too (it may sign you out of other applications that use it).`,
+      ],
+      [{ href: url, text: `Sign out of ${providerHost} too` }, SIGN_IN],
+    );
+  });
 
   routes.get('/signed-in', (c) =>
     page(
@@ -144,7 +177,7 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
       200,
       'You are signed in again',
       ['Go back to the tab you were working in and save again: what you typed is still there.'],
-      false,
+      [],
     ),
   );
 

@@ -62,8 +62,8 @@ export function createOidcClient(settings: OidcSettings) {
       return { url, state };
     },
 
-    /** The ID token's claims, once the code, state, nonce and PKCE verifier all check out. */
-    async finish(search: string, started: SignInState): Promise<Claims> {
+    /** The ID token and its claims, once the code, state, nonce and PKCE verifier all check out. */
+    async finish(search: string, started: SignInState): Promise<{ claims: Claims; idToken: string | null }> {
       const config = await discover();
       const current = new URL(callbackUrl(settings));
       current.search = search;
@@ -73,7 +73,20 @@ export function createOidcClient(settings: OidcSettings) {
         expectedNonce: started.nonce,
         idTokenExpected: true,
       });
-      return tokens.claims() as Claims;
+      return { claims: tokens.claims() as Claims, idToken: tokens.id_token ?? null };
+    },
+
+    /**
+     * Where the browser goes to end its sign-in at the provider too, and then comes back to the
+     * signed-out page; null when the provider offers no such end (or cannot be reached now).
+     */
+    async endSessionUrl(idToken: string | null): Promise<URL | null> {
+      const config = await discover().catch(() => null);
+      if (!config?.serverMetadata().end_session_endpoint) return null;
+      return client.buildEndSessionUrl(config, {
+        post_logout_redirect_uri: new URL('/auth/signed-out', settings.publicUrl).href,
+        ...(idToken ? { id_token_hint: idToken } : {}),
+      });
     },
   };
 }

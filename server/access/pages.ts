@@ -9,7 +9,7 @@ export interface PageLink {
   text: string;
 }
 
-export function accessPage(title: string, paragraphs: readonly string[], link?: PageLink): string {
+export function accessPage(title: string, paragraphs: readonly string[], links: readonly PageLink[] = []): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -18,7 +18,7 @@ export function accessPage(title: string, paragraphs: readonly string[], link?: 
 <main>
 <h1>${escape(title)}</h1>
 ${paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
-${link ? `<p><a href="${escape(link.href)}">${escape(link.text)}</a></p>` : ''}
+${links.map((link) => `<p><a href="${escape(link.href)}">${escape(link.text)}</a></p>`).join('\n')}
 </main>
 </body>
 </html>

@@ -6,7 +6,7 @@
 import { hkdfSync } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 
-export type Purpose = 'session' | 'sign-in';
+export type Purpose = 'session' | 'sign-in' | 'signed-out';
 
 export interface Sealer {
   seal(payload: Record<string, unknown>, lifetimeSeconds: number): Promise<string>;

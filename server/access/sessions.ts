@@ -1,7 +1,7 @@
 /**
  * Signed-in people, kept on the server so that "Sign out" ends a session everywhere, and a role
- * follows the settings (LARK_ADMINS...) as they are now: the cookie holds only a random id, sealed. A session slides for 12 hours of use and
- * ends 7 days after sign-in whatever happens.
+ * follows the settings (LARK_ADMINS...) as they are now: the cookie holds only a random id,
+ * sealed. A session slides for 12 hours of use and ends 7 days after sign-in whatever happens.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../src/contract/access.ts';
@@ -44,14 +44,17 @@ export type Sessions = ReturnType<typeof createSessions>;
 export function createSessions({ db }: SqliteFile, now: () => number = Date.now) {
   const ended = (row: SessionRow, at: number) => at - row.seen_at >= IDLE_MS || at - row.created_at >= LIFETIME_MS;
   return {
-    /** A new session's id, for the cookie; only its hash is stored. */
-    start(person: Person, groups: readonly string[] = []): string {
+    /**
+     * A new session's id, for the cookie; only its hash is stored. `idToken` is kept for signing
+     * out of the provider too, which asks for it back.
+     */
+    start(person: Person, groups: readonly string[] = [], idToken: string | null = null): string {
       const id = randomBytes(32).toString('base64url');
       const at = now();
       db.prepare(
-        `INSERT INTO sessions (id_hash, person_id, name, email, role, groups, created_at, seen_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(hashOf(id), person.id, person.name, person.email, person.role, JSON.stringify(groups), at, at);
+        `INSERT INTO sessions (id_hash, person_id, name, email, role, groups, id_token, created_at, seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(hashOf(id), person.id, person.name, person.email, person.role, JSON.stringify(groups), idToken, at, at);
       return id;
     },
 
@@ -76,8 +79,11 @@ export function createSessions({ db }: SqliteFile, now: () => number = Date.now)
       };
     },
 
-    end(id: string) {
-      db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hashOf(id));
+    /** Ends the session; its ID token, if it was live and had one. */
+    end(id: string): string | null {
+      const row = db.prepare('DELETE FROM sessions WHERE id_hash = ? RETURNING id_token').get(hashOf(id)) as
+        { id_token: string | null } | undefined;
+      return row?.id_token ?? null;
     },
 
     /** Ends every session of one person (their groups no longer let them in). */

@@ -59,7 +59,10 @@ async function signInAt(page: Page, account: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('a person signs in with the provider, sees their name, and signs out', async ({ page, provider }) => {
+test('a person signs in with the provider, sees their name, and signs out, of the provider too if they choose', async ({
+  page,
+  provider,
+}) => {
   await page.goto('/contacts');
   await signInAt(page, 'ada');
   await expect(page).toHaveURL(/\/contacts$/);
@@ -75,11 +78,21 @@ test('a person signs in with the provider, sees their name, and signs out', asyn
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'You signed out' })).toBeVisible();
   expect((await page.context().request.get('/api/me')).status()).toBe(401);
-  // Lark Admin's session is gone; the provider's own may remain, so a new sign-in goes through it again.
+  // Lark Admin's session is gone; the provider's own remains, so a new sign-in goes straight through it.
   const before = provider.requests.length;
   await page.goto('/contacts');
   await expect(page.getByText('Ada Admin')).toBeVisible();
   expect(provider.requests.length).toBeGreaterThan(before);
+
+  // Signing out of the provider too: the next sign-in at this browser asks who it is.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const host = new URL(provider.issuer).host;
+  await page.getByRole('link', { name: `Sign out of ${host} too` }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'You signed out' })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Sign out of ${host} too` })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to the test provider' })).toBeVisible();
 });
 
 test('a session that ends mid-form loses nothing typed: sign in again in a new tab, then save', async ({ page }) => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { safeReturn } from '../../server/access/auth-routes.ts';
 import { IDLE_MS, LIFETIME_MS } from '../../server/access/sessions.ts';
 import { SESSION_ENDED } from '../../src/contract/access.ts';
+import { CLIENT_ID } from '../support/oidc-provider.ts';
 import { startLark, type Jar } from './sign-in-setup.ts';
 
 let lark: Awaited<ReturnType<typeof startLark>>;
@@ -12,6 +13,34 @@ beforeEach(async () => {
 afterEach(async () => {
   await lark.provider.close();
 });
+
+/** The "Sign out of <host> too" link on the signed-out page. */
+function providerSignOutIn(page: string, host: string): URL {
+  const href = /<a href="([^"]+)">Sign out of ([^<]+) too<\/a>/.exec(page);
+  expect(href?.[2]).toBe(host || href?.[2]);
+  return new URL(href![1]!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))));
+}
+
+/** Follows the provider's sign-out as a browser does, its form sent; where the provider then sends the browser. */
+async function signOutAtProvider(end: URL): Promise<string> {
+  const asked = await fetch(end, { redirect: 'manual' });
+  expect(asked.status).toBe(200);
+  // The provider asks when it has a session in this browser, and otherwise sends its form on by itself.
+  const form = await asked.text();
+  const action = /<form[^>]*action="([^"]+)"/.exec(form)![1]!;
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)![1]!;
+  const cookie = asked.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const confirmed = await fetch(new URL(action, end), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ xsrf, logout: 'yes' }),
+  });
+  return confirmed.headers.get('location') ?? `status ${confirmed.status}`;
+}
 
 const me = async (jar: Jar) => (await (await lark.lark(jar, 'GET', '/api/me')).json()) as Record<string, unknown>;
 
@@ -82,6 +111,9 @@ describe('signing in', () => {
     const page = await answer.text();
     expect(page).toContain('You signed in as nora@example.com, but you are not in any group that Lark Admin lets in.');
     expect(page).toContain('LARK_ADMINS, LARK_EDITORS and LARK_VIEWERS');
+    // Signed in with the wrong account, the way to another is to end the provider's sign-in.
+    const end = /<a href="([^"]+)">Sign out of [^<]+ to use another account<\/a>/.exec(page);
+    expect(end?.[1]).toContain(`${lark.provider.issuer}/session/end?`);
     expect([...jar.keys()].some((name) => name.includes('lark_session'))).toBe(false);
   });
 
@@ -191,6 +223,43 @@ describe('a session', () => {
     expect(out.headers.getSetCookie().join()).toMatch(/__Host-lark_session=; Max-Age=0/);
     expect((await lark.lark(copy, 'GET', '/api/me')).status).toBe(401);
     expect((await lark.lark(new Map(), 'GET', '/auth/signed-out')).status).toBe(200);
+  });
+
+  it("offers, once, to end the provider's sign-in too, which the provider accepts and returns from", async () => {
+    const { jar } = await lark.signIn('ada');
+    const out = await lark.lark(jar, 'POST', '/auth/logout');
+    const offered = out.headers.getSetCookie().find((line) => line.startsWith('lark_signed_out='));
+    expect(offered).toMatch(
+      /^lark_signed_out=[^;]+; Max-Age=600; Path=\/auth\/signed-out; HttpOnly; Secure; SameSite=Lax$/,
+    );
+    const host = new URL(lark.provider.issuer).host;
+    const page = await (await lark.lark(jar, 'GET', '/auth/signed-out')).text();
+    expect(page).toContain(`You are still signed in at ${host}`);
+    const end = providerSignOutIn(page, host);
+    expect(end.origin).toBe(lark.provider.issuer);
+    expect(end.searchParams.get('client_id')).toBe(CLIENT_ID);
+    expect(end.searchParams.get('post_logout_redirect_uri')).toBe('https://lark.example.com/auth/signed-out');
+    expect(end.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
+    expect(await (await lark.lark(jar, 'GET', '/auth/signed-out')).text()).not.toContain('Sign out of');
+
+    expect(await signOutAtProvider(end)).toBe('https://lark.example.com/auth/signed-out');
+  });
+
+  it('offers no provider sign-out to a browser that was not signed in', async () => {
+    const out = await lark.lark(new Map(), 'POST', '/auth/logout');
+    expect(out.headers.getSetCookie().some((line) => line.startsWith('lark_signed_out='))).toBe(false);
+  });
+
+  it('leaves out an ID token too big for a cookie, and the provider still ends its sign-in', async () => {
+    lark.provider.people.crowd = {
+      name: 'Cora Crowd',
+      groups: ['lark-editors', ...Array.from({ length: 300 }, (_, i) => `team-${i}`)],
+    };
+    const { jar } = await lark.signIn('crowd');
+    await lark.lark(jar, 'POST', '/auth/logout');
+    const end = providerSignOutIn(await (await lark.lark(jar, 'GET', '/auth/signed-out')).text(), '');
+    expect(end.searchParams.has('id_token_hint')).toBe(false);
+    expect(await signOutAtProvider(end)).toBe('https://lark.example.com/auth/signed-out');
   });
 
   it('still refuses cross-site requests, signed in or not', async () => {

@@ -1,7 +1,8 @@
 /**
  * A real OpenID provider (the oidc-provider package) on loopback, for the sign-in tests. Its
  * people are the test's; its sign-in page is one form ("Account", "Sign in"), or, with
- * `autoSignIn`, no page at all: the provider signs that account in and consents for it.
+ * `autoSignIn`, no page at all: the provider signs that account in and consents for it. Its
+ * sign-out (RP-initiated logout) asks once ("Sign out") and returns to the Lark Admin that sent it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -93,6 +94,7 @@ export async function startTestProvider(redirectUris: string[]): Promise<TestPro
         client_id: CLIENT_ID,
         client_secret: CLIENT_SECRET,
         redirect_uris: redirectUris,
+        post_logout_redirect_uris: redirectUris.map((uri) => uri.replace(/\/auth\/callback$/, '/auth/signed-out')),
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -107,7 +109,17 @@ export async function startTestProvider(redirectUris: string[]): Promise<TestPro
     cookies: { keys: ['cookie key for tests only'] },
     // Set, so the provider does not print a notice for each default it would use.
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Grant: 3600, Interaction: 600, Session: 86_400 },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // The provider's own question before it ends its session: `form` carries its xsrf token.
+        logoutSource: (ctx, form) => {
+          ctx.body = `<!doctype html><title>Test provider</title><h1>Sign out of the test provider?</h1>${form}
+<button form="op.logoutForm" name="logout" value="yes">Sign out</button>`;
+        },
+      },
+    },
     interactions: { url: (_, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_, id) =>
       state.people[id] ? { accountId: id, claims: () => ({ sub: id, ...state.people[id] }) } : undefined,
