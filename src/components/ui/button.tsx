@@ -2,10 +2,10 @@ import type { ButtonHTMLAttributes } from 'react';
 import { focusRing } from './styles.ts';
 
 const VARIANTS = {
-  primary: 'bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-400',
+  primary: 'bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-400 aria-disabled:bg-indigo-400',
   secondary:
-    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
-  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-400',
+    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400 aria-disabled:bg-white aria-disabled:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:aria-disabled:bg-slate-900 dark:aria-disabled:text-slate-400',
+  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-400 aria-disabled:bg-red-400',
 } as const;
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -16,7 +16,7 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export function buttonClass(variant: keyof typeof VARIANTS = 'secondary') {
-  return `inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md px-3.5 py-2 text-sm font-semibold shadow-xs disabled:cursor-not-allowed ${focusRing} ${VARIANTS[variant]}`;
+  return `inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md px-3.5 py-2 text-sm font-semibold shadow-xs disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${focusRing} ${VARIANTS[variant]}`;
 }
 
 export function Button({

@@ -1,10 +1,11 @@
 /**
  * What a person's role may not do stays in sight, disabled, with the reason in words: they see
  * what exists and why it is not theirs, and never begin what the server would refuse. A reason is
- * shown once near its controls, and each control it disables names it in aria-describedby, so a
- * screen reader says it with the control.
+ * shown once near its controls, and each control it disables names it in aria-describedby. Such
+ * a control is aria-disabled rather than disabled: it stays in the tab order, so a keyboard or
+ * screen reader user reaches it and hears why, and a press does nothing.
  */
-import type { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps, MouseEvent, ReactNode } from 'react';
 import { Link } from '../../lib/router/components.tsx';
 import { Alert } from './alert.tsx';
 import { Button, buttonClass } from './button.tsx';
@@ -67,17 +68,31 @@ interface Guarded {
   reasonId: string;
 }
 
-export function GuardedButton({ permission, reasonId, disabled, ...props }: ComponentProps<typeof Button> & Guarded) {
+/** Refused for the role (with the reason known): focusable, marked disabled, and inert to a press. */
+const refusedFor = (permission: Permission) => !permission.allowed && permission.reason !== null;
+const ignore = (event: MouseEvent) => event.preventDefault();
+
+export function GuardedButton({
+  permission,
+  reasonId,
+  disabled,
+  onClick,
+  ...props
+}: ComponentProps<typeof Button> & Guarded) {
+  const refused = refusedFor(permission);
   return (
     <Button
       {...props}
-      disabled={disabled || !permission.allowed}
+      // Refused, the role is the reason that counts; still being read, there is none to give.
+      disabled={!refused && (disabled || !permission.allowed)}
+      aria-disabled={refused || undefined}
+      onClick={refused ? ignore : onClick}
       aria-describedby={describedBy(permission, reasonId, props['aria-describedby'])}
     />
   );
 }
 
-/** A link styled as a button; refused, it is a disabled button, since a link cannot be disabled. */
+/** A link styled as a button; refused, it is a refused button, since a link cannot be disabled. */
 export function GuardedLink({
   permission,
   reasonId,
@@ -100,14 +115,14 @@ export function GuardedLink({
       </Link>
     );
   return (
-    <Button
+    <GuardedButton
+      permission={permission}
+      reasonId={reasonId}
       variant={variant}
-      disabled
       aria-label={label}
-      aria-describedby={describedBy(permission, reasonId)}
       className={className}
     >
       {children}
-    </Button>
+    </GuardedButton>
   );
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Person } from '../../../../server/access/sessions.ts';
 import { othersJobRefusal } from '../../../../src/contract/access.ts';
 import { renderApp, type RenderedApp } from '../../render-app.tsx';
+import { expectRefused } from '../../refused.ts';
 
 const EDITOR: Person = { id: 'e1', name: 'Eddie Editor', email: null, role: 'editor' };
 const ADA: Person = { id: 'a1', name: 'Ada Admin', email: null, role: 'admin' };
@@ -59,13 +60,12 @@ describe('an editor on a job’s page', () => {
     expect(await screen.findByText('Started by Ada Admin.')).toBeVisible();
     const refusal = othersJobRefusal('editor');
     const undo = await screen.findByRole('button', { name: 'Undo this import' });
-    expect(undo).toBeDisabled();
-    expect(undo).toHaveAccessibleDescription(refusal);
+    expectRefused(undo, refusal);
     // Retrying makes a new import of the editor's own, so it stays open to them.
     expect(await screen.findByRole('link', { name: 'Fix and retry refused rows' })).toBeInTheDocument();
     const created = screen.getByRole('region', { name: /Contacts this import created/ });
     expect(within(created).getByRole('combobox', { name: 'Tag for the created contacts' })).toBeDisabled();
-    expect(within(created).getByRole('button', { name: 'Tag them' })).toHaveAccessibleDescription(refusal);
+    expectRefused(within(created).getByRole('button', { name: 'Tag them' }), refusal);
     for (const note of screen.getAllByText(refusal)) expect(note).toBeVisible();
     // The server says the same, were the page bypassed.
     expect((await app.api('POST', `/api/jobs/${id}/undo`)).body).toEqual({ error: { message: refusal } });
