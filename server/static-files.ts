@@ -39,10 +39,12 @@ export function serveApp(app: Hono, distDir: string) {
   app.use('*', compress({ encoding: 'gzip' }));
   app.use('*', async (c, next) => {
     await next();
-    if (c.res.ok) {
-      // Vite names everything under assets/ by its content hash, so a name never changes meaning.
-      c.res.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
-    }
+    if (!c.res.ok) return;
+    // Vite names everything under assets/ by its content hash, so a name never changes meaning. A
+    // page is made per request and kept nowhere: after signing out, Back must not bring a page of
+    // contacts out of the browser's cache.
+    const page = c.res.headers.get('content-type')?.startsWith('text/html');
+    c.res.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : page ? 'no-store' : 'no-cache');
   });
   // A page (a deep link such as /contacts/new, or / itself) is index.html with its page's preloads.
   const page = (path: string) =>

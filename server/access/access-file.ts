@@ -1,7 +1,8 @@
 /**
  * The access file (DATA_DIR/access.sqlite): who is signed in (sessions) and what each person
  * changed (the audit trail). It holds no API key and no password; a session is stored by the
- * hash of its id, so the file alone lets nobody in.
+ * hash of its id, so the file alone lets nobody in. A session keeps the person's ID token only
+ * for the provider's sign-out, which asks for it back; Lark Admin never takes one as a sign-in.
  */
 import { join } from 'node:path';
 import { openSqliteFile, type SqliteFile } from '../sqlite-file.ts';

@@ -17,8 +17,6 @@ import { createSealer, type Sealer } from './sealed.ts';
 const SIGN_IN_SECONDS = 600;
 const SIGN_INS_KEPT = 4;
 const SIGN_IN: PageLink = { href: '/auth/login', text: 'Sign in' };
-/** Under a browser's 4 kB a cookie; an ID token fat with groups is left out of the provider's sign-out. */
-const COOKIE_MAX = 3800;
 
 const HERE = 'https://lark-admin.invalid';
 
@@ -143,29 +141,23 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
     sessionJar.clear(c);
     // The provider's sign-in outlives ours, so the next person here would go straight through as
     // this one: the signed-out page offers, once, to end it too.
-    if (payload) {
-      const offer = async (hint: string | null) => {
-        const url = await oidc.endSessionUrl(hint);
-        return url && signedOutSealer.seal({ url: url.href }, SIGN_IN_SECONDS);
-      };
-      let sealed = await offer(idToken);
-      if (sealed && sealed.length > COOKIE_MAX) sealed = await offer(null);
-      if (sealed) signedOutJar.set(c, sealed, SIGN_IN_SECONDS);
-    }
+    const end = payload && (await oidc.endSessionUrl(idToken));
+    if (end) signedOutJar.set(c, await signedOutSealer.seal({ url: end.href }, SIGN_IN_SECONDS), SIGN_IN_SECONDS);
     return c.json({ data: 'Signed out.' });
   });
 
   routes.get('/signed-out', async (c) => {
     const url = (await signedOutSealer.open(signedOutJar.get(c)))?.url;
-    if (typeof url !== 'string') return page(c, 200, 'You signed out', ['Your session has ended on this server too.']);
+    const ended = 'No Lark Admin session is open in this browser.';
+    if (typeof url !== 'string') return page(c, 200, 'You signed out', [ended]);
     signedOutJar.clear(c);
     return page(
       c,
       200,
       'You signed out',
       [
-        'Your session has ended on this server too.',
-        `You are still signed in at ${providerHost}: on this computer, signing in to Lark Admin again goes straight through as you. If others use this computer, sign out there too (it may sign you out of other applications that use it).`,
+        ended,
+        `You may still be signed in at ${providerHost}, and then signing in to Lark Admin again on this computer goes straight through as you. If others use this computer, sign out there too (it may sign you out of other applications that use it).`,
       ],
       [{ href: url, text: `Sign out of ${providerHost} too` }, SIGN_IN],
     );

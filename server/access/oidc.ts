@@ -4,6 +4,7 @@
  * configuration on the first sign-in (not at start, so a provider that is briefly away does not
  * stop the server), and is never asked anything after a sign-in: a page load reads the session.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as client from 'openid-client';
 import { ROLES, type Role } from '../../src/contract/access.ts';
 import { isLoopback } from '../config-values.ts';
@@ -23,6 +24,10 @@ export type Claims = Record<string, unknown>;
 export class ProviderUnavailable extends Error {}
 
 const callbackUrl = (settings: OidcSettings) => new URL('/auth/callback', settings.publicUrl);
+const DISCOVERY_AT_SIGN_OUT_MS = 2000;
+/** Sealed, an address this long still fits a browser's 4 kB cookie. */
+const MAX_URL = 2500;
+const delay = (ms: number) => sleep(ms, null, { ref: false });
 
 export function createOidcClient(settings: OidcSettings) {
   let configuration: Promise<client.Configuration> | null = null;
@@ -78,15 +83,18 @@ export function createOidcClient(settings: OidcSettings) {
 
     /**
      * Where the browser goes to end its sign-in at the provider too, and then comes back to the
-     * signed-out page; null when the provider offers no such end (or cannot be reached now).
+     * signed-out page; null when the provider offers no such end, or cannot be reached within a
+     * moment (signing out never waits long on it).
      */
     async endSessionUrl(idToken: string | null): Promise<URL | null> {
-      const config = await discover().catch(() => null);
+      const config = await Promise.race([discover().catch(() => null), delay(DISCOVERY_AT_SIGN_OUT_MS)]);
       if (!config?.serverMetadata().end_session_endpoint) return null;
-      return client.buildEndSessionUrl(config, {
-        post_logout_redirect_uri: new URL('/auth/signed-out', settings.publicUrl).href,
-        ...(idToken ? { id_token_hint: idToken } : {}),
-      });
+      const post_logout_redirect_uri = new URL('/auth/signed-out', settings.publicUrl).href;
+      const hinted = idToken && client.buildEndSessionUrl(config, { post_logout_redirect_uri, id_token_hint: idToken });
+      // An ID token fat with groups would pass what proxies take in an address (and a cookie can hold).
+      return hinted && hinted.href.length <= MAX_URL
+        ? hinted
+        : client.buildEndSessionUrl(config, { post_logout_redirect_uri });
     },
   };
 }

@@ -1,15 +1,41 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useMe } from '../api/me.ts';
 import { Button } from '../components/ui/button.tsx';
 import { ROLE_NAMES } from '../contract/access.ts';
+import { onSignedOutElsewhere } from './signed-out-channel.ts';
 
-const SignOut = lazy(() => import('./sign-out.tsx'));
+const OUTDATED = 'this page is older than the server. Reload it, then sign out.';
+
+// A tab open across an update asks for code the server no longer has: it says so, in place.
+const loadSignOut = () => import('./sign-out.tsx');
+type SignOutProps = { onEnd: (problem?: string) => void };
+const SignOut = lazy<ComponentType<SignOutProps>>(() =>
+  loadSignOut().catch(() => ({
+    default: function Outdated({ onEnd }: SignOutProps) {
+      useEffect(() => onEnd(OUTDATED), [onEnd]);
+      return null;
+    },
+  })),
+);
 
 /** Who is signed in, with their role, and (with sign-in for teams) the way out. */
 export function PersonMenu() {
   const me = useMe();
   const [signingOut, setSigningOut] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const teams = me?.signIn === 'oidc';
+  useEffect(
+    () =>
+      teams
+        ? onSignedOutElsewhere(() =>
+            loadSignOut().then(
+              (signOut) => signOut.leaveSignedOut(),
+              () => window.location.assign('/auth/signed-out'),
+            ),
+          )
+        : undefined,
+    [teams],
+  );
   if (!me) return null;
   return (
     <div className="ml-auto flex items-center gap-3 text-sm">
@@ -17,9 +43,8 @@ export function PersonMenu() {
         <span className="font-medium">{me.name}</span>{' '}
         <span className="text-slate-600 dark:text-slate-400">({ROLE_NAMES[me.role]})</span>
       </span>
-      {me.signIn === 'oidc' && (
+      {teams && (
         <Button
-          disabled={signingOut}
           onClick={() => {
             setProblem(null);
             setSigningOut(true);
@@ -29,7 +54,7 @@ export function PersonMenu() {
         </Button>
       )}
       {signingOut && (
-        <Suspense fallback={<span role="status">Signing out…</span>}>
+        <Suspense fallback={null}>
           <SignOut
             onEnd={(failed) => {
               setSigningOut(false);

@@ -1,7 +1,7 @@
 /**
  * Signing out, loaded on the press of "Sign out" (the first page carries none of it). It deletes
  * the drafts this browser keeps, since they hold contact details the next person here must not
- * read; with any unsent, it asks first.
+ * read; with any unsent, it asks first. Other tabs leave too.
  */
 import { useEffect, useRef, useState } from 'react';
 import * as z from 'zod/mini';
@@ -9,8 +9,16 @@ import { request } from '../api/client.ts';
 import { ConfirmDialog } from '../components/ui/dialog.tsx';
 import { discardAllDrafts } from '../lib/forms/drafts.ts';
 import { releaseOpenForms, unsentForms } from '../lib/forms/open-forms.ts';
+import { tellOtherTabs } from './signed-out-channel.ts';
 
 const formsWord = (count: number) => (count === 1 ? '1 form' : `${count} forms`);
+
+/** The session is over: nothing asks, nothing is kept, and the page goes. */
+export function leaveSignedOut() {
+  releaseOpenForms();
+  discardAllDrafts();
+  window.location.assign('/auth/signed-out');
+}
 
 /** `onEnd`: signing out did not happen, because the admin stayed or (with the reason) it failed. */
 export default function SignOut({ onEnd }: { onEnd: (problem?: string) => void }) {
@@ -24,14 +32,14 @@ export default function SignOut({ onEnd }: { onEnd: (problem?: string) => void }
     setBusy(true);
     try {
       await request('/auth/logout', { method: 'POST', schema: z.string() });
-      releaseOpenForms();
-      discardAllDrafts();
-      window.location.assign('/auth/signed-out');
     } catch (error) {
       if (unsent === 0) return onEnd((error as Error).message);
       setProblem((error as Error).message);
       setBusy(false);
+      return;
     }
+    tellOtherTabs();
+    leaveSignedOut();
   }
   // Nothing to lose: no question. Once, however often the effect runs.
   useEffect(() => {

@@ -140,7 +140,9 @@ test('a viewer sees the workspace but is never offered a form to fill', async ({
   await expect(page.getByRole('textbox', { name: /Email address/i })).toHaveCount(0);
 });
 
-test('signing out mid-form asks first, then leaves no draft behind for the next person', async ({ page }) => {
+test('signing out mid-form asks first, then leaves no draft, no other tab and no cached page behind', async ({
+  page,
+}) => {
   await page.goto('/contacts/new');
   await signInAt(page, 'ada');
   const email = page.getByRole('textbox', { name: /Email address/i });
@@ -154,9 +156,20 @@ test('signing out mid-form asks first, then leaves no draft behind for the next 
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(email).toHaveValue('private@example.com');
 
+  // Another tab of the same browser, on the contacts.
+  const other = await page.context().newPage();
+  await other.goto('/contacts');
+  await expect(other.getByRole('heading', { name: 'Contacts' })).toBeVisible();
+
   // Playwright dismisses a browser "Leave site?" prompt, which would keep the page here: none may come.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await dialog.getByRole('button', { name: 'Delete and sign out' }).click();
   await expect(page.getByRole('heading', { name: 'You signed out' })).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('-draft:')))).toEqual([]);
+  await expect(other.getByRole('heading', { name: 'You signed out' })).toBeVisible();
+
+  // Back does not bring the form out of the browser's cache: the page is asked for afresh (and the
+  // provider, still signed in, lets Ada straight back in, to an empty form).
+  await page.goBack();
+  await expect(page.getByRole('textbox', { name: /Email address/i })).toHaveValue('');
 });

@@ -98,7 +98,7 @@ describe('the built app', () => {
     expect(await plain.text()).toMatch(/^console\.log\("app"\);/);
   });
 
-  it('serves hashed assets for good, and index.html for every page path', async () => {
+  it('serves hashed assets for good, and index.html for every page path, stored nowhere', async () => {
     const app = appWith({ distDir: distWithApp() });
     const asset = await app.request('http://localhost/assets/index-Ab12Cd34.js');
     expect(asset.status).toBe(200);
@@ -107,7 +107,7 @@ describe('the built app', () => {
       const page = await app.request(`http://localhost${path}`);
       expect(page.status, path).toBe(200);
       expect(await page.text(), path).toContain('<div id="root">');
-      expect(page.headers.get('cache-control'), path).toBe('no-cache');
+      expect(page.headers.get('cache-control'), path).toBe('no-store');
     }
     expect((await app.request('http://localhost/favicon.svg')).headers.get('cache-control')).toBe('no-cache');
     expect((await app.request('http://localhost/missing.png')).status).toBe(404);

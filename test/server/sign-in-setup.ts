@@ -45,8 +45,12 @@ function tinyDist() {
   return dist;
 }
 
-export async function startLark(publicUrl = 'https://lark.example.com', env: Record<string, string> = {}) {
-  const provider: TestProvider = await startTestProvider([`${publicUrl}/auth/callback`]);
+export async function startLark(
+  publicUrl = 'https://lark.example.com',
+  env: Record<string, string> = {},
+  providerOptions?: Parameters<typeof startTestProvider>[1],
+) {
+  const provider: TestProvider = await startTestProvider([`${publicUrl}/auth/callback`], providerOptions);
   Object.assign(provider.people, PEOPLE);
   const settings = readOidcSettings({
     OIDC_ISSUER: provider.issuer,

@@ -114,6 +114,7 @@ describe('signing in', () => {
     // Signed in with the wrong account, the way to another is to end the provider's sign-in.
     const end = /<a href="([^"]+)">Sign out of [^<]+ to use another account<\/a>/.exec(page);
     expect(end?.[1]).toContain(`${lark.provider.issuer}/session/end?`);
+    expect(end?.[1]).toContain('id_token_hint=');
     expect([...jar.keys()].some((name) => name.includes('lark_session'))).toBe(false);
   });
 
@@ -234,7 +235,7 @@ describe('a session', () => {
     );
     const host = new URL(lark.provider.issuer).host;
     const page = await (await lark.lark(jar, 'GET', '/auth/signed-out')).text();
-    expect(page).toContain(`You are still signed in at ${host}`);
+    expect(page).toContain(`You may still be signed in at ${host}`);
     const end = providerSignOutIn(page, host);
     expect(end.origin).toBe(lark.provider.issuer);
     expect(end.searchParams.get('client_id')).toBe(CLIENT_ID);
@@ -250,7 +251,17 @@ describe('a session', () => {
     expect(out.headers.getSetCookie().some((line) => line.startsWith('lark_signed_out='))).toBe(false);
   });
 
-  it('leaves out an ID token too big for a cookie, and the provider still ends its sign-in', async () => {
+  it('offers nothing more when the provider has no sign-out for applications', async () => {
+    await lark.provider.close();
+    lark = await startLark(undefined, {}, { endSession: false });
+    const { jar } = await lark.signIn('ada');
+    await lark.lark(jar, 'POST', '/auth/logout');
+    const page = await (await lark.lark(jar, 'GET', '/auth/signed-out')).text();
+    expect(page).toContain('No Lark Admin session is open in this browser.');
+    expect(page).not.toContain('Sign out of');
+  });
+
+  it('leaves out an ID token too big for an address or a cookie, and the provider still ends its sign-in', async () => {
     lark.provider.people.crowd = {
       name: 'Cora Crowd',
       groups: ['lark-editors', ...Array.from({ length: 300 }, (_, i) => `team-${i}`)],

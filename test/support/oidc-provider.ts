@@ -73,8 +73,11 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(text);
 }
 
-/** `redirectUris`: the callbacks of the Lark Admins that will sign in here. */
-export async function startTestProvider(redirectUris: string[]): Promise<TestProvider> {
+/**
+ * `redirectUris`: the callbacks of the Lark Admins that will sign in here. `endSession: false`
+ * makes a provider that offers applications no sign-out of its own.
+ */
+export async function startTestProvider(redirectUris: string[], { endSession = true } = {}): Promise<TestProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -112,7 +115,7 @@ export async function startTestProvider(redirectUris: string[]): Promise<TestPro
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
-        enabled: true,
+        enabled: endSession,
         // The provider's own question before it ends its session: `form` carries its xsrf token.
         logoutSource: (ctx, form) => {
           ctx.body = `<!doctype html><title>Test provider</title><h1>Sign out of the test provider?</h1>${form}

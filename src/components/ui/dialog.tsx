@@ -13,16 +13,21 @@ interface DialogProps {
   description?: ReactNode;
   onClose: () => void;
   handle?: Ref<DialogHandle>;
+  /** Escape does not close it (while what it started is under way, and cannot be called back). */
+  holdOpen?: boolean;
   children?: ReactNode;
 }
 
-export function Dialog({ id, title, description, onClose, handle, children }: DialogProps) {
+export function Dialog({ id, title, description, onClose, handle, holdOpen = false, children }: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   useImperativeHandle(handle, () => ({ close: () => dialog.current?.close() }), []);
   return (
     <dialog
       ref={dialog}
+      onCancel={(event) => {
+        if (holdOpen) event.preventDefault();
+      }}
       onClose={onClose}
       aria-labelledby={`${id}-title`}
       aria-describedby={description ? `${id}-text` : undefined}
@@ -75,7 +80,7 @@ export function ConfirmDialog({
   const handle = useRef<DialogHandle>(null);
   const close = () => handle.current?.close();
   return (
-    <Dialog id={id} title={title} description={description} onClose={onClose} handle={handle}>
+    <Dialog id={id} title={title} description={description} onClose={onClose} handle={handle} holdOpen={busy}>
       {children}
       {failure && (
         <div className="mt-4">
@@ -83,7 +88,7 @@ export function ConfirmDialog({
         </div>
       )}
       <div className="mt-6 flex justify-end gap-2">
-        <Button autoFocus onClick={close}>
+        <Button autoFocus disabled={busy} onClick={close}>
           Cancel
         </Button>
         <Button

@@ -3,7 +3,7 @@
  * form does, and, once the admin has decided, goes without the browser's own prompt and without
  * a draft written behind it.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { storedDrafts } from './drafts.ts';
 
 interface OpenForm {
@@ -17,7 +17,9 @@ const open = new Set<OpenForm>();
 
 export function useOpenForm(form: OpenForm) {
   const latest = useRef(form);
-  latest.current = form;
+  useLayoutEffect(() => {
+    latest.current = form;
+  });
   useEffect(() => {
     const entry: OpenForm = {
       get draftKey() {

@@ -10,7 +10,7 @@ const OLDER_DRAFT = 'lark-admin:tag-draft:sandbox:new';
 const COLUMNS = 'lark-admin:contact-columns';
 
 /** The app signed in with sign-in for teams; `logout` answers the sign-out (200 unless given). */
-function signedIn(path: string, logout = () => json(200, { data: 'Signed out.' })) {
+function signedIn(path: string, logout: () => Response | Promise<Response> = () => json(200, { data: 'Signed out.' })) {
   const app = renderApp(path, { person: { id: 'ada', name: 'Ada Admin', email: null, role: 'admin' } });
   const signOuts: number[] = [];
   app.answerAlways(({ method, path: asked }) => {
@@ -101,5 +101,31 @@ describe('signing out', () => {
     const leaving = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(leaving);
     expect(leaving.defaultPrevented).toBe(true);
+  });
+
+  it('cannot be cancelled once under way, since the request cannot be called back', async () => {
+    let answer: (response: Response) => void = () => {};
+    const app = signedIn('/fields/new', () => new Promise<Response>((resolve) => (answer = resolve)));
+    await app.user.type(await screen.findByRole('textbox', { name: 'Label' }), 'Half done');
+    await app.user.click(screen.getByRole('button', { name: 'Sign out' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out and delete what is not saved?' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Delete and sign out' }));
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    answer(json(200, { data: 'Signed out.' }));
+    await waitFor(() => expect(draftKeys()).toEqual([]));
+  });
+
+  it('in another tab of this browser: this one leaves too, keeping nothing', async () => {
+    const app = signedIn('/contacts/new');
+    await app.user.type(await screen.findByRole('textbox', { name: 'Email Address' }), 'half@example.com');
+    await waitFor(() => expect(draftKeys()).toEqual(['lark-admin:contact-draft:sandbox:new']));
+    const otherTab = new BroadcastChannel('lark-admin:signed-out');
+    otherTab.postMessage('signed-out');
+    otherTab.close();
+    await waitFor(() => expect(draftKeys()).toEqual([]));
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(false);
+    expect(app.signOuts).toHaveLength(0);
   });
 });
