@@ -184,7 +184,12 @@ export function ContactFormBody({
       )}
 
       <NotAllowedNotice id="contact-refusal" permission={edit}>
-        <p>The values are shown as stored.</p>
+        <p>
+          {changedNow()
+            ? // The role changed while this person was typing: what they typed stays, and says so.
+              'Your changes below are not saved. They are kept as a draft in this browser, and come back when your role lets you save them.'
+            : 'The values are shown as stored.'}
+        </p>
       </NotAllowedNotice>
       {/* Held still while a save reads and writes: a keystroke then would be lost to the restart that follows. */}
       <fieldset

@@ -1,9 +1,9 @@
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../../server/access/sessions.ts';
 import { openStore, type Store } from '../../../../server/sandbox/store.ts';
 import { sandbox } from '../../../server/sandbox-client.ts';
-import { renderApp } from '../../render-app.tsx';
+import { json, renderApp } from '../../render-app.tsx';
 import { expectRefused } from '../../refused.ts';
 
 const VIEWER: Person = { id: 'v1', name: 'Vera Viewer', email: null, role: 'viewer' };
@@ -92,6 +92,36 @@ describe('a viewer opening a contact form', () => {
     renderApp('/contacts/edit?email=ann%40example.com', { store, person: VIEWER });
     expect(await screen.findByRole('textbox', { name: 'First Name' })).toHaveValue('Ann');
     expect(screen.queryByText('Your unsent entries were restored.')).not.toBeInTheDocument();
+  });
+});
+
+describe('an editor whose role becomes Viewer while editing', () => {
+  it('keeps what they typed, read-only, and says it is not saved but kept', async () => {
+    const app = renderApp('/contacts/edit?email=ann%40example.com', { store: await workspace(), person: EDITOR });
+    let role = 'editor';
+    app.answerAlways(({ method, path }) => {
+      if (path === '/api/me') return json(200, { id: 'e1', name: 'Eddie Editor', email: null, role, signIn: 'oidc' });
+      if (method !== 'GET' && path.startsWith('/v1/contacts')) {
+        role = 'viewer';
+        return json(403, { error: { message: CANNOT_CHANGE } }, { 'x-lark-refusal': 'role' });
+      }
+      return undefined;
+    });
+    const first = await screen.findByRole('textbox', { name: 'First Name' });
+    await app.user.clear(first);
+    await app.user.type(first, 'Annie');
+    await app.user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('(Viewer)')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Your changes below are not saved. They are kept as a draft in this browser, and come back when your role lets you save them.',
+      ),
+    ).toBeVisible();
+    expect(screen.queryByText('The values are shown as stored.')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'First Name' })).toHaveValue('Annie');
+    await waitFor(() =>
+      expect(Object.keys(localStorage).some((key) => key.startsWith('lark-admin:contact-draft:'))).toBe(true),
+    );
   });
 });
 
