@@ -80,11 +80,13 @@ export async function readAllActivity(
   filter: ActivityFilter,
   cap: number,
   onPage: (read: number) => void,
+  signal?: AbortSignal,
 ): Promise<{ entries: AuditEntry[]; capped: boolean }> {
   const entries: AuditEntry[] = [];
   let before: number | null = null;
   for (;;) {
-    const page: ActivityPage = await request(activityUrl(filter, before), { schema: activitySchema });
+    const page: ActivityPage = await request(activityUrl(filter, before), { schema: activitySchema, signal });
+    signal?.throwIfAborted();
     entries.push(...page.entries);
     onPage(Math.min(entries.length, cap));
     if (entries.length >= cap)

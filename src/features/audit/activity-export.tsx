@@ -1,5 +1,5 @@
-/** "Export CSV": every entry of the current filter, page by page, as one file. */
-import { useState } from 'react';
+/** "Export CSV": every entry of the current filter, page by page, as one file; it can be stopped. */
+import { useEffect, useRef, useState } from 'react';
 import { readAllActivity } from '../../api/audit.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -15,29 +15,50 @@ const count = (n: number) => n.toLocaleString('en');
 
 export function ActivityExport({ filter, names }: { filter: ActivityFilter; names: Names }) {
   const [state, setState] = useState<ExportState>({ step: 'idle' });
+  const reading = useRef<AbortController>(null);
+  // Leaving the page stops the reading too: nobody is there to receive the file.
+  useEffect(() => () => reading.current?.abort(), []);
 
   async function download() {
+    const controller = new AbortController();
+    reading.current = controller;
     setState({ step: 'reading', read: 0 });
     try {
-      const { entries, capped } = await readAllActivity(filter, EXPORT_CAP, (read) =>
-        setState({ step: 'reading', read }),
+      const { entries, capped } = await readAllActivity(
+        filter,
+        EXPORT_CAP,
+        (read) => setState({ step: 'reading', read }),
+        controller.signal,
       );
       downloadCsv(`activity-${new Date().toISOString().slice(0, 10)}.csv`, activityCsv(entries, names));
       setState(capped ? { step: 'capped' } : { step: 'idle' });
     } catch (error) {
+      if (controller.signal.aborted) return;
       setState({ step: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
     }
   }
 
   return (
     <div className="space-y-2">
-      <Button
-        busy={state.step === 'reading'}
-        busyLabel={state.step === 'reading' ? `Reading entries… ${count(state.read)}` : undefined}
-        onClick={() => void download()}
-      >
-        Export CSV
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          busy={state.step === 'reading'}
+          busyLabel={state.step === 'reading' ? `Reading entries… ${count(state.read)}` : undefined}
+          onClick={() => void download()}
+        >
+          Export CSV
+        </Button>
+        {state.step === 'reading' && (
+          <Button
+            onClick={() => {
+              reading.current?.abort();
+              setState({ step: 'idle' });
+            }}
+          >
+            Stop export
+          </Button>
+        )}
+      </div>
       {state.step === 'capped' && (
         <Alert tone="warning" announce title={`The file holds the newest ${count(EXPORT_CAP)} entries only.`}>
           <p>Narrow the days to export the older ones.</p>

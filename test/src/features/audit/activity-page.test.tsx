@@ -169,6 +169,42 @@ describe('the Activity page', () => {
     ]);
   });
 
+  it('stops an export on request: no file, and no page read after', async () => {
+    const app = renderApp('/fields', { person: JANE });
+    await teamAtWork(app);
+    for (let n = 1; n <= 150; n++)
+      app.audit.record({
+        actor: BOB,
+        kind: 'tag',
+        action: 'changed',
+        targetId: '1',
+        targetName: 'newsletter',
+        changes: [{ key: 'description', before: `Note ${n - 1}`, after: `Note ${n}` }],
+        job: null,
+      });
+    await openActivity(app);
+    const blobs: Blob[] = [];
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:csv') }));
+    const asked: string[] = [];
+    let release: () => void = () => {};
+    app.answerAlways(async ({ path }) => {
+      if (path !== '/api/activity') return undefined;
+      asked.push(path);
+      // The second page waits until the test lets it through, after Stop.
+      if (asked.length === 2) await new Promise<void>((resolve) => (release = resolve));
+      return undefined;
+    });
+    await app.user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(asked).toHaveLength(2));
+    await app.user.click(screen.getByRole('button', { name: 'Stop export' }));
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Stop export' })).toBeNull();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(asked).toHaveLength(2);
+    expect(blobs).toEqual([]);
+  });
+
   it('is refused to a viewer, in the words the server would use', async () => {
     renderApp('/activity', { person: VERA });
     expect(await screen.findByText("Your role (Viewer) cannot see the team's activity.")).toBeInTheDocument();
