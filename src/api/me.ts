@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { can, refusalFor, type Capability, type Me } from '../contract/access.ts';
+import { setDraftOwner } from '../lib/forms/draft-owner.ts';
 import { request } from './client.ts';
 import { READ_URLS } from './read-urls.ts';
 import { meSchema } from './schemas.ts';
@@ -8,7 +9,11 @@ import { meSchema } from './schemas.ts';
 export const meQuery = () =>
   queryOptions({
     queryKey: ['me'] as const,
-    queryFn: ({ signal }) => request(READ_URLS.me, { schema: meSchema, envelope: false, signal }),
+    queryFn: async ({ signal }) => {
+      const me = await request(READ_URLS.me, { schema: meSchema, envelope: false, signal });
+      setDraftOwner(me.id);
+      return me;
+    },
     staleTime: Infinity,
     meta: { fromCampaignLark: false },
   });

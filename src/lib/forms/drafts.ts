@@ -1,9 +1,11 @@
 /**
  * A form's unsent values, kept in this browser so a reload or a crash loses nothing. Each form
- * names its draft with draftKey and says how to read one back, keeping only what still fits.
+ * names its draft with draftKey and says how to read one back, keeping only what still fits. A
+ * draft is its owner's: another person signed in at this browser neither sees nor counts it.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { draftOwner } from './draft-owner.ts';
 
 export interface Draft<T> {
   savedAt: string;
@@ -19,23 +21,47 @@ const DRAFT_KEY = /^lark-admin:(contact|field|tag)-draft:/;
 export const draftKey = (form: 'contact' | 'field' | 'tag', mode: string, which: string) =>
   `lark-admin:${form}-draft:${mode}:${which}`;
 
-/** The names of every draft this browser keeps. */
+interface Stored {
+  savedAt?: unknown;
+  form?: unknown;
+  /** Absent in drafts kept before drafts had owners: those are anyone's. */
+  owner?: unknown;
+}
+
+const allDraftKeys = () => Object.keys(localStorage).filter((key) => DRAFT_KEY.test(key));
+
+function stored(key: string): Stored | null {
+  const value = JSON.parse(localStorage.getItem(key) ?? 'null') as Stored | null;
+  return value && (value.owner === undefined || value.owner === draftOwner()) ? value : null;
+}
+
+/** The names of the drafts this browser keeps for the person signed in. */
 export function storedDrafts(): string[] {
   try {
-    return Object.keys(localStorage).filter((key) => DRAFT_KEY.test(key));
+    return allDraftKeys().filter((key) => {
+      try {
+        return stored(key) !== null;
+      } catch {
+        return false;
+      }
+    });
   } catch {
     return [];
   }
 }
 
-/** Deletes every draft (at sign-out: a draft holds contact details the next person here must not see). */
+/** Deletes every draft, anyone's (at sign-out: drafts hold contact details the next person here must not see). */
 export function discardAllDrafts() {
-  storedDrafts().forEach(discardDraft);
+  try {
+    allDraftKeys().forEach(discardDraft);
+  } catch {
+    // Storage refused: there is nothing kept to delete.
+  }
 }
 
 export function saveDraft(key: string, form: unknown) {
   try {
-    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), form }));
+    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), form, owner: draftOwner() }));
   } catch {
     // Storage full or refused (private mode): the form still works, only without a draft.
   }
@@ -45,12 +71,12 @@ export function discardDraft(key: string) {
   localStorage.removeItem(key);
 }
 
-/** The stored draft, as `accept` reads it back, or null. */
+/** The person's stored draft, as `accept` reads it back, or null. */
 export function readDraft<T>(key: string, accept: (stored: unknown) => T | null): Draft<T> | null {
   try {
-    const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as { savedAt?: unknown; form?: unknown } | null;
-    const form = stored ? accept(stored.form) : null;
-    return form && typeof stored?.savedAt === 'string' ? { savedAt: stored.savedAt, form } : null;
+    const kept = stored(key);
+    const form = kept ? accept(kept.form) : null;
+    return form && typeof kept?.savedAt === 'string' ? { savedAt: kept.savedAt, form } : null;
   } catch {
     return null;
   }
