@@ -9,7 +9,6 @@ import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { ContactStatus } from '../../contract/statuses.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { LeaveGuard } from '../../components/ui/leave-guard.tsx';
-import { NotAllowedNotice, type Permission } from '../../components/ui/not-allowed.tsx';
 import { useNotify } from '../../components/ui/notices.tsx';
 import { RestoredDraft } from '../../components/ui/restored-draft.tsx';
 import { useDraftKeeping } from '../../lib/forms/drafts.ts';
@@ -43,16 +42,10 @@ export function ContactFormBody({
   refetchFields,
   onSaved,
   onSavedAndNext,
-  edit,
-}: ContactFormProps & { edit: Permission }) {
+}: ContactFormProps) {
   const known = useMemo(() => fields.filter(isKnown), [fields]);
   const unknown = useMemo(() => fields.filter((field) => !isKnown(field)), [fields]);
-  // Read-only shows the record as stored: a kept draft holds changes this person can no longer save.
-  const [start] = useState(() =>
-    edit.allowed
-      ? startContactForm(purpose, draftKey, known, initial)
-      : { base: initial, form: initial, conflicts: {}, restored: null },
-  );
+  const [start] = useState(() => startContactForm(purpose, draftKey, known, initial));
   const [restored, setRestored] = useState(start.restored);
   // The checks depend on the base, which lives beside the form: the resolver reads the latest.
   const { resolver, check } = useLateResolver<ContactFormValues>();
@@ -130,7 +123,6 @@ export function ContactFormBody({
   });
 
   function send(how: Mode) {
-    if (!edit.allowed) return;
     mode.current = how;
     // Every input must exist before checking, so the first error can take the focus.
     if (rendered.count < known.length) flushSync(rendered.showAll);
@@ -183,22 +175,8 @@ export function ContactFormBody({
         </Alert>
       )}
 
-      <NotAllowedNotice id="contact-refusal" permission={edit}>
-        <p>
-          {changedNow()
-            ? // The role changed while this person was typing: what they typed stays, and says so.
-              'Your changes below are not saved. They are kept as a draft in this browser, and come back when your role lets you save them.'
-            : 'The values are shown as stored.'}
-        </p>
-      </NotAllowedNotice>
       {/* Held still while a save reads and writes: a keystroke then would be lost to the restart that follows. */}
-      <fieldset
-        disabled={saving || !edit.allowed}
-        // A disabled fieldset still lets chips take clicks and keys: read-only must take none.
-        inert={!edit.allowed}
-        aria-describedby={edit.allowed ? undefined : 'contact-refusal'}
-        className="space-y-5"
-      >
+      <fieldset disabled={saving} className="space-y-5">
         {known.slice(0, rendered.count).map((field) => (
           <GeneratedField
             key={field.id}
@@ -249,16 +227,14 @@ export function ContactFormBody({
       </fieldset>
 
       {purpose === 'update' && <AutomationNote control={control} base={merge.base} />}
-      {edit.allowed && (
-        <ContactFormActions
-          purpose={purpose}
-          saving={saving}
-          mode={mode.current}
-          onSaveAndNext={onSavedAndNext ? () => send('next') : undefined}
-          keepForNext={keepForNext}
-          onKeepForNext={setKeepForNext}
-        />
-      )}
+      <ContactFormActions
+        purpose={purpose}
+        saving={saving}
+        mode={mode.current}
+        onSaveAndNext={onSavedAndNext ? () => send('next') : undefined}
+        keepForNext={keepForNext}
+        onKeepForNext={setKeepForNext}
+      />
     </form>
   );
 }

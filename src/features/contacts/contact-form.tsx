@@ -1,6 +1,6 @@
 /**
  * The generated contact form, for a person allowed to change contacts; anyone else sees the
- * values read-only (see contact-form-body.tsx).
+ * contact as a read-only record (contact-record.tsx).
  */
 import { useCan } from '../../api/me.ts';
 import type { Contact, Field, Tag } from '../../api/schemas.ts';
@@ -9,6 +9,7 @@ import type { ContactStatus } from '../../contract/statuses.ts';
 import type { ContactFormValues } from '../../field-types/contact-values.ts';
 import type { Rebased } from './contact-changes.ts';
 import { ContactFormBody } from './contact-form-body.tsx';
+import { ContactRecord } from './contact-record.tsx';
 
 /** A save either wrote (the contact as stored after it) or found changes made elsewhere meanwhile. */
 export type SaveOutcome = { saved: Contact } | { rebased: Rebased };
@@ -33,11 +34,13 @@ export interface ContactFormProps {
 
 /**
  * A person who may not change contacts sees the values read-only, with the reason, and no Save:
- * nothing can be typed that a save would then have refused.
+ * nothing can be typed that a save would then have refused. A person whose role changes while
+ * editing sees the same; the form's draft keeps what they typed.
  */
 export function ContactForm(props: ContactFormProps) {
   const edit = useCan('edit-contacts');
   // Started before the person is known, a form could never take back its kept draft.
   if (stillKnowing(edit)) return <p role="status">Loading the form…</p>;
-  return <ContactFormBody {...props} edit={edit} />;
+  if (!edit.allowed) return <ContactRecord {...props} edit={edit} />;
+  return <ContactFormBody {...props} />;
 }
