@@ -42,6 +42,20 @@ async function teamAtWork(app: RenderedApp) {
   });
 }
 
+/** Bob changes the newsletter tag's description `times` times. */
+function bobRewritesTheNote(app: RenderedApp, times: number) {
+  for (let n = 1; n <= times; n++)
+    app.audit.record({
+      actor: BOB,
+      kind: 'tag',
+      action: 'changed',
+      targetId: '1',
+      targetName: 'newsletter',
+      changes: [{ key: 'description', before: `Note ${n - 1}`, after: `Note ${n}` }],
+      job: null,
+    });
+}
+
 async function openActivity(app: RenderedApp, query = '') {
   await app.router.navigate(`/activity${query}`);
   return screen.findByRole('table', { name: 'Activity' });
@@ -123,16 +137,7 @@ describe('the Activity page', () => {
   it('pages back to older changes', async () => {
     const app = renderApp('/fields', { person: JANE });
     await teamAtWork(app);
-    for (let n = 1; n <= 100; n++)
-      app.audit.record({
-        actor: BOB,
-        kind: 'tag',
-        action: 'changed',
-        targetId: '1',
-        targetName: 'newsletter',
-        changes: [{ key: 'description', before: `Note ${n - 1}`, after: `Note ${n}` }],
-        job: null,
-      });
+    bobRewritesTheNote(app, 100);
     const table = await openActivity(app);
     expect(rows(table)).toHaveLength(100);
     await app.user.click(screen.getByRole('button', { name: 'Show older' }));
@@ -172,16 +177,7 @@ describe('the Activity page', () => {
   it('stops an export on request: no file, and no page read after', async () => {
     const app = renderApp('/fields', { person: JANE });
     await teamAtWork(app);
-    for (let n = 1; n <= 150; n++)
-      app.audit.record({
-        actor: BOB,
-        kind: 'tag',
-        action: 'changed',
-        targetId: '1',
-        targetName: 'newsletter',
-        changes: [{ key: 'description', before: `Note ${n - 1}`, after: `Note ${n}` }],
-        job: null,
-      });
+    bobRewritesTheNote(app, 150);
     await openActivity(app);
     const blobs: Blob[] = [];
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:csv') }));
