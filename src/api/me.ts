@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { can, refusalFor, type Capability, type Me } from '../contract/access.ts';
-import { setDraftOwner } from '../lib/forms/draft-owner.ts';
+import { draftOwner, setDraftOwner } from '../lib/forms/draft-owner.ts';
 import { request } from './client.ts';
 import { READ_URLS } from './read-urls.ts';
 import { meSchema } from './schemas.ts';
@@ -11,12 +11,25 @@ export const meQuery = () =>
     queryKey: ['me'] as const,
     queryFn: async ({ signal }) => {
       const me = await request(READ_URLS.me, { schema: meSchema, envelope: false, signal });
+      if (draftOwner() !== '' && draftOwner() !== me.id) {
+        // Someone else signed in from this page after its session ended: what it shows is the last
+        // person's, kept for them as drafts, and the page starts again as the new one.
+        startAgainAsSomeoneElse();
+        return new Promise<never>(() => {});
+      }
       setDraftOwner(me.id);
       return me;
     },
     staleTime: Infinity,
     meta: { fromCampaignLark: false },
   });
+
+function startAgainAsSomeoneElse() {
+  void import('../lib/forms/open-forms.ts').then(({ releaseOpenForms }) => {
+    releaseOpenForms({ keepDrafts: true });
+    window.location.reload();
+  });
+}
 
 export function useMe(): Me | undefined {
   return useQuery(meQuery()).data;

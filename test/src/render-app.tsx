@@ -18,6 +18,7 @@ import { viewsApi } from '../../server/views.ts';
 import { createWorkspace } from '../../server/workspace.ts';
 import { openStore, type Store } from '../../server/sandbox/store.ts';
 import { createQueryClient } from '../../src/api/query-client.ts';
+import { setDraftOwner } from '../../src/lib/forms/draft-owner.ts';
 import { App } from '../../src/app/app.tsx';
 import { appRoutes } from '../../src/app/routes.tsx';
 import { createRouter, type Router } from '../../src/lib/router/create-router.ts';
@@ -58,6 +59,8 @@ export function renderApp(
   path: string,
   options: { store?: Store; routes?: Route[]; person?: Person } = {},
 ): RenderedApp {
+  // Each render is a new page: it knows nobody until it reads who it acts as.
+  setDraftOwner('');
   const store = options.store ?? openStore(':memory:');
   const audit = createAuditStore(openAccessFile(':memory:'));
   // Seeding a workspace sends far more than 100 requests a second; the limit itself has its own tests.

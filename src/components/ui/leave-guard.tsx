@@ -25,9 +25,9 @@ export function LeaveGuard({ draftKey, changed, onDiscard }: LeaveGuardProps) {
   useOpenForm({
     draftKey,
     changed: unsaved,
-    release: () => {
+    release: (keepDraft) => {
       released.current = true;
-      onDiscard();
+      if (!keepDraft) onDiscard();
     },
   });
   const blocker = useBlocker(

@@ -9,8 +9,8 @@ import { storedDrafts } from './drafts.ts';
 interface OpenForm {
   draftKey: string;
   changed: () => boolean;
-  /** The admin gave this form's changes up: drop its draft and stop asking. */
-  release: () => void;
+  /** The page is being left for good: stop asking, and drop the draft unless it is to be kept. */
+  release: (keepDraft: boolean) => void;
 }
 
 const open = new Set<OpenForm>();
@@ -26,7 +26,7 @@ export function useOpenForm(form: OpenForm) {
         return latest.current.draftKey;
       },
       changed: () => latest.current.changed(),
-      release: () => latest.current.release(),
+      release: (keepDraft) => latest.current.release(keepDraft),
     };
     open.add(entry);
     return () => void open.delete(entry);
@@ -40,6 +40,7 @@ export function unsentForms(): number {
   return keys.size;
 }
 
-export function releaseOpenForms() {
-  open.forEach((form) => form.release());
+/** At sign-out the drafts go; when someone else signs in from the page, they stay their owner's. */
+export function releaseOpenForms({ keepDrafts = false } = {}) {
+  open.forEach((form) => form.release(keepDrafts));
 }

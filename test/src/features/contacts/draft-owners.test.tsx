@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../../server/access/sessions.ts';
-import { renderApp } from '../../render-app.tsx';
+import { json, renderApp } from '../../render-app.tsx';
 
 const ADA: Person = { id: 'ada', name: 'Ada Admin', email: null, role: 'admin' };
 const BOB: Person = { id: 'bob', name: 'Bob Builder', email: null, role: 'admin' };
@@ -37,5 +37,34 @@ describe('drafts at a browser two people use', () => {
 
     renderApp('/contacts/new', { person: BOB });
     expect(await screen.findByRole('textbox', { name: 'Email Address' })).toHaveValue('ada-draft@example.com');
+  });
+
+  it('stay their owner’s when someone else signs in from the page after its session ended', async () => {
+    const app = renderApp('/contacts/new', { person: ADA });
+    await app.user.type(await screen.findByRole('textbox', { name: 'Email Address' }), 'ada-draft@example.com');
+    // Bob signs in again from Ada's page; the next answer that re-reads the person names him.
+    app.answerAlways(({ method, path }) => {
+      if (path === '/api/me')
+        return json(200, { id: 'bob', name: 'Bob Builder', email: null, role: 'admin', signIn: 'oidc' });
+      if (method === 'POST' && path === '/v1/contacts')
+        return json(
+          403,
+          { error: { message: 'Your role (Viewer) cannot change contacts.' } },
+          { 'x-lark-refusal': 'role' },
+        );
+      return undefined;
+    });
+    await app.user.click(screen.getByRole('button', { name: 'Save contact' }));
+    // The page starts again as Bob: no prompt on the way, Ada's typing kept as hers, never shown as Bob's.
+    await waitFor(() => {
+      const leaving = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(leaving);
+      expect(leaving.defaultPrevented).toBe(false);
+    });
+    window.dispatchEvent(new Event('pagehide'));
+    const kept = JSON.parse(localStorage.getItem(KEY)!) as { owner: string };
+    expect(kept.owner).toBe('ada');
+    expect(JSON.stringify(kept)).toContain('ada-draft@example.com');
+    expect(screen.queryByText('Bob Builder')).toBeNull();
   });
 });
