@@ -1,7 +1,8 @@
 /**
  * A form's unsent values, kept in this browser so a reload or a crash loses nothing. Each form
  * names its draft with draftKey and says how to read one back, keeping only what still fits. A
- * draft is its owner's: another person signed in at this browser neither sees nor counts it.
+ * draft is its owner's: each person's is kept in a slot of its own, which another person signed
+ * in at this browser neither sees, counts nor writes over.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
@@ -13,6 +14,7 @@ export interface Draft<T> {
 }
 
 const DRAFT_KEY = /^lark-admin:(contact|field|tag)-draft:/;
+const BY = ':by:';
 
 /**
  * A form's draft name: per workspace mode, so sandbox entries never reach a live workspace's form;
@@ -21,30 +23,21 @@ const DRAFT_KEY = /^lark-admin:(contact|field|tag)-draft:/;
 export const draftKey = (form: 'contact' | 'field' | 'tag', mode: string, which: string) =>
   `lark-admin:${form}-draft:${mode}:${which}`;
 
-interface Stored {
-  savedAt?: unknown;
-  form?: unknown;
-  /** Absent in drafts kept before drafts had owners: those are anyone's. */
-  owner?: unknown;
-}
+/**
+ * Where the person signed in keeps the draft of this name. A draft kept before owners sits at the
+ * bare name, as does one kept while nobody is known (a form on its own, outside the app).
+ */
+const slot = (name: string) => (draftOwner() ? `${name}${BY}${draftOwner()}` : name);
 
-const allDraftKeys = () => Object.keys(localStorage).filter((key) => DRAFT_KEY.test(key));
+const allDraftSlots = () => Object.keys(localStorage).filter((key) => DRAFT_KEY.test(key));
 
-function stored(key: string): Stored | null {
-  const value = JSON.parse(localStorage.getItem(key) ?? 'null') as Stored | null;
-  return value && (value.owner === undefined || value.owner === draftOwner()) ? value : null;
-}
-
-/** The names of the drafts this browser keeps for the person signed in. */
+/** The names of the drafts this browser keeps for the person signed in (and those kept before owners). */
 export function storedDrafts(): string[] {
   try {
-    return allDraftKeys().filter((key) => {
-      try {
-        return stored(key) !== null;
-      } catch {
-        return false;
-      }
-    });
+    const own = `${BY}${draftOwner()}`;
+    return allDraftSlots().flatMap((key) =>
+      key.endsWith(own) ? [key.slice(0, -own.length)] : key.includes(BY) ? [] : [key],
+    );
   } catch {
     return [];
   }
@@ -53,30 +46,34 @@ export function storedDrafts(): string[] {
 /** Deletes every draft, anyone's (at sign-out: drafts hold contact details the next person here must not see). */
 export function discardAllDrafts() {
   try {
-    allDraftKeys().forEach(discardDraft);
+    allDraftSlots().forEach((key) => localStorage.removeItem(key));
   } catch {
     // Storage refused: there is nothing kept to delete.
   }
 }
 
-export function saveDraft(key: string, form: unknown) {
+export function saveDraft(name: string, form: unknown) {
   try {
-    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), form, owner: draftOwner() }));
+    localStorage.setItem(slot(name), JSON.stringify({ savedAt: new Date().toISOString(), form }));
+    // A draft from before owners, read back by this person, is theirs now.
+    if (slot(name) !== name) localStorage.removeItem(name);
   } catch {
     // Storage full or refused (private mode): the form still works, only without a draft.
   }
 }
 
-export function discardDraft(key: string) {
-  localStorage.removeItem(key);
+export function discardDraft(name: string) {
+  localStorage.removeItem(slot(name));
+  localStorage.removeItem(name);
 }
 
 /** The person's stored draft, as `accept` reads it back, or null. */
-export function readDraft<T>(key: string, accept: (stored: unknown) => T | null): Draft<T> | null {
+export function readDraft<T>(name: string, accept: (stored: unknown) => T | null): Draft<T> | null {
   try {
-    const kept = stored(key);
-    const form = kept ? accept(kept.form) : null;
-    return form && typeof kept?.savedAt === 'string' ? { savedAt: kept.savedAt, form } : null;
+    const text = localStorage.getItem(slot(name)) ?? localStorage.getItem(name);
+    const stored = JSON.parse(text ?? 'null') as { savedAt?: unknown; form?: unknown } | null;
+    const form = stored ? accept(stored.form) : null;
+    return form && typeof stored?.savedAt === 'string' ? { savedAt: stored.savedAt, form } : null;
   } catch {
     return null;
   }

@@ -41,7 +41,7 @@ describe('signing out', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(email).toHaveValue('half@example.com');
     expect(app.signOuts).toHaveLength(0);
-    await waitFor(() => expect(draftKeys()).toEqual(['lark-admin:contact-draft:sandbox:new']));
+    await waitFor(() => expect(draftKeys()).toEqual(['lark-admin:contact-draft:sandbox:new:by:ada']));
   });
 
   it('deletes every draft on the way out, asks no more, and writes none behind it', async () => {
@@ -97,7 +97,7 @@ describe('signing out', () => {
 
     await app.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('textbox', { name: 'Label' })).toHaveValue('Half done');
-    await waitFor(() => expect(draftKeys()).toEqual(['lark-admin:field-draft:sandbox:new']));
+    await waitFor(() => expect(draftKeys()).toEqual(['lark-admin:field-draft:sandbox:new:by:ada']));
     const leaving = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(leaving);
     expect(leaving.defaultPrevented).toBe(true);
@@ -118,7 +118,7 @@ describe('signing out', () => {
   it('in another tab of this browser: this one leaves too, keeping nothing', async () => {
     const app = signedIn('/contacts/new');
     await app.user.type(await screen.findByRole('textbox', { name: 'Email Address' }), 'half@example.com');
-    await waitFor(() => expect(draftKeys()).toEqual(['lark-admin:contact-draft:sandbox:new']));
+    await waitFor(() => expect(draftKeys()).toEqual(['lark-admin:contact-draft:sandbox:new:by:ada']));
     const otherTab = new BroadcastChannel('lark-admin:signed-out');
     otherTab.postMessage('signed-out');
     otherTab.close();

@@ -1,4 +1,4 @@
-/** A draft is its owner's: another person signed in at the same browser neither sees nor counts it. */
+/** A draft is its owner's: another person signed in at the same browser neither sees, counts nor writes over it. */
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../../server/access/sessions.ts';
@@ -6,37 +6,56 @@ import { json, renderApp } from '../../render-app.tsx';
 
 const ADA: Person = { id: 'ada', name: 'Ada Admin', email: null, role: 'admin' };
 const BOB: Person = { id: 'bob', name: 'Bob Builder', email: null, role: 'admin' };
-const KEY = 'lark-admin:contact-draft:sandbox:new';
+const NAME = 'lark-admin:contact-draft:sandbox:new';
+const ADAS = `${NAME}:by:ada`;
 
 async function adaLeavesADraft() {
   const app = renderApp('/contacts/new', { person: ADA });
   await app.user.type(await screen.findByRole('textbox', { name: 'Email Address' }), 'ada-draft@example.com');
-  await waitFor(() => expect(localStorage.getItem(KEY)).toContain('ada-draft@example.com'));
+  await waitFor(() => expect(localStorage.getItem(ADAS)).toContain('ada-draft@example.com'));
   // Her session ends without a sign-out: the page is simply gone.
   cleanup();
+}
+
+async function adaComesBack() {
+  renderApp('/contacts/new', { person: ADA });
+  expect(await screen.findByRole('textbox', { name: 'Email Address' })).toHaveValue('ada-draft@example.com');
+  expect(screen.getByText('Your unsent entries were restored.')).toBeInTheDocument();
 }
 
 describe('drafts at a browser two people use', () => {
   it('are not shown to the next person, and wait for their owner', async () => {
     await adaLeavesADraft();
-
     renderApp('/contacts/new', { person: BOB });
     expect(await screen.findByRole('textbox', { name: 'Email Address' })).toHaveValue('');
     expect(screen.queryByText('Your unsent entries were restored.')).toBeNull();
     cleanup();
-
-    renderApp('/contacts/new', { person: ADA });
-    expect(await screen.findByRole('textbox', { name: 'Email Address' })).toHaveValue('ada-draft@example.com');
-    expect(screen.getByText('Your unsent entries were restored.')).toBeInTheDocument();
+    await adaComesBack();
   });
 
-  it('kept before drafts had owners still come back', async () => {
+  it('are not written over, nor dropped, by the next person’s draft of the same form', async () => {
     await adaLeavesADraft();
-    const { owner: _, ...ownerless } = JSON.parse(localStorage.getItem(KEY)!) as Record<string, unknown>;
-    localStorage.setItem(KEY, JSON.stringify(ownerless));
+    const app = renderApp('/contacts/new', { person: BOB });
+    const email = await screen.findByRole('textbox', { name: 'Email Address' });
+    await app.user.type(email, 'b');
+    await waitFor(() => expect(localStorage.getItem(`${NAME}:by:bob`)).toContain('"b"'));
+    // Emptied again, Bob's form has nothing to keep: his draft goes, Ada's stays.
+    await app.user.clear(email);
+    await waitFor(() => expect(localStorage.getItem(`${NAME}:by:bob`)).toBeNull());
+    cleanup();
+    await adaComesBack();
+  });
 
-    renderApp('/contacts/new', { person: BOB });
-    expect(await screen.findByRole('textbox', { name: 'Email Address' })).toHaveValue('ada-draft@example.com');
+  it('kept before drafts had owners come back to whoever opens the form, and become theirs', async () => {
+    await adaLeavesADraft();
+    localStorage.setItem(NAME, localStorage.getItem(ADAS)!);
+    localStorage.removeItem(ADAS);
+    const app = renderApp('/contacts/new', { person: BOB });
+    const email = await screen.findByRole('textbox', { name: 'Email Address' });
+    expect(email).toHaveValue('ada-draft@example.com');
+    await app.user.type(email, 'x');
+    await waitFor(() => expect(localStorage.getItem(`${NAME}:by:bob`)).toContain('ada-draft@example.comx'));
+    expect(localStorage.getItem(NAME)).toBeNull();
   });
 
   it('stay their owner’s when someone else signs in from the page after its session ended', async () => {
@@ -62,9 +81,8 @@ describe('drafts at a browser two people use', () => {
       expect(leaving.defaultPrevented).toBe(false);
     });
     window.dispatchEvent(new Event('pagehide'));
-    const kept = JSON.parse(localStorage.getItem(KEY)!) as { owner: string };
-    expect(kept.owner).toBe('ada');
-    expect(JSON.stringify(kept)).toContain('ada-draft@example.com');
+    expect(localStorage.getItem(ADAS)).toContain('ada-draft@example.com');
+    expect(Object.keys(localStorage).filter((key) => key.includes(':by:bob'))).toEqual([]);
     expect(screen.queryByText('Bob Builder')).toBeNull();
   });
 });

@@ -436,7 +436,7 @@ describe('fast entry', () => {
     // The next contact's draft keeps them through a reload.
     await app.user.type(email(), 'bob@example.com');
     await waitFor(() =>
-      expect(localStorage.getItem('lark-admin:contact-draft:sandbox:new')).toContain('bob@example.com'),
+      expect(localStorage.getItem('lark-admin:contact-draft:sandbox:new:by:local')).toContain('bob@example.com'),
     );
     cleanup();
     renderApp('/contacts/new', { store: app.store });
