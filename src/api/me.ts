@@ -25,10 +25,12 @@ export const meQuery = () =>
   });
 
 function startAgainAsSomeoneElse() {
-  void import('../lib/forms/open-forms.ts').then(({ releaseOpenForms }) => {
-    releaseOpenForms({ keepDrafts: true });
-    window.location.reload();
-  });
+  // A form open here has loaded its code already; without one there is nothing to release, and
+  // code gone with an update must not keep the page as the last person's.
+  void import('../lib/forms/open-forms.ts')
+    .then(({ releaseOpenForms }) => releaseOpenForms({ keepDrafts: true }))
+    .catch(() => {})
+    .finally(() => window.location.reload());
 }
 
 export function useMe(): Me | undefined {

@@ -2,15 +2,14 @@ import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useMe } from '../api/me.ts';
 import { Button } from '../components/ui/button.tsx';
 import { ROLE_NAMES } from '../contract/access.ts';
-import { onSignedOutElsewhere } from './signed-out-channel.ts';
+import { leaveSignedOut, onSignedOutElsewhere } from './signed-out-channel.ts';
 
-const OUTDATED = 'this page is older than the server. Reload it, then sign out.';
+const OUTDATED = 'its code could not be loaded (the page may be older than the server). Reload it, then sign out.';
 
 // A tab open across an update asks for code the server no longer has: it says so, in place.
-const loadSignOut = () => import('./sign-out.tsx');
 type SignOutProps = { onEnd: (problem?: string) => void };
 const SignOut = lazy<ComponentType<SignOutProps>>(() =>
-  loadSignOut().catch(() => ({
+  import('./sign-out.tsx').catch(() => ({
     default: function Outdated({ onEnd }: SignOutProps) {
       useEffect(() => onEnd(OUTDATED), [onEnd]);
       return null;
@@ -24,18 +23,7 @@ export function PersonMenu() {
   const [signingOut, setSigningOut] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const teams = me?.signIn === 'oidc';
-  useEffect(
-    () =>
-      teams
-        ? onSignedOutElsewhere(() =>
-            loadSignOut().then(
-              (signOut) => signOut.leaveSignedOut(),
-              () => window.location.assign('/auth/signed-out'),
-            ),
-          )
-        : undefined,
-    [teams],
-  );
+  useEffect(() => (teams ? onSignedOutElsewhere(() => void leaveSignedOut()) : undefined), [teams]);
   if (!me) return null;
   return (
     <div className="ml-auto flex items-center gap-3 text-sm">

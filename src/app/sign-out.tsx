@@ -7,18 +7,10 @@ import { useEffect, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { request } from '../api/client.ts';
 import { ConfirmDialog } from '../components/ui/dialog.tsx';
-import { discardAllDrafts } from '../lib/forms/drafts.ts';
-import { releaseOpenForms, unsentForms } from '../lib/forms/open-forms.ts';
-import { tellOtherTabs } from './signed-out-channel.ts';
+import { unsentForms } from '../lib/forms/open-forms.ts';
+import { leaveSignedOut, tellOtherTabs } from './signed-out-channel.ts';
 
 const formsWord = (count: number) => (count === 1 ? '1 form' : `${count} forms`);
-
-/** The session is over: nothing asks, nothing is kept, and the page goes. */
-export function leaveSignedOut() {
-  releaseOpenForms();
-  discardAllDrafts();
-  window.location.assign('/auth/signed-out');
-}
 
 /** `onEnd`: signing out did not happen, because the admin stayed or (with the reason) it failed. */
 export default function SignOut({ onEnd }: { onEnd: (problem?: string) => void }) {
@@ -39,7 +31,7 @@ export default function SignOut({ onEnd }: { onEnd: (problem?: string) => void }
       return;
     }
     tellOtherTabs();
-    leaveSignedOut();
+    await leaveSignedOut();
   }
   // Nothing to lose: no question. Once, however often the effect runs.
   useEffect(() => {

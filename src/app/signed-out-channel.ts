@@ -1,6 +1,6 @@
 /**
- * How a tab that signs out tells this browser's other tabs, so none keeps contacts on screen or
- * writes a draft back after the drafts are deleted.
+ * Leaving once signed out, and how a tab that signs out tells this browser's other tabs, so none
+ * keeps contacts on screen or writes a draft back after the drafts are deleted.
  */
 const CHANNEL = 'lark-admin:signed-out';
 /**
@@ -24,4 +24,17 @@ export function onSignedOutElsewhere(then: () => void): () => void {
     if (event.data !== THIS_TAB) then();
   };
   return () => channel.close();
+}
+
+/** The session is over: nothing asks, nothing is kept, and the page goes. */
+export async function leaveSignedOut() {
+  // A form open here has loaded this code already; without one there is nothing to release (and
+  // code gone with an update must not keep the page here).
+  await Promise.all([import('../lib/forms/open-forms.ts'), import('../lib/forms/drafts.ts')])
+    .then(([forms, drafts]) => {
+      forms.releaseOpenForms();
+      drafts.discardAllDrafts();
+    })
+    .catch(() => {});
+  window.location.assign('/auth/signed-out');
 }

@@ -21,7 +21,7 @@ it('says to reload instead of blanking the page, and keeps the form and the sess
   await app.user.type(await screen.findByRole('textbox', { name: 'Label' }), 'Half done');
   await app.user.click(screen.getByRole('button', { name: 'Sign out' }));
   expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Signing out failed: this page is older than the server. Reload it, then sign out.',
+    'Signing out failed: its code could not be loaded (the page may be older than the server). Reload it, then sign out.',
   );
   expect(screen.getByRole('textbox', { name: 'Label' })).toHaveValue('Half done');
   expect(signOuts).toEqual([]);
