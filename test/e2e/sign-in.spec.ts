@@ -162,8 +162,18 @@ test('signing out mid-form asks first, then leaves no draft, no other tab and no
   await expect(other.getByRole('heading', { name: 'Contacts' })).toBeVisible();
 
   // Playwright dismisses a browser "Leave site?" prompt, which would keep the page here: none may come.
+  // The sign-out is held a moment: Escape, pressed again and again, cannot close the dialog meanwhile.
+  let letThrough: () => void = () => {};
+  await page.route('**/auth/logout', async (route) => {
+    await new Promise<void>((resolve) => (letThrough = resolve));
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await dialog.getByRole('button', { name: 'Delete and sign out' }).click();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  for (let press = 0; press < 3; press++) await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  letThrough();
   await expect(page.getByRole('heading', { name: 'You signed out' })).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('-draft:')))).toEqual([]);
   await expect(other.getByRole('heading', { name: 'You signed out' })).toBeVisible();

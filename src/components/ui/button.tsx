@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 import { focusRing } from './styles.ts';
 
 const VARIANTS = {
@@ -9,6 +9,7 @@ const VARIANTS = {
 } as const;
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  ref?: Ref<HTMLButtonElement>;
   variant?: keyof typeof VARIANTS;
   /** While true the button is disabled and says what it is doing. */
   busy?: boolean;

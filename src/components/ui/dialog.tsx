@@ -25,6 +25,10 @@ export function Dialog({ id, title, description, onClose, handle, holdOpen = fal
   return (
     <dialog
       ref={dialog}
+      // Chrome lets a page refuse Escape's cancel only once; refusing the key itself holds every time.
+      onKeyDown={(event) => {
+        if (holdOpen && event.key === 'Escape') event.preventDefault();
+      }}
       onCancel={(event) => {
         if (holdOpen) event.preventDefault();
       }}
@@ -78,7 +82,12 @@ export function ConfirmDialog({
   confirmDisabled,
 }: ConfirmDialogProps) {
   const handle = useRef<DialogHandle>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const close = () => handle.current?.close();
+  // The pressed button is disabled while busy: the focus waits on Cancel, which stays focusable.
+  useEffect(() => {
+    if (busy) cancel.current?.focus();
+  }, [busy]);
   return (
     <Dialog id={id} title={title} description={description} onClose={onClose} handle={handle} holdOpen={busy}>
       {children}
@@ -88,7 +97,7 @@ export function ConfirmDialog({
         </div>
       )}
       <div className="mt-6 flex justify-end gap-2">
-        <Button autoFocus disabled={busy} onClick={close}>
+        <Button ref={cancel} autoFocus aria-disabled={busy || undefined} onClick={busy ? undefined : close}>
           Cancel
         </Button>
         <Button
