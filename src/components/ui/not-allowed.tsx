@@ -68,9 +68,26 @@ interface Guarded {
   reasonId: string;
 }
 
-/** Refused for the role (with the reason known): focusable, marked disabled, and inert to a press. */
-const refusedFor = (permission: Permission) => !permission.allowed && permission.reason !== null;
 const ignore = (event: MouseEvent) => event.preventDefault();
+
+/**
+ * What a control the role may refuse carries. Refused (with the reason known), it is focusable,
+ * marked disabled, described by the reason, and a press does nothing; while the person is still
+ * being read there is no reason to give, so it is plainly disabled.
+ */
+export function guarded<E extends MouseEvent>(
+  permission: Permission,
+  reasonId: string,
+  own: { disabled?: boolean | undefined; onClick?: ((event: E) => void) | undefined; describedBy?: string | undefined },
+) {
+  const refused = !permission.allowed && permission.reason !== null;
+  return {
+    disabled: !refused && (own.disabled || !permission.allowed),
+    'aria-disabled': refused || undefined,
+    onClick: refused ? ignore : own.onClick,
+    'aria-describedby': describedBy(permission, reasonId, own.describedBy),
+  };
+}
 
 export function GuardedButton({
   permission,
@@ -79,15 +96,10 @@ export function GuardedButton({
   onClick,
   ...props
 }: ComponentProps<typeof Button> & Guarded) {
-  const refused = refusedFor(permission);
   return (
     <Button
       {...props}
-      // Refused, the role is the reason that counts; still being read, there is none to give.
-      disabled={!refused && (disabled || !permission.allowed)}
-      aria-disabled={refused || undefined}
-      onClick={refused ? ignore : onClick}
-      aria-describedby={describedBy(permission, reasonId, props['aria-describedby'])}
+      {...guarded(permission, reasonId, { disabled, onClick, describedBy: props['aria-describedby'] })}
     />
   );
 }

@@ -1,5 +1,6 @@
 /** "Export CSV": every entry of the current filter, page by page, as one file; it can be stopped. */
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { readAllActivity } from '../../api/audit.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -9,13 +10,18 @@ import { activityCsv, EXPORT_CAP } from './activity-csv.ts';
 import type { Names } from '../../components/audit/entry-words.ts';
 
 type ExportState =
-  { step: 'idle' } | { step: 'reading'; read: number } | { step: 'capped' } | { step: 'failed'; error: Error };
+  | { step: 'idle' }
+  | { step: 'reading'; read: number }
+  | { step: 'stopped' }
+  | { step: 'capped' }
+  | { step: 'failed'; error: Error };
 
 const count = (n: number) => n.toLocaleString('en');
 
 export function ActivityExport({ filter, names }: { filter: ActivityFilter; names: Names }) {
   const [state, setState] = useState<ExportState>({ step: 'idle' });
   const reading = useRef<AbortController>(null);
+  const start = useRef<HTMLButtonElement>(null);
   // Leaving the page stops the reading too: nobody is there to receive the file.
   useEffect(() => () => reading.current?.abort(), []);
 
@@ -42,6 +48,7 @@ export function ActivityExport({ filter, names }: { filter: ActivityFilter; name
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         <Button
+          ref={start}
           busy={state.step === 'reading'}
           busyLabel={state.step === 'reading' ? `Reading entries… ${count(state.read)}` : undefined}
           onClick={() => void download()}
@@ -52,13 +59,16 @@ export function ActivityExport({ filter, names }: { filter: ActivityFilter; name
           <Button
             onClick={() => {
               reading.current?.abort();
-              setState({ step: 'idle' });
+              // The button pressed goes with the reading: the focus returns to where it began.
+              flushSync(() => setState({ step: 'stopped' }));
+              start.current?.focus();
             }}
           >
             Stop export
           </Button>
         )}
       </div>
+      {state.step === 'stopped' && <p role="status">Export stopped: no file was made.</p>}
       {state.step === 'capped' && (
         <Alert tone="warning" announce title={`The file holds the newest ${count(EXPORT_CAP)} entries only.`}>
           <p>Narrow the days to export the older ones.</p>

@@ -10,7 +10,7 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/dialog.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
-import { describedBy, GuardedButton, NotAllowedNote } from '../../components/ui/not-allowed.tsx';
+import { guarded, GuardedButton, NotAllowedNote } from '../../components/ui/not-allowed.tsx';
 import { focusRing, inputClass } from '../../components/ui/styles.ts';
 import { Link } from '../../lib/router/components.tsx';
 
@@ -40,10 +40,8 @@ export function SavedViews({ query }: { query: string }) {
             <button
               type="button"
               aria-label={`Delete the view ${view.name}`}
-              disabled={!edit.allowed}
-              aria-describedby={describedBy(edit, 'views-refusal')}
-              onClick={() => setDeleting(view)}
-              className={`disabled:cursor-not-allowed disabled:text-slate-400 ${focusRing}`}
+              {...guarded(edit, 'views-refusal', { onClick: () => setDeleting(view) })}
+              className={`disabled:cursor-not-allowed disabled:text-slate-400 aria-disabled:cursor-not-allowed aria-disabled:text-slate-400 ${focusRing}`}
             >
               ×
             </button>

@@ -177,7 +177,8 @@ describe('the Activity page', () => {
   it('stops an export on request: no file, and no page read after', async () => {
     const app = renderApp('/fields', { person: JANE });
     await teamAtWork(app);
-    bobRewritesTheNote(app, 150);
+    // Three pages and more: one is read, the second waits, and a third must never be asked for.
+    bobRewritesTheNote(app, 250);
     await openActivity(app);
     const blobs: Blob[] = [];
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:csv') }));
@@ -193,7 +194,9 @@ describe('the Activity page', () => {
     await app.user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(asked).toHaveLength(2));
     await app.user.click(screen.getByRole('button', { name: 'Stop export' }));
+    expect(screen.getByText('Export stopped: no file was made.')).toHaveRole('status');
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveFocus();
     expect(screen.queryByRole('button', { name: 'Stop export' })).toBeNull();
     release();
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -29,9 +29,15 @@ async function workspace(): Promise<Store> {
 }
 
 describe('a viewer on the contacts list', () => {
-  it('sees Add contact and Import disabled, each saying why', async () => {
-    renderApp('/contacts', { store: await workspace(), person: VIEWER });
+  it('sees Add contact, Import and the views’ changes disabled, each saying why', async () => {
+    const app = renderApp('/contacts', { store: await workspace(), person: VIEWER });
+    const admin: Person = { id: 'a1', name: 'Ada Admin', email: null, role: 'admin' };
+    expect((await app.apiAs(admin, 'POST', '/api/views', { name: 'Newsletter', query: 'tag=1' })).status).toBe(201);
     await screen.findByRole('table');
+    const deleteView = await screen.findByRole('button', { name: 'Delete the view Newsletter' });
+    expectRefused(deleteView, CANNOT_CHANGE);
+    await app.user.click(deleteView);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const add = await screen.findByRole('button', { name: 'Add contact' });
     expectRefused(add, CANNOT_CHANGE);
     expectRefused(screen.getByRole('button', { name: 'Import contacts' }), CANNOT_CHANGE);
