@@ -4,7 +4,7 @@ import { focusRing } from './styles.ts';
 const VARIANTS = {
   primary: 'bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-400 aria-disabled:bg-indigo-400',
   secondary:
-    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400 aria-disabled:bg-white aria-disabled:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:aria-disabled:bg-slate-900 dark:aria-disabled:text-slate-400',
+    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400 aria-disabled:bg-white aria-disabled:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:disabled:bg-slate-900 dark:disabled:text-slate-400 dark:aria-disabled:bg-slate-900 dark:aria-disabled:text-slate-400',
   danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-400 aria-disabled:bg-red-400',
 } as const;
 

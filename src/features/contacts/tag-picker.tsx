@@ -23,11 +23,9 @@ interface TagPickerProps {
 
 export function TagPicker({ tags, value, onChange, onBlur, inputRef, error, hint }: TagPickerProps) {
   const createTag = useCreateTag();
-  const choosing = useCan('edit-contacts');
   const creating = useCan('manage-workspace');
-  // Said to those who choose tags but may not make them; a read-only form says its own reason.
-  const noCreating =
-    choosing.allowed && creating.reason ? `${creating.reason} Choose among the existing tags.` : undefined;
+  // Said to those who choose tags (the form is only theirs) but may not make them.
+  const noCreating = creating.reason ? `${creating.reason} Choose among the existing tags.` : undefined;
   const [createError, setCreateError] = useState<string>();
   const names = useMemo(() => tags.map((tag) => tag.name), [tags]);
   const chosen = value.map((id) => tags.find((tag) => tag.id === id)?.name ?? `Tag ${id}`);

@@ -76,7 +76,7 @@ describe('a viewer opening a contact form', () => {
 
   it('sees a stored contact as text to read and select, with the reason above and no Save', async () => {
     renderApp('/contacts/edit?email=ann%40example.com', { store: await workspace(), person: VIEWER });
-    const record = await screen.findByRole('region', { name: 'Contact' });
+    const record = await screen.findByRole('region', { name: 'Contact details' });
     expect(valueOf(record, 'Email Address')).toBe('ann@example.com');
     expect(valueOf(record, 'First Name')).toBe('Ann');
     expect(valueOf(record, 'Status')).toBe('Subscribed');
@@ -88,6 +88,24 @@ describe('a viewer opening a contact form', () => {
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'History' })).toBeInTheDocument();
+  });
+
+  it('is told which fields the record leaves out, since their types are unknown here', async () => {
+    const app = renderApp('/contacts/edit?email=ann%40example.com', { store: await workspace(), person: VIEWER });
+    app.answerAlways(async ({ method, path }) => {
+      if (method !== 'GET' || path !== '/v1/fields') return undefined;
+      const { body } = await app.api('GET', '/v1/fields');
+      return json(200, {
+        data: body.data.map((field: { merge_tag: string }) =>
+          field.merge_tag === 'first_name' ? { ...field, type: 'PHONE' } : field,
+        ),
+      });
+    });
+    const record = await screen.findByRole('region', { name: 'Contact details' });
+    expect(
+      within(record).getByText('Not shown, since Lark Admin does not know their types: First Name (PHONE).'),
+    ).toBeVisible();
+    expect(within(record).queryByText('First Name', { selector: 'dt' })).toBeNull();
   });
 
   it('sees the stored values, not a draft kept from when the role allowed changes', async () => {
@@ -104,7 +122,7 @@ describe('a viewer opening a contact form', () => {
     expect(await screen.findByRole('textbox', { name: 'First Name' })).toHaveValue('Annie');
     cleanup();
     renderApp('/contacts/edit?email=ann%40example.com', { store, person: VIEWER });
-    expect(valueOf(await screen.findByRole('region', { name: 'Contact' }), 'First Name')).toBe('Ann');
+    expect(valueOf(await screen.findByRole('region', { name: 'Contact details' }), 'First Name')).toBe('Ann');
     expect(screen.queryByText('Your unsent entries were restored.')).not.toBeInTheDocument();
   });
 });
@@ -125,7 +143,7 @@ describe('an editor whose role becomes Viewer while editing', () => {
     await app.user.clear(first);
     await app.user.type(first, 'Annie');
     await app.user.click(screen.getByRole('button', { name: 'Save changes' }));
-    const record = await screen.findByRole('region', { name: 'Contact' });
+    const record = await screen.findByRole('region', { name: 'Contact details' });
     expect(screen.getByText('(Viewer)')).toBeInTheDocument();
     expect(valueOf(record, 'First Name')).toBe('Ann');
     expect(
