@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { contactQueries, readContactByEmail, useWriteContact } from '../../api/contacts.ts';
 import { fieldQueries } from '../../api/fields.ts';
+import { useCan } from '../../api/me.ts';
 import type { Contact } from '../../api/schemas.ts';
 import { statusQuery } from '../../api/status.ts';
 import { sameValue } from '../../field-types/registry.ts';
@@ -43,6 +44,8 @@ export function EditContactPage() {
   const write = useWriteContact();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // A person who may not change contacts reads one: the title does not promise an edit.
+  const verb = useCan('edit-contacts').reason ? 'Contact' : 'Edit';
   const notify = useNotify();
   // The form starts afresh after each save; a record read meanwhile is merged at the next save.
   const [round, setRound] = useState(0);
@@ -153,7 +156,7 @@ export function EditContactPage() {
 
   return (
     <>
-      <PageTitle>{`Edit ${String(stored.data.email_address ?? email)}`}</PageTitle>
+      <PageTitle>{`${verb} ${String(stored.data.email_address ?? email)}`}</PageTitle>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <ContactForm
           key={`${stored.id}:${round}`}

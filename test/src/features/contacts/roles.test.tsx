@@ -77,6 +77,7 @@ describe('a viewer opening a contact form', () => {
   it('sees a stored contact as text to read and select, with the reason above and no Save', async () => {
     renderApp('/contacts/edit?email=ann%40example.com', { store: await workspace(), person: VIEWER });
     const record = await screen.findByRole('region', { name: 'Contact details' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Contact ann@example.com' })).toBeInTheDocument();
     expect(valueOf(record, 'Email Address')).toBe('ann@example.com');
     expect(valueOf(record, 'First Name')).toBe('Ann');
     expect(valueOf(record, 'Status')).toBe('Subscribed');
