@@ -3,16 +3,20 @@
  * it), and each saved view is a link back to it, listed under Contacts.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCan } from '../../api/me.ts';
 import { useDeleteView, useSaveView, viewQueries, type SavedView } from '../../api/views.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { ConfirmDialog } from '../../components/ui/dialog.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { guarded, GuardedButton, NotAllowedNote } from '../../components/ui/not-allowed.tsx';
 import { focusRing, inputClass } from '../../components/ui/styles.ts';
 import { Link } from '../../lib/router/components.tsx';
+
+// Loaded when a view is to be deleted: the list, the first page, carries no dialog code.
+const ConfirmDialog = lazy(() =>
+  import('../../components/ui/dialog.tsx').then((dialogs) => ({ default: dialogs.ConfirmDialog })),
+);
 
 export function SavedViews({ query }: { query: string }) {
   const views = useQuery(viewQueries.all());
@@ -89,20 +93,22 @@ export function SavedViews({ query }: { query: string }) {
         </form>
       )}
       {deleting && (
-        <ConfirmDialog
-          id="delete-view"
-          title={`Delete the view “${deleting.name}”?`}
-          description="Every admin of this workspace sees saved views: it goes for them too. The contacts are not touched."
-          confirmLabel="Delete view"
-          busyLabel="Deleting…"
-          busy={remove.isPending}
-          failure={remove.isError ? { title: 'The view was not deleted.', message: remove.error.message } : undefined}
-          onConfirm={(close) => remove.mutate(deleting.id, { onSuccess: close })}
-          onClose={() => {
-            setDeleting(null);
-            remove.reset();
-          }}
-        />
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            id="delete-view"
+            title={`Delete the view “${deleting.name}”?`}
+            description="Every admin of this workspace sees saved views: it goes for them too. The contacts are not touched."
+            confirmLabel="Delete view"
+            busyLabel="Deleting…"
+            busy={remove.isPending}
+            failure={remove.isError ? { title: 'The view was not deleted.', message: remove.error.message } : undefined}
+            onConfirm={(close) => remove.mutate(deleting.id, { onSuccess: close })}
+            onClose={() => {
+              setDeleting(null);
+              remove.reset();
+            }}
+          />
+        </Suspense>
       )}
       {views.isError && <Alert title="The saved views could not be read.">{views.error.message}</Alert>}
     </section>

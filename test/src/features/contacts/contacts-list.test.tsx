@@ -63,7 +63,7 @@ describe('saved views', () => {
     await waitFor(() => expect(app.router.state.location.search).toBe('?status=UNCONFIRMED'));
     expect(link).toHaveAttribute('href', '/contacts?status=UNCONFIRMED');
     await app.user.click(screen.getByRole('button', { name: 'Delete the view To confirm' }));
-    const dialog = screen.getByRole('dialog', { name: 'Delete the view “To confirm”?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Delete the view “To confirm”?' });
     await app.user.click(within(dialog).getByRole('button', { name: 'Delete view' }));
     await waitFor(() => expect(screen.queryByRole('link', { name: 'To confirm' })).not.toBeInTheDocument());
   });
