@@ -5,7 +5,7 @@
  */
 import type { BulkAction, BulkRowInput } from '../../src/contract/jobs.ts';
 import type { RowHandler } from './runner.ts';
-import { byEmailPath, refusalOf, sameValue, snapshotOf } from './snapshot.ts';
+import { refusalOf, rowContact, sameValue, snapshotOf } from './snapshot.ts';
 import type { ContactSnapshot } from './types.ts';
 
 type Change = { method: 'POST'; path: string; body: unknown } | null;
@@ -45,15 +45,9 @@ function changeFor(action: BulkAction, email: string, contact: ContactSnapshot):
 
 export const bulkRow: RowHandler = async (row, { job, call, step }) => {
   const { email } = row.input as BulkRowInput;
-  let before = row.before as ContactSnapshot | null;
-  if (row.step === 'pending') {
-    const read = await call('GET', byEmailPath(email));
-    if (read.status === 404) return { refused: 'The contact is no longer in the workspace.' };
-    if (read.status !== 200) return refusalOf(read, 'looking the contact up');
-    before = snapshotOf(read.data);
-    step('read', { before });
-  }
-  const change = changeFor(job.params as BulkAction, email, before!);
+  const before = await rowContact(row, email, { call, step });
+  if ('refused' in before) return before;
+  const change = changeFor(job.params as BulkAction, email, before);
   if (change === null) return { outcome: 'unchanged', after: before };
   const answer = await call(change.method, change.path, change.body);
   if (answer.status !== 200) return refusalOf(answer, 'making the change');

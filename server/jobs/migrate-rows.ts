@@ -8,8 +8,8 @@ import { formatDefinition, parseDefinition } from '../../src/contract/field-type
 import type { BulkRowInput, MigrateParams } from '../../src/contract/jobs.ts';
 import type { Call } from './calls.ts';
 import type { NoteField, Phases, RowHandler } from './runner.ts';
-import { byEmailPath, refusalOf, sameValue, snapshotOf } from './snapshot.ts';
-import type { ContactSnapshot, JobRecord } from './types.ts';
+import { refusalOf, rowContact, sameValue, snapshotOf } from './snapshot.ts';
+import type { JobRecord } from './types.ts';
 
 function moved(value: unknown, params: MigrateParams): unknown {
   const to = (item: string) => {
@@ -29,15 +29,9 @@ function moved(value: unknown, params: MigrateParams): unknown {
 export const migrateRow: RowHandler = async (row, { job, call, step }) => {
   const { email } = row.input as BulkRowInput;
   const params = job.params as MigrateParams;
-  let before = row.before as ContactSnapshot | null;
-  if (row.step === 'pending') {
-    const read = await call('GET', byEmailPath(email));
-    if (read.status === 404) return { refused: 'The contact is no longer in the workspace.' };
-    if (read.status !== 200) return refusalOf(read, 'looking the contact up');
-    before = snapshotOf(read.data);
-    step('read', { before });
-  }
-  const now = before!.data[params.mergeTag];
+  const before = await rowContact(row, email, { call, step });
+  if ('refused' in before) return before;
+  const now = before.data[params.mergeTag];
   const next = moved(now, params);
   if (sameValue(now, next)) return { outcome: 'unchanged', after: before };
   const write = await call('POST', '/contacts/upsert', {

@@ -1,7 +1,8 @@
 /** A contact as a job stores it (before and after each row), and the comparisons undo needs. */
 import { isDeepStrictEqual } from 'node:util';
 import type { Answer } from './calls.ts';
-import type { ContactSnapshot } from './types.ts';
+import type { RowContext } from './runner.ts';
+import type { ContactSnapshot, RowRecord } from './types.ts';
 
 /** From the contract's contact object: values, status and tag ids; the rest is not a job's to restore. */
 export function snapshotOf(contact: unknown): ContactSnapshot {
@@ -36,3 +37,21 @@ export const refusalOf = (answer: Answer, doing: string) => ({
 });
 
 export const byEmailPath = (email: string) => `/contacts/by-email?email=${encodeURIComponent(email)}`;
+
+/**
+ * The row's contact as the row first read it: read now on its first try, and stored before any
+ * write, or kept from a try a restart cut short. A refusal when the contact cannot be read.
+ */
+export async function rowContact(
+  row: RowRecord,
+  email: string,
+  { call, step }: Pick<RowContext, 'call' | 'step'>,
+): Promise<ContactSnapshot | { refused: string }> {
+  if (row.step !== 'pending') return row.before as ContactSnapshot;
+  const read = await call('GET', byEmailPath(email));
+  if (read.status === 404) return { refused: 'The contact is no longer in the workspace.' };
+  if (read.status !== 200) return refusalOf(read, 'looking the contact up');
+  const before = snapshotOf(read.data);
+  step('read', { before });
+  return before;
+}

@@ -1,8 +1,8 @@
 /** Tagging the contacts a job created (the contract cannot delete them; a tag makes them findable). */
 import type { RowHandler } from './runner.ts';
-import { byEmailPath, refusalOf, snapshotOf } from './snapshot.ts';
+import { refusalOf, rowContact, snapshotOf } from './snapshot.ts';
 import type { JobStore } from './store.ts';
-import type { ContactSnapshot, JobOwner, JobRecord } from './types.ts';
+import type { JobOwner, JobRecord } from './types.ts';
 
 export interface TagParams {
   tagId: number;
@@ -23,24 +23,17 @@ export function planTagCreated(
   const emails = [...store.eachRow(job.id, 'created')].map((row) => ({
     email: (row.input as { email: string }).email,
   }));
-  for (let start = 0; start < emails.length; start += 5000)
-    store.appendRows(tagging.id, emails.slice(start, start + 5000));
+  store.appendRows(tagging.id, emails);
   return store.job(tagging.id)!;
 }
 
 export const tagRow: RowHandler = async (row, { job, call, step }) => {
   const { email } = row.input as { email: string };
   const { tagId } = job.params as TagParams;
-  let before = row.before as ContactSnapshot | null;
-  if (row.step === 'pending') {
-    const read = await call('GET', byEmailPath(email));
-    if (read.status === 404) return { refused: 'The contact is no longer in the workspace.' };
-    if (read.status !== 200) return refusalOf(read, 'looking the contact up');
-    before = snapshotOf(read.data);
-    step('read', { before });
-  }
-  if (before!.tags.includes(tagId)) return { outcome: 'unchanged', after: before };
-  const tagged = await call('POST', `/contacts/${before!.id}/tags/add`, { tag_ids: [tagId] });
+  const before = await rowContact(row, email, { call, step });
+  if ('refused' in before) return before;
+  if (before.tags.includes(tagId)) return { outcome: 'unchanged', after: before };
+  const tagged = await call('POST', `/contacts/${before.id}/tags/add`, { tag_ids: [tagId] });
   if (tagged.status !== 200) return refusalOf(tagged, 'adding the tag');
   return { outcome: 'updated', after: snapshotOf(tagged.data) };
 };

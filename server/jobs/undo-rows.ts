@@ -6,7 +6,7 @@
  */
 import type { JobStore } from './store.ts';
 import type { RowHandler } from './runner.ts';
-import { byEmailPath, refusalOf, sameContact, sameValue, snapshotOf } from './snapshot.ts';
+import { refusalOf, rowContact, sameContact, sameValue, snapshotOf } from './snapshot.ts';
 import type { ContactSnapshot, JobOwner, JobRecord } from './types.ts';
 
 export interface UndoRowInput {
@@ -28,23 +28,15 @@ export function planUndo(store: JobStore, job: JobRecord, owner: JobOwner): JobR
     inputs.push({ email, before: row.before as ContactSnapshot, after: row.after as ContactSnapshot });
   }
   inputs.reverse();
-  for (let start = 0; start < inputs.length; start += 5000)
-    store.appendRows(undo.id, inputs.slice(start, start + 5000));
+  store.appendRows(undo.id, inputs);
   store.markUndone(job.id, undo.id);
   return store.job(undo.id)!;
 }
 
 export const undoRow: RowHandler = async (row, { call, step }) => {
   const { email, before, after } = row.input as UndoRowInput;
-  let current = row.before as ContactSnapshot | null;
-  if (row.step === 'pending') {
-    const read = await call('GET', byEmailPath(email));
-    if (read.status === 404) return { refused: 'The contact is no longer in the workspace.' };
-    if (read.status !== 200) return refusalOf(read, 'looking the contact up');
-    current = snapshotOf(read.data);
-    step('read', { before: current });
-  }
-  const now = current!;
+  const now = await rowContact(row, email, { call, step });
+  if ('refused' in now) return now;
   const kept: string[] = [];
   const fields: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before.data), ...Object.keys(after.data)])) {
