@@ -7,10 +7,20 @@ import { readSearchPage, type ContactSearch } from '../../api/contacts.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
+import { RadioGroup } from '../../components/ui/radio-group.tsx';
 import { SEARCH_LIMIT } from '../../contract/search.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { downloadCsv } from '../../lib/download.ts';
 import { exportPage, type ExportValues } from './export-csv.ts';
+
+const COLUMNS = [
+  ['shown', 'The columns shown'],
+  ['all', 'All fields'],
+] as const;
+const VALUES: readonly (readonly [ExportValues, string])[] = [
+  ['readable', 'As people read them (Germany, Yes)'],
+  ['stored', 'As stored (DE, true), to import again'],
+];
 
 interface ExportDialogProps {
   searches: readonly ContactSearch[];
@@ -70,43 +80,8 @@ export default function ExportDialog({ searches, total, allFields, shownFields, 
       onClose={onClose}
     >
       <div className="mt-4 space-y-4 text-sm">
-        <fieldset className="space-y-1">
-          <legend className="font-medium">Columns</legend>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="export-columns"
-              checked={columns === 'shown'}
-              onChange={() => setColumns('shown')}
-            />
-            The columns shown
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="export-columns" checked={columns === 'all'} onChange={() => setColumns('all')} />
-            All fields
-          </label>
-        </fieldset>
-        <fieldset className="space-y-1">
-          <legend className="font-medium">Values</legend>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="export-values"
-              checked={values === 'readable'}
-              onChange={() => setValues('readable')}
-            />
-            As people read them (Germany, Yes)
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="export-values"
-              checked={values === 'stored'}
-              onChange={() => setValues('stored')}
-            />
-            As stored (DE, true), to import again
-          </label>
-        </fieldset>
+        <RadioGroup legend="Columns" name="export-columns" options={COLUMNS} value={columns} onChange={setColumns} />
+        <RadioGroup legend="Values" name="export-values" options={VALUES} value={values} onChange={setValues} />
         {done !== null && (
           <progress aria-label="Export progress" value={done} max={Math.max(total, 1)} className="h-2 w-full" />
         )}

@@ -8,6 +8,7 @@ import { CONTACT_STATUSES, type ContactStatus } from '../../contract/statuses.ts
 import { Alert } from '../../components/ui/alert.tsx';
 import { FormField } from '../../components/ui/form-field.tsx';
 import { MultiSelect } from '../../components/ui/multi-select.tsx';
+import { RadioGroup } from '../../components/ui/radio-group.tsx';
 import { inputClass } from '../../components/ui/styles.ts';
 import { STATUS_MEANINGS } from '../../lib/contact-statuses.ts';
 
@@ -44,15 +45,7 @@ export function RunOptionsForm({ options, onChange, hasStatusColumn, tags }: Run
   const set = (patch: Partial<RunOptions>) => onChange({ ...options, ...patch });
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <fieldset className="space-y-1 text-sm">
-        <legend className="mb-1 font-medium">Mode</legend>
-        {MODES.map(([mode, label]) => (
-          <label key={mode} className="flex items-center gap-2">
-            <input type="radio" name="mode" checked={options.mode === mode} onChange={() => set({ mode })} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup legend="Mode" name="mode" options={MODES} value={options.mode} onChange={(mode) => set({ mode })} />
       <div className="space-y-3 text-sm">
         <label className="flex items-center gap-2">
           <input
