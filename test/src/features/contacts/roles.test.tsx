@@ -1,13 +1,10 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../../../server/access/sessions.ts';
 import { openStore, type Store } from '../../../../server/sandbox/store.ts';
 import { sandbox } from '../../../server/sandbox-client.ts';
 import { json, renderApp } from '../../render-app.tsx';
-import { expectRefused } from '../../refused.ts';
+import { ADMIN, EDITOR, expectRefused, VIEWER } from '../../roles-fixtures.ts';
 
-const VIEWER: Person = { id: 'v1', name: 'Vera Viewer', email: null, role: 'viewer' };
-const EDITOR: Person = { id: 'e1', name: 'Eddie Editor', email: null, role: 'editor' };
 const CANNOT_CHANGE = 'Your role (Viewer) cannot change contacts.';
 
 /** What the read-only record says for a label (a term and its definition). */
@@ -31,8 +28,7 @@ async function workspace(): Promise<Store> {
 describe('a viewer on the contacts list', () => {
   it('sees Add contact, Import and the views’ changes disabled, each saying why', async () => {
     const app = renderApp('/contacts', { store: await workspace(), person: VIEWER });
-    const admin: Person = { id: 'a1', name: 'Ada Admin', email: null, role: 'admin' };
-    expect((await app.apiAs(admin, 'POST', '/api/views', { name: 'Newsletter', query: 'tag=1' })).status).toBe(201);
+    expect((await app.apiAs(ADMIN, 'POST', '/api/views', { name: 'Newsletter', query: 'tag=1' })).status).toBe(201);
     await screen.findByRole('table');
     const deleteView = await screen.findByRole('button', { name: 'Delete the view Newsletter' });
     expectRefused(deleteView, CANNOT_CHANGE);

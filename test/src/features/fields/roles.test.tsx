@@ -1,29 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../../../server/access/sessions.ts';
-import { openStore, type Store } from '../../../../server/sandbox/store.ts';
-import { sandbox } from '../../../server/sandbox-client.ts';
 import { renderApp } from '../../render-app.tsx';
-import { expectRefused } from '../../refused.ts';
+import { EDITOR, expectRefused, planWorkspace } from '../../roles-fixtures.ts';
 
-const EDITOR: Person = { id: 'e1', name: 'Eddie Editor', email: null, role: 'editor' };
 const CANNOT = 'Your role (Editor) cannot change fields or tags.';
-
-async function workspace(): Promise<Store> {
-  const store = openStore(':memory:');
-  const answer = await sandbox({ store }).post('/v1/fields', {
-    label: 'Plan',
-    merge_tag: 'plan',
-    type: 'DROPDOWN_SINGLE',
-    definition: 'Free,Pro',
-  });
-  expect(answer.status).toBe(201);
-  return store;
-}
 
 describe('an editor on the Fields page', () => {
   it('reads the list, with New field, Edit and Delete disabled and saying why', async () => {
-    renderApp('/fields', { store: await workspace(), person: EDITOR });
+    renderApp('/fields', { store: await planWorkspace('Free,Pro'), person: EDITOR });
     const table = await screen.findByRole('table');
     expect(within(table).getByRole('rowheader', { name: 'Plan' })).toBeInTheDocument();
     const newField = screen.getByRole('button', { name: 'New field' });
@@ -37,7 +21,7 @@ describe('an editor on the Fields page', () => {
   });
 
   it('gets the reason instead of a field form, new or existing', async () => {
-    const app = renderApp('/fields/new', { store: await workspace(), person: EDITOR });
+    const app = renderApp('/fields/new', { store: await planWorkspace('Free,Pro'), person: EDITOR });
     expect(await screen.findByText(CANNOT)).toBeVisible();
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     await app.router.navigate('/fields/4/edit');
@@ -48,7 +32,7 @@ describe('an editor on the Fields page', () => {
   });
 
   it('an admin has them all', async () => {
-    renderApp('/fields', { store: await workspace() });
+    renderApp('/fields', { store: await planWorkspace('Free,Pro') });
     const table = await screen.findByRole('table');
     expect(await screen.findByRole('link', { name: 'New field' })).toBeInTheDocument();
     expect(within(table).getByRole('link', { name: 'Edit Plan' })).toBeInTheDocument();

@@ -3,10 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Person } from '../../../../server/access/sessions.ts';
 import { othersJobRefusal } from '../../../../src/contract/access.ts';
 import { renderApp, type RenderedApp } from '../../render-app.tsx';
-import { expectRefused } from '../../refused.ts';
-
-const EDITOR: Person = { id: 'e1', name: 'Eddie Editor', email: null, role: 'editor' };
-const ADA: Person = { id: 'a1', name: 'Ada Admin', email: null, role: 'admin' };
+import { ADMIN, EDITOR, expectRefused } from '../../roles-fixtures.ts';
 
 /**
  * A finished import by the editor that updated one contact, created one and refused one, so every
@@ -55,7 +52,7 @@ describe('an editor on a job’s page', () => {
 
   it('finds every control of someone else’s job disabled, saying why', async () => {
     const app = renderApp('/jobs', { person: EDITOR });
-    const id = await finishedImport(app, ADA);
+    const id = await finishedImport(app, ADMIN);
     await open(app, `/jobs/${id}`);
     expect(await screen.findByText('Started by Ada Admin.')).toBeVisible();
     const refusal = othersJobRefusal('editor');

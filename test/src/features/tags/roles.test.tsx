@@ -1,10 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../../../server/access/sessions.ts';
 import { renderApp } from '../../render-app.tsx';
-import { expectRefused } from '../../refused.ts';
+import { EDITOR, expectRefused } from '../../roles-fixtures.ts';
 
-const EDITOR: Person = { id: 'e1', name: 'Eddie Editor', email: null, role: 'editor' };
 const CANNOT = 'Your role (Editor) cannot change fields or tags.';
 
 describe('an editor on the Tags page', () => {
