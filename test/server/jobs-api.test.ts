@@ -7,6 +7,7 @@ import { openStore } from '../../server/sandbox/store.ts';
 import { createWorkspace, type Backend } from '../../server/workspace.ts';
 import { JOB_LIMITS } from '../../src/contract/jobs.ts';
 import { messages } from '../../src/contract/messages.ts';
+import { requester } from './sandbox-client.ts';
 
 type Send = (method: string, path: string, body?: unknown) => Promise<Response>;
 
@@ -24,15 +25,7 @@ function server() {
   const jobs = openJobs({ dataDir: ':memory:', retentionDays: 30, send, log: () => {}, patience });
   const app = createApp({ backend, workspace, jobsApi: jobs.api, hostNames: new Set(['localhost']), log: () => {} });
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const sent: Record<string, string> = { origin: 'http://localhost', ...headers };
-    if (text !== undefined)
-      Object.assign(sent, { 'content-type': 'application/json', 'content-length': `${Buffer.byteLength(text)}` });
-    const response = await app.request(`http://localhost${path}`, { method, headers: sent, body: text });
-    const answer = await response.text();
-    return { status: response.status, body: (answer === '' ? undefined : JSON.parse(answer)) as any };
-  }
+  const call = requester(app);
   return {
     jobs,
     call,

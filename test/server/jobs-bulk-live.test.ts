@@ -5,6 +5,7 @@ import { createRateBudget } from '../../server/jobs/rate-budget.ts';
 import { openJobs } from '../../server/jobs/service.ts';
 import { createWorkspace, type Backend } from '../../server/workspace.ts';
 import { FAKE_KEY, startFakeCampaignLark } from '../support/fake-campaignlark.ts';
+import { requester } from './sandbox-client.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,14 +21,7 @@ async function liveAdmin() {
   const jobs = openJobs({ dataDir: ':memory:', retentionDays: 30, send: workspace.send, log: () => {}, patience });
   cleanups.push(() => jobs.close());
   const app = createApp({ backend, workspace, jobsApi: jobs.api, hostNames: new Set(['localhost']), log: () => {} });
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await app.request(`http://localhost${path}`, {
-      method,
-      headers: { origin: 'http://localhost', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const call = requester(app);
   const done = async (id: number) => {
     for (let tries = 0; tries < 400; tries++) {
       const job = (await call('GET', `/api/jobs/${id}`)).body.data;

@@ -5,23 +5,14 @@ import { createRateBudget } from '../../server/jobs/rate-budget.ts';
 import { openJobs } from '../../server/jobs/service.ts';
 import { openStore } from '../../server/sandbox/store.ts';
 import { createWorkspace, type Backend } from '../../server/workspace.ts';
+import { requester } from './sandbox-client.ts';
 
 function server() {
   const backend: Backend = { mode: 'sandbox', store: openStore(':memory:'), requestsPerSecond: 100_000 };
   const workspace = createWorkspace(backend, createRateBudget({ perSecond: 100_000 }), () => {});
   const jobs = openJobs({ dataDir: ':memory:', retentionDays: 30, send: workspace.send, log: () => {} });
   const app = createApp({ backend, workspace, jobsApi: jobs.api, hostNames: new Set(['localhost']), log: () => {} });
-  async function call(method: string, path: string, body?: unknown) {
-    const headers: Record<string, string> = { origin: 'http://localhost' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await app.request(`http://localhost${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as any };
-  }
+  const call = requester(app);
   return { jobs, call };
 }
 

@@ -5,6 +5,7 @@ import { createRateBudget } from '../../server/jobs/rate-budget.ts';
 import { openJobs } from '../../server/jobs/service.ts';
 import { openStore } from '../../server/sandbox/store.ts';
 import { createWorkspace, type Backend } from '../../server/workspace.ts';
+import { requester } from './sandbox-client.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,14 +27,7 @@ function server() {
   const jobs = openJobs({ dataDir: ':memory:', retentionDays: 30, send, log: () => {}, patience });
   closers.push(() => jobs.close());
   const app = createApp({ backend, workspace, jobsApi: jobs.api, hostNames: new Set(['localhost']), log: () => {} });
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await app.request(`http://localhost${path}`, {
-      method,
-      headers: { origin: 'http://localhost', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const call = requester(app);
   const until = async (id: number, state: string) => {
     await vi.waitFor(async () => expect((await call('GET', `/api/jobs/${id}`)).body.data.state).toBe(state), {
       timeout: 10_000,

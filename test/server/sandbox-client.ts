@@ -9,22 +9,15 @@ export interface Answer {
   headers: Headers;
 }
 
-export function sandbox(options: { requestsPerSecond?: number; store?: Store } = {}) {
-  const store = options.store ?? openStore(':memory:');
-  const app = createApp({
-    backend: { mode: 'sandbox', store, requestsPerSecond: options.requestsPerSecond ?? 10_000 },
-    hostNames: new Set(['localhost']),
-    log: () => {},
-  });
-
-  async function call(
+/** Calls an app in-process as a client would: a body comes with its type and length; no body, neither. */
+export function requester(app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }) {
+  return async (
     method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<Answer> {
+  ): Promise<Answer> => {
     const init: RequestInit = { method, headers: { ...headers } };
-    // As a real client sends it: a body comes with its type and length; no body, neither.
     if (method !== 'GET' && method !== 'HEAD' && body !== undefined) {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       init.headers = {
@@ -37,7 +30,17 @@ export function sandbox(options: { requestsPerSecond?: number; store?: Store } =
     const response = await app.request(`http://localhost${path}`, init);
     const text = await response.text();
     return { status: response.status, body: text === '' ? undefined : JSON.parse(text), headers: response.headers };
-  }
+  };
+}
+
+export function sandbox(options: { requestsPerSecond?: number; store?: Store } = {}) {
+  const store = options.store ?? openStore(':memory:');
+  const app = createApp({
+    backend: { mode: 'sandbox', store, requestsPerSecond: options.requestsPerSecond ?? 10_000 },
+    hostNames: new Set(['localhost']),
+    log: () => {},
+  });
+  const call = requester(app);
 
   return {
     store,
