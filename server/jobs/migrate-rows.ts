@@ -43,22 +43,21 @@ export const migrateRow: RowHandler = async (row, { job, call, step }) => {
   return { outcome: 'updated', after: snapshotOf(write.data) };
 };
 
+/** A field as the contract answers it: what a PATCH must send back unchanged. */
+type ContractField = {
+  id: number;
+  label: string;
+  merge_tag: string;
+  type: string;
+  definition: string;
+  default_value: string;
+  required: boolean;
+};
+
 /** Sets a field's options, on a fresh read of the field, keeping everything else as it is now. */
 async function setOptions(call: Call, note: NoteField, fieldId: number, definition: (current: string) => string) {
   const fields = await call('GET', '/fields');
-  const field = (
-    fields.data as
-      | {
-          id: number;
-          label: string;
-          merge_tag: string;
-          type: string;
-          definition: string;
-          default_value: string;
-          required: boolean;
-        }[]
-      | undefined
-  )?.find((candidate) => candidate.id === fieldId);
+  const field = (fields.data as ContractField[] | undefined)?.find((candidate) => candidate.id === fieldId);
   if (!field) throw new Error('The field is no longer in the workspace.');
   const wanted = definition(field.definition);
   if (wanted === field.definition) return;
@@ -75,12 +74,10 @@ async function setOptions(call: Call, note: NoteField, fieldId: number, definiti
   note(field, answer.data as Record<string, unknown>);
 }
 
-const optionsOf = (definition: string) => parseDefinition(definition);
-
 /** The options this move takes away (renamed, merged or removed), and those it brings. */
 function changedOptions(params: MigrateParams) {
-  const initial = optionsOf(params.initialDefinition);
-  const final = optionsOf(params.finalDefinition);
+  const initial = parseDefinition(params.initialDefinition);
+  const final = parseDefinition(params.finalDefinition);
   return {
     taken: initial.filter((option) => !final.includes(option)),
     added: final.filter((option) => !initial.includes(option)),
@@ -117,7 +114,7 @@ export const migratePhases: Phases = {
     }
     await setOptions(call, note, params.fieldId, (current) =>
       inOrder(
-        optionsOf(current).filter((option) => !taken.includes(option)),
+        parseDefinition(current).filter((option) => !taken.includes(option)),
         params.finalDefinition,
       ),
     );
@@ -126,7 +123,7 @@ export const migratePhases: Phases = {
 
 /** The options in the order the admin gave them, when they are the same ones; else as they are. */
 function inOrder(options: string[], definition: string): string {
-  const wanted = optionsOf(definition);
+  const wanted = parseDefinition(definition);
   const same = options.length === wanted.length && options.every((option) => wanted.includes(option));
   return formatDefinition(same ? wanted : options);
 }
@@ -138,7 +135,7 @@ export const undoMigratePhases = (original: JobRecord): Phases => {
   return {
     before: (_, call, note) =>
       setOptions(call, note, params.fieldId, (current) =>
-        formatDefinition([...new Set([...optionsOf(current), ...taken])]),
+        formatDefinition([...new Set([...parseDefinition(current), ...taken])]),
       ),
     after: async (_, call, note) => {
       // An option the move brought stays while a contact holds it (a value kept as changed since).
@@ -148,7 +145,7 @@ export const undoMigratePhases = (original: JobRecord): Phases => {
       const going = added.filter((option) => !held.includes(option));
       await setOptions(call, note, params.fieldId, (current) =>
         inOrder(
-          optionsOf(current).filter((option) => !going.includes(option)),
+          parseDefinition(current).filter((option) => !going.includes(option)),
           params.initialDefinition,
         ),
       );

@@ -1,19 +1,13 @@
 /** The jobs file's rows as SQLite returns them, and as the runner uses them. */
-import type { JobKind, JobRecord, JobState, Outcome, RowRecord, RowStep } from './types.ts';
+import type { JobCounts, JobKind, JobRecord, JobState, Outcome, RowRecord, RowStep } from './types.ts';
 
-export interface JobRow {
+/** The counts are columns of their own, named as in the API's job view. */
+export interface JobRow extends JobCounts {
   id: number;
   kind: JobKind;
   title: string;
   state: JobState;
   params: string;
-  total: number;
-  done: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  refused: number;
   reason: string | null;
   undo_of: number | null;
   undone_by: number | null;
@@ -25,21 +19,23 @@ export interface JobRow {
   finished_at: number | null;
 }
 
+const countsOf = ({ total, done, created, updated, unchanged, skipped, refused }: JobCounts): JobCounts => ({
+  total,
+  done,
+  created,
+  updated,
+  unchanged,
+  skipped,
+  refused,
+});
+
 export const toJob = (row: JobRow): JobRecord => ({
   id: row.id,
   kind: row.kind,
   title: row.title,
   state: row.state,
   params: JSON.parse(row.params) as unknown,
-  counts: {
-    total: row.total,
-    done: row.done,
-    created: row.created,
-    updated: row.updated,
-    unchanged: row.unchanged,
-    skipped: row.skipped,
-    refused: row.refused,
-  },
+  counts: countsOf(row),
   reason: row.reason,
   undoOf: row.undo_of,
   undoneBy: row.undone_by,
