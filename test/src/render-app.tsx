@@ -51,6 +51,20 @@ export interface RenderedApp {
   apiAs: (person: Person, method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 }
 
+/** Files the app downloads, caught instead of saved (jsdom has no object URLs). */
+export function catchDownloads(): Blob[] {
+  const blobs: Blob[] = [];
+  const CatchingURL = class extends URL {
+    static override createObjectURL(blob: Blob) {
+      blobs.push(blob);
+      return 'blob:caught';
+    }
+    static override revokeObjectURL() {}
+  };
+  vi.stubGlobal('URL', CatchingURL);
+  return blobs;
+}
+
 export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }

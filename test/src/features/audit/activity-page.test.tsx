@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { renderApp, type RenderedApp } from '../../render-app.tsx';
+import { describe, expect, it } from 'vitest';
+import { catchDownloads, renderApp, type RenderedApp } from '../../render-app.tsx';
 
 const JANE = { id: 'jane', name: 'Jane Doe', email: 'jane@example.com', role: 'admin' } as const;
 const VERA = { id: 'v', name: 'Vera Viewer', email: null, role: 'viewer' } as const;
@@ -149,14 +149,7 @@ describe('the Activity page', () => {
     const app = renderApp('/fields', { person: JANE });
     await teamAtWork(app);
     await openActivity(app, '?kind=contact');
-    const blobs: Blob[] = [];
-    vi.stubGlobal(
-      'URL',
-      Object.assign(URL, {
-        createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:csv'),
-        revokeObjectURL: () => {},
-      }),
-    );
+    const blobs = catchDownloads();
     await app.user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(blobs).toHaveLength(1));
     const text = (await blobs[0]!.text()).replace(/^\ufeff/, '');
@@ -180,8 +173,7 @@ describe('the Activity page', () => {
     // Three pages and more: one is read, the second waits, and a third must never be asked for.
     bobRewritesTheNote(app, 250);
     await openActivity(app);
-    const blobs: Blob[] = [];
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:csv') }));
+    const blobs = catchDownloads();
     const asked: string[] = [];
     let release: () => void = () => {};
     app.answerAlways(async ({ path }) => {

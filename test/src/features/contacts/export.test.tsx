@@ -1,7 +1,7 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../../server/sandbox/store.ts';
-import { renderApp, type RenderedApp } from '../../render-app.tsx';
+import { catchDownloads, renderApp, type RenderedApp } from '../../render-app.tsx';
 
 /** A field of every type, and three contacts holding values in them (one holding none). */
 async function workspace(): Promise<Store> {
@@ -42,11 +42,7 @@ async function exportAll(
   app: RenderedApp,
   values: 'As people read them (Germany, Yes)' | 'As stored (DE, true), to import again',
 ) {
-  const blobs: Blob[] = [];
-  vi.stubGlobal(
-    'URL',
-    Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:csv'), revokeObjectURL: () => {} }),
-  );
+  const blobs = catchDownloads();
   await app.user.click(await screen.findByRole('button', { name: 'Export CSV' }));
   const dialog = await screen.findByRole('dialog', { name: 'Export CSV' });
   await app.user.click(within(dialog).getByRole('radio', { name: 'All fields' }));

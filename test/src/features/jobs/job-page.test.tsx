@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderApp, type RenderedApp } from '../../render-app.tsx';
+import { catchDownloads, renderApp, type RenderedApp } from '../../render-app.tsx';
 
 type Row = { email: string; fields: Record<string, unknown>; status?: string; source?: Record<string, string> };
 
@@ -68,14 +68,7 @@ describe('a job’s page', () => {
     await start(app, id);
     await untilDone(app, id);
     await open(app, `/jobs/${id}`);
-    const blobs: Blob[] = [];
-    vi.stubGlobal(
-      'URL',
-      Object.assign(URL, {
-        createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:csv'),
-        revokeObjectURL: () => {},
-      }),
-    );
+    const blobs = catchDownloads();
     await app.user.click(await screen.findByRole('button', { name: 'Download refused rows' }));
     await waitFor(() => expect(blobs).toHaveLength(1));
     const text = (await blobs[0]!.text()).replace(/^\ufeff/, '');
