@@ -1,5 +1,5 @@
 /** What the history and the activity page show alike: the names an entry needs, its time, its job. */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fieldQueries } from '../../api/fields.ts';
 import { tagQueries } from '../../api/tags.ts';
@@ -15,7 +15,7 @@ export const linkClass = `text-indigo-800 underline dark:text-indigo-300 ${focus
  * The workspace's fields and tags, to name what entries name by merge tag or id. Until both are
  * read there are no names: a field still there would otherwise read as deleted for a moment.
  */
-export function useNames(): { names: Names | undefined; error: Error | null; retry: () => void } {
+function useNames(): { names: Names | undefined; error: Error | null; retry: () => void } {
   const fields = useQuery(fieldQueries.all());
   const tags = useQuery(tagQueries.all());
   const names = useMemo(
@@ -24,6 +24,25 @@ export function useNames(): { names: Names | undefined; error: Error | null; ret
   );
   const retry = () => void Promise.all([fields.refetch(), tags.refetch()]);
   return { names, error: names ? null : (fields.error ?? tags.error), retry };
+}
+
+type TrailQuery = Pick<UseInfiniteQueryResult<InfiniteData<{ entries: AuditEntry[] }>>, 'data' | 'error' | 'refetch'>;
+
+/**
+ * A trail's entries (pages of a history or of the activity) with the names they need; or why they
+ * could not be read, and the way to read again what failed.
+ */
+export function useTrail(trail: TrailQuery) {
+  const { names, error, retry } = useNames();
+  return {
+    entries: trail.data?.pages.flatMap((page) => page.entries),
+    names,
+    failure: (trail.data ? null : trail.error) ?? error,
+    tryAgain: () => {
+      if (!trail.data) void trail.refetch();
+      if (!names) retry();
+    },
+  };
 }
 
 /** What the trail cannot know, said wherever it is shown. */

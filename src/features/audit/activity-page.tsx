@@ -13,7 +13,7 @@ import type { AuditEntry, AuditKind } from '../../contract/audit.ts';
 import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { ActivityExport } from './activity-export.tsx';
 import { ActivityFilters, isFiltered, readFilter, writeFilter } from './activity-filters.tsx';
-import { ByJob, linkClass, TrailNote, useNames, When } from '../../components/audit/entry-parts.tsx';
+import { ByJob, linkClass, TrailNote, useTrail, When } from '../../components/audit/entry-parts.tsx';
 import { entryClauses, type Names } from '../../components/audit/entry-words.ts';
 
 export function ActivityPage() {
@@ -37,13 +37,7 @@ function TeamActivity() {
   const filter = readFilter(params);
   // The last page stays while a new filter's loads, so the Person list does not flicker away.
   const activity = useInfiniteQuery({ ...auditQueries.activity(filter), placeholderData: keepPreviousData });
-  const { names, error, retry } = useNames();
-  const entries = activity.data?.pages.flatMap((page) => page.entries);
-  const failure = (activity.data ? null : activity.error) ?? error;
-  const tryAgain = () => {
-    if (!activity.data) void activity.refetch();
-    if (!names) retry();
-  };
+  const { entries, names, failure, tryAgain } = useTrail(activity);
   const now = Date.now();
 
   return (

@@ -6,19 +6,13 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { auditQueries } from '../../api/audit.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { ByJob, TrailNote, useNames, When } from '../../components/audit/entry-parts.tsx';
+import { ByJob, TrailNote, useTrail, When } from '../../components/audit/entry-parts.tsx';
 import { entrySentence } from '../../components/audit/entry-words.ts';
 
 export function ContactHistory({ contactId }: { contactId: string }) {
   const history = useInfiniteQuery(auditQueries.history('contact', contactId));
-  const { names, error, retry } = useNames();
-  const entries = history.data?.pages.flatMap((page) => page.entries);
-  const failure = (history.data ? null : history.error) ?? error;
+  const { entries, names, failure, tryAgain } = useTrail(history);
   const now = Date.now();
-  const tryAgain = () => {
-    if (!history.data) void history.refetch();
-    if (!names) retry();
-  };
 
   return (
     <section aria-labelledby="contact-history" className="mt-8 max-w-3xl">
