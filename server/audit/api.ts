@@ -35,10 +35,10 @@ export function auditApi(audit: AuditStore): Hono {
     if (!query.success)
       return refuse(c, 'Filter the activity by person, kind (contact, field or tag) and days as YYYY-MM-DD.');
     const { before, ...filter } = query.data;
-    const page: ActivityPage = {
-      ...audit.activity(filter, before === undefined ? undefined : Number(before)),
-      actors: audit.actors(),
-    };
+    const page: ActivityPage =
+      before === undefined
+        ? { ...audit.activity(filter), actors: audit.actors() }
+        : audit.activity(filter, Number(before));
     return c.json({ data: page });
   });
 

@@ -29,7 +29,7 @@ const pageSchema: z.ZodMiniType<AuditPage> = z.object({ entries: z.array(entrySc
 const activitySchema: z.ZodMiniType<ActivityPage> = z.object({
   entries: z.array(entrySchema),
   next: z.nullable(z.number()),
-  actors: z.array(personSchema),
+  actors: z.optional(z.array(personSchema)),
 });
 
 const meta = { fromCampaignLark: false };

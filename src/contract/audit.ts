@@ -41,9 +41,12 @@ export interface AuditPage {
   next: number | null;
 }
 
-/** GET /api/activity: a page of everyone's entries, and everyone who has any (for the filter). */
+/**
+ * GET /api/activity: a page of everyone's entries, and, on the first page only (no `before`),
+ * everyone who has any, for the filter: an export reading every page does not list them each time.
+ */
 export interface ActivityPage extends AuditPage {
-  actors: { id: string; name: string }[];
+  actors?: { id: string; name: string }[];
 }
 
 /** Filters of /api/activity, as query parameters. */

@@ -225,6 +225,10 @@ describe('reading the trail', () => {
     const tags = await call('GET', '/api/activity?kind=tag');
     expect(tags.data.entries.map((entry: AuditEntry) => entry.targetName)).toEqual(['later']);
     expect(tags.data.actors).toEqual([{ id: 'jane', name: 'Jane Doe' }]);
+    // Only the first page lists the people: an export reads every page.
+    const older = await call('GET', `/api/activity?before=${tags.data.entries[0].id + 1}`);
+    expect(older.data.entries.length).toBeGreaterThan(0);
+    expect(older.data).not.toHaveProperty('actors');
     const day = await call('GET', '/api/activity?from=2026-11-20&to=2026-11-20');
     expect(day.data.entries).toHaveLength(2);
     expect((await call('GET', '/api/activity?actor=someone')).data.entries).toEqual([]);
