@@ -169,7 +169,11 @@ export function createRunner(options: RunnerOptions) {
     await Promise.all(inFlight);
     samples.delete(job.id);
     if (halted(job.id)) applyHalt(job);
-    else if (store.openRows(job.id, 0, 1).length === 0 && (await phase(job, () => phases?.after?.(job, call, note))))
+    // The last step reads the job as its rows left it (its counts), not as it began.
+    else if (
+      store.openRows(job.id, 0, 1).length === 0 &&
+      (await phase(job, () => phases?.after?.(store.job(job.id)!, call, note)))
+    )
       store.setState(job.id, 'done');
     else applyHalt(job);
   }

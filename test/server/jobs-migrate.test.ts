@@ -12,13 +12,15 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-/** `failing` makes every upsert answer 503 while it is set. */
-function server() {
+/** `failAfter` makes every upsert past a count answer 503; `refuse` has CampaignLark refuse one contact's. */
+function server({ refuse }: { refuse?: string } = {}) {
   const backend: Backend = { mode: 'sandbox', store: openStore(':memory:'), requestsPerSecond: 100_000 };
   const workspace = createWorkspace(backend, createRateBudget({ perSecond: 100_000 }), () => {});
   let upserts = 0;
   let failFrom = Infinity;
   const send = (method: string, path: string, body?: unknown) => {
+    if (path === '/contacts/upsert' && (body as { email_address?: string }).email_address === refuse)
+      return Promise.resolve(Response.json({ error: { message: 'Validation error' } }, { status: 422 }));
     if (path === '/contacts/upsert' && ++upserts > failFrom)
       return Promise.resolve(Response.json({ error: { message: 'Service unavailable.' } }, { status: 503 }));
     return workspace.send(method, path, body);
@@ -60,35 +62,40 @@ const plans = async (s: ReturnType<typeof server>, emails: string[]) =>
 const optionsOf = async (s: ReturnType<typeof server>, id: number) =>
   (await s.call('GET', '/v1/fields')).body.data.find((field: { id: number }) => field.id === id).definition;
 
+/** Renames Basic to Starter as the SPA does: the new option first, then the job over every contact. */
+async function startRename(s: ReturnType<typeof server>, id: number, emails: string[]) {
+  await s.call('PATCH', `/v1/fields/${id}`, {
+    label: 'Plan',
+    merge_tag: 'plan',
+    type: 'DROPDOWN_SINGLE',
+    definition: 'Basic,Pro,Starter',
+    default_value: '',
+    required: false,
+  });
+  const created = await s.call('POST', '/api/jobs', {
+    kind: 'migrate',
+    title: 'Rename Basic',
+    params: {
+      fieldId: id,
+      mergeTag: 'plan',
+      multiple: false,
+      moves: [{ from: 'Basic', to: 'Starter' }],
+      initialDefinition: 'Basic,Pro',
+      finalDefinition: 'Starter,Pro',
+    },
+  });
+  const job = created.body.data.id as number;
+  await s.call('POST', `/api/jobs/${job}/rows`, { rows: emails.map((email) => ({ email })) });
+  await s.call('POST', `/api/jobs/${job}/start`);
+  return job;
+}
+
 describe('moving the holders of an option', () => {
   it('renames Basic to Starter in the safe order, resumes after a failure part-way, and undoes it all', async () => {
     const s = server();
     const { id, emails } = await planField(s);
-    // The SPA's first step: the new option is there before any holder moves.
-    await s.call('PATCH', `/v1/fields/${id}`, {
-      label: 'Plan',
-      merge_tag: 'plan',
-      type: 'DROPDOWN_SINGLE',
-      definition: 'Basic,Pro,Starter',
-      default_value: '',
-      required: false,
-    });
-    const created = await s.call('POST', '/api/jobs', {
-      kind: 'migrate',
-      title: 'Rename Basic',
-      params: {
-        fieldId: id,
-        mergeTag: 'plan',
-        multiple: false,
-        moves: [{ from: 'Basic', to: 'Starter' }],
-        initialDefinition: 'Basic,Pro',
-        finalDefinition: 'Starter,Pro',
-      },
-    });
-    const job = created.body.data.id as number;
-    await s.call('POST', `/api/jobs/${job}/rows`, { rows: emails.map((email) => ({ email })) });
     s.failAfter(3);
-    await s.call('POST', `/api/jobs/${job}/start`);
+    const job = await startRename(s, id, emails);
     const paused = await s.until(job, 'paused');
     expect(paused.reason).toMatch(/Service unavailable/);
     // Part-way, the old option is still there: no holder is left with a value that is not one.
@@ -104,5 +111,17 @@ describe('moving the holders of an option', () => {
     await s.until(undo, 'done');
     expect(await plans(s, emails)).toEqual(emails.map((_, n) => (n % 3 === 0 ? 'Pro' : 'Basic')));
     expect(await optionsOf(s, id)).toBe('Basic,Pro');
+  });
+
+  it('keeps the old option when a holder was refused, and says so', async () => {
+    const s = server({ refuse: 'p1@example.com' });
+    const { id, emails } = await planField(s);
+    const job = await startRename(s, id, emails);
+    const paused = await s.until(job, 'paused');
+    expect(paused.counts).toMatchObject({ updated: 7, refused: 1 });
+    expect(paused.reason).toBe(
+      'The job paused: 1 holders could not be moved, so the old options stay; undo, or move them by hand.',
+    );
+    expect(await optionsOf(s, id)).toBe('Basic,Pro,Starter');
   });
 });
