@@ -190,11 +190,6 @@ export function useWriteContact() {
 }
 
 /**
- * Every contact of the workspace (or of a search's conditions), 250 a page (the contract's
- * largest), oldest first: what an import's dry run compares the file with, and what a bulk change
- * over a whole search is made for. `onPage` hears the running count.
- */
-/**
  * A page's contacts checked for what an export or a bulk change reads of them (address, values,
  * status, tags), not every statistic: the same check the list makes, for 250 contacts a page.
  */
@@ -209,23 +204,50 @@ const pageContactSchema = z.object({
 const readPageSchema = z.object({ contacts: z.array(pageContactSchema), pagination: paginationSchema });
 export type PageContact = z.output<typeof pageContactSchema>;
 
-/** One page of 250 (the contract's largest) of a search, in the search's own order. */
-export const readSearchPage = (search: Omit<ContactSearch, 'page' | 'limit'>, page: number) =>
-  request('/v1/contacts/search', {
-    method: 'POST',
-    body: { ...search, page, limit: SEARCH_LIMIT.max },
-    schema: readPageSchema,
-  });
+type SearchConditions = Omit<ContactSearch, 'page' | 'limit' | 'sort_by' | 'sort_order'>;
 
+/**
+ * Every page of a search, 250 a page (the contract's largest), oldest first whatever the list's
+ * order: a contact changed meanwhile cannot move between pages. The next page is asked for while
+ * this one is used, so using it costs no waiting.
+ */
+export async function* searchPages(conditions: SearchConditions, signal?: AbortSignal) {
+  const body = { ...conditions, sort_by: 'created_at', sort_order: 'asc', limit: SEARCH_LIMIT.max };
+  const read = (page: number) => {
+    const answer = request('/v1/contacts/search', {
+      method: 'POST',
+      body: { ...body, page },
+      schema: readPageSchema,
+      signal,
+    });
+    // Left unread when the reader stops early: its failure is nobody's to hear.
+    answer.catch(() => {});
+    return answer;
+  };
+  let next = read(1);
+  for (let page = 1; ; page++) {
+    const answer = await next;
+    signal?.throwIfAborted();
+    const more = answer.contacts.length === SEARCH_LIMIT.max && page < answer.pagination.total_pages;
+    if (more) next = read(page + 1);
+    yield answer;
+    if (!more) return;
+  }
+}
+
+/**
+ * Every contact of the workspace (or of a search's conditions): what an import's dry run compares
+ * the file with, and what a bulk change over a whole search is made for. `onPage` hears the
+ * running count.
+ */
 export async function readEveryContact(
   onPage: (read: number, total: number) => void,
-  filter: Pick<ContactSearch, 'fields' | 'tags' | 'status'> = {},
+  conditions: Pick<ContactSearch, 'fields' | 'tags' | 'status'> = {},
 ): Promise<PageContact[]> {
   const contacts: PageContact[] = [];
-  for (let page = 1; ; page++) {
-    const answer = await readSearchPage({ ...filter, sort_by: 'created_at', sort_order: 'asc' }, page);
+  for await (const answer of searchPages(conditions)) {
     contacts.push(...answer.contacts);
     onPage(contacts.length, answer.pagination.total_count);
-    if (answer.contacts.length < SEARCH_LIMIT.max || page >= answer.pagination.total_pages) return contacts;
   }
+  return contacts;
 }

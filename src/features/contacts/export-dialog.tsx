@@ -2,13 +2,13 @@
  * "Export CSV": the current search, every page at 250 (the contract's largest), with a progress
  * bar; each page is written as it arrives and the file is offered once all are in.
  */
-import { useState } from 'react';
-import { readSearchPage, type ContactSearch } from '../../api/contacts.ts';
+import { useEffect, useRef, useState } from 'react';
+import { searchPages, type ContactSearch } from '../../api/contacts.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { RadioGroup } from '../../components/ui/radio-group.tsx';
-import { SEARCH_LIMIT } from '../../contract/search.ts';
+import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import type { KnownField } from '../../field-types/contact-values.ts';
 import { downloadCsv } from '../../lib/download.ts';
 import { exportPage, type ExportValues } from './export-csv.ts';
@@ -36,30 +36,28 @@ export default function ExportDialog({ searches, total, allFields, shownFields, 
   const [done, setDone] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
+  const reading = useRef<AbortController>(null);
+  // Closing the dialog (Cancel, Escape) stops the reading: no file comes after.
+  useEffect(() => () => reading.current?.abort(), []);
+
   const run = async () => {
+    const controller = new AbortController();
+    reading.current = controller;
     setFailure(null);
     setDone(0);
-    const email = allFields.filter((field) => field.merge_tag === 'email_address');
+    const email = allFields.filter((field) => field.merge_tag === EMAIL_MERGE_TAG);
     const fields = columns === 'all' ? allFields : [...email, ...shownFields];
     const parts: string[] = [];
     const startedAt = performance.now();
     // A name is two searches: a contact both find is written once.
     const written = new Set<string>();
     try {
-      // Oldest first, whatever the list's order: a contact changed meanwhile cannot move between pages.
-      for (const { page: _, limit: __, ...sorted } of searches) {
-        const search = { ...sorted, sort_by: 'created_at' as const, sort_order: 'asc' as const };
-        // The next page is asked for before this one is written, so writing costs no waiting.
-        let next = readSearchPage(search, 1);
-        for (let page = 1; ; page++) {
-          const answer = await next;
-          const more = answer.contacts.length === SEARCH_LIMIT.max && page < answer.pagination.total_pages;
-          if (more) next = readSearchPage(search, page + 1);
+      for (const { page: _, limit: __, sort_by: ___, sort_order: ____, ...conditions } of searches) {
+        for await (const answer of searchPages(conditions, controller.signal)) {
           const fresh = answer.contacts.filter((contact) => !written.has(contact.id));
           parts.push(exportPage(fresh, fields, values, parts.length === 0));
           for (const contact of fresh) written.add(contact.id);
           setDone(written.size);
-          if (!more) break;
         }
       }
       // Seen in the browser's performance tools (and read by the bench): reading and writing, not saving.
@@ -67,6 +65,7 @@ export default function ExportDialog({ searches, total, allFields, shownFields, 
       downloadCsv(`contacts-${new Date().toISOString().slice(0, 10)}.csv`, parts);
       onClose();
     } catch (error) {
+      if (controller.signal.aborted) return;
       setFailure((error as Error).message);
       setDone(null);
     }

@@ -67,6 +67,32 @@ describe('exporting contacts', () => {
     );
   });
 
+  it('stops on Cancel: no page read after, and no file', async () => {
+    const app = renderApp('/contacts', { store: await workspace() });
+    const blobs = catchDownloads();
+    let release: () => void = () => {};
+    let hold = false;
+    let searchedAfter = 0;
+    app.answerAlways(async ({ path }) => {
+      if (path !== '/v1/contacts/search' || !hold) return undefined;
+      searchedAfter++;
+      // The export's first page waits until the test lets it through, after Cancel.
+      if (searchedAfter === 1) await new Promise<void>((resolve) => (release = resolve));
+      return undefined;
+    });
+    await app.user.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export CSV' });
+    hold = true;
+    await app.user.click(within(dialog).getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(searchedAfter).toBe(1));
+    await app.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(blobs).toEqual([]);
+    expect(searchedAfter).toBe(1);
+  });
+
   it('writes stored values that import back without changing a single contact', async () => {
     const app = renderApp('/contacts', { store: await workspace() });
     const text = await exportAll(app, 'As stored (DE, true), to import again');
