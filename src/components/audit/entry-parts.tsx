@@ -3,13 +3,11 @@ import { useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanst
 import { useMemo } from 'react';
 import { fieldQueries } from '../../api/fields.ts';
 import { tagQueries } from '../../api/tags.ts';
-import { focusRing } from '../../components/ui/styles.ts';
+import { linkClass } from '../../components/ui/styles.ts';
 import type { AuditEntry } from '../../contract/audit.ts';
 import { Link } from '../../lib/router/components.tsx';
 import { namesOf, type Names } from './entry-words.ts';
 import { exactTime, relativeTime } from './relative-time.ts';
-
-export const linkClass = `text-indigo-800 underline dark:text-indigo-300 ${focusRing}`;
 
 /**
  * The workspace's fields and tags, to name what entries name by merge tag or id. Until both are

@@ -6,3 +6,6 @@ export const inputClass =
   'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:disabled:bg-slate-800 dark:aria-[invalid=true]:border-red-400';
 
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
+
+/** A link within text or a table: underlined, and focusable in sight. */
+export const linkClass = `text-indigo-800 underline dark:text-indigo-300 ${focusRing}`;

@@ -8,12 +8,13 @@ import { useCan } from '../../api/me.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
+import { linkClass } from '../../components/ui/styles.ts';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import type { AuditEntry, AuditKind } from '../../contract/audit.ts';
 import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { ActivityExport } from './activity-export.tsx';
 import { ActivityFilters, isFiltered, readFilter, writeFilter } from './activity-filters.tsx';
-import { ByJob, linkClass, TrailNote, useTrail, When } from '../../components/audit/entry-parts.tsx';
+import { ByJob, TrailNote, useTrail, When } from '../../components/audit/entry-parts.tsx';
 import { entryClauses, type Names } from '../../components/audit/entry-words.ts';
 
 export function ActivityPage() {

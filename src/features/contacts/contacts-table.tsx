@@ -1,7 +1,8 @@
 /** The contacts list's table, its column chooser and its pager. */
+import { useMemo } from 'react';
 import type { Contact } from '../../api/schemas.ts';
 import { Button } from '../../components/ui/button.tsx';
-import { focusRing } from '../../components/ui/styles.ts';
+import { focusRing, linkClass } from '../../components/ui/styles.ts';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { EMAIL_MERGE_TAG } from '../../contract/field-types.ts';
 import type { SortField, SortOrder } from '../../contract/search.ts';
@@ -121,6 +122,16 @@ const emailOf = (contact: Contact) => String(contact.data.email_address ?? '');
 export function ContactsTable({ contacts, fields, isSelected, onSelect, sort, onSort }: ContactsTableProps) {
   const emails = contacts.map(emailOf);
   const picked = emails.filter(isSelected).length;
+  // Each field's spec and rules once, not once a cell: a tick of a checkbox renders every row.
+  const columns = useMemo(
+    () =>
+      fields.map((field) => {
+        const spec = specForField(field);
+        const rules = contactRules(field);
+        return { field, show: (stored: unknown) => spec.display(spec.decode(stored, rules)) };
+      }),
+    [fields],
+  );
   return (
     <TableRegion label="Contacts">
       <table className="w-full text-left text-sm">
@@ -167,21 +178,15 @@ export function ContactsTable({ contacts, fields, isSelected, onSelect, sort, on
                   />
                 </td>
                 <th scope="row" className={`px-4 py-2 font-medium ${stickyEmail}`}>
-                  <Link
-                    to={`/contacts/edit?email=${encodeURIComponent(email)}`}
-                    className={`text-indigo-800 underline dark:text-indigo-300 ${focusRing}`}
-                  >
+                  <Link to={`/contacts/edit?email=${encodeURIComponent(email)}`} className={linkClass}>
                     {email}
                   </Link>
                 </th>
-                {fields.map((field) => {
-                  const spec = specForField(field);
-                  return (
-                    <td key={field.id} className={`px-4 py-2 ${cellClassFor(field)}`}>
-                      {spec.display(spec.decode(contact.data[field.merge_tag], contactRules(field)))}
-                    </td>
-                  );
-                })}
+                {columns.map(({ field, show }) => (
+                  <td key={field.id} className={`px-4 py-2 ${cellClassFor(field)}`}>
+                    {show(contact.data[field.merge_tag])}
+                  </td>
+                ))}
                 <td className="px-4 py-2">
                   <StatusBadge status={contact.status} />
                 </td>

@@ -16,13 +16,18 @@ export type ExportValues = 'readable' | 'stored';
 /** A list's items in one cell: split again on ";" by the import whatever the options hold. */
 const LIST_SEPARATOR = '; ';
 
-function cellOf(field: KnownField, stored: unknown, values: ExportValues): string {
-  if (values === 'stored') {
-    if (stored === undefined || stored === null) return '';
-    return Array.isArray(stored) ? stored.join(LIST_SEPARATOR) : String(stored);
-  }
+/** How one field's cells are written: its spec and rules worked out once a page, not once a cell. */
+function cellWriter(field: KnownField, values: ExportValues): (stored: unknown) => string {
+  if (values === 'stored')
+    return (stored) =>
+      stored === undefined || stored === null
+        ? ''
+        : Array.isArray(stored)
+          ? stored.join(LIST_SEPARATOR)
+          : String(stored);
   const spec = specForField(field);
-  return spec.display(spec.decode(stored, contactRules(field)));
+  const rules = contactRules(field);
+  return (stored) => spec.display(spec.decode(stored, rules));
 }
 
 export function exportHeader(fields: readonly KnownField[]): string[] {
@@ -38,10 +43,12 @@ export function exportPage(
   values: ExportValues,
   withHeader: boolean,
 ): string {
-  const others = fields.filter((field) => field.merge_tag !== EMAIL_MERGE_TAG);
+  const others = fields
+    .filter((field) => field.merge_tag !== EMAIL_MERGE_TAG)
+    .map((field) => ({ tag: field.merge_tag, write: cellWriter(field, values) }));
   const rows = contacts.map((contact) => [
     String(contact.data[EMAIL_MERGE_TAG] ?? ''),
-    ...others.map((field) => cellOf(field, contact.data[field.merge_tag], values)),
+    ...others.map(({ tag, write }) => write(contact.data[tag])),
     contact.status,
     contact.tags.map((tag) => tag.name).join(LIST_SEPARATOR),
   ]);

@@ -5,13 +5,11 @@ import type { JobView } from '../../contract/jobs.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
-import { focusRing } from '../../components/ui/styles.ts';
+import { linkClass } from '../../components/ui/styles.ts';
 import { Link, useParams } from '../../lib/router/components.tsx';
 import { JobControls } from './job-controls.tsx';
 import { CreatedContacts, RefusedRows } from './job-report.tsx';
 import { count, KIND_NAMES, progressText, startedBy, STATE_NAMES, when } from './job-words.ts';
-
-const linkClass = `text-indigo-800 underline dark:text-indigo-300 ${focusRing}`;
 
 const COUNTS = [
   ['created', 'Created'],

@@ -5,7 +5,7 @@ import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { PageTitle } from '../../components/ui/page-title.tsx';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
-import { focusRing } from '../../components/ui/styles.ts';
+import { linkClass } from '../../components/ui/styles.ts';
 import { Link } from '../../lib/router/components.tsx';
 import { count, KIND_NAMES, STATE_NAMES, when } from './job-words.ts';
 
@@ -45,10 +45,7 @@ export function JobsPage() {
               {jobs.data.map((job) => (
                 <tr key={job.id} className="border-t border-slate-200 dark:border-slate-800">
                   <th scope="row" className="px-3 py-2 font-medium">
-                    <Link
-                      to={`/jobs/${job.id}`}
-                      className={`text-indigo-800 underline dark:text-indigo-300 ${focusRing}`}
-                    >
+                    <Link to={`/jobs/${job.id}`} className={linkClass}>
                       {job.title}
                     </Link>
                   </th>
