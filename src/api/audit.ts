@@ -42,9 +42,15 @@ const staleTime = 0;
  */
 const LIST_KEY: Record<AuditKind, string> = { contact: 'contacts', field: 'fields', tag: 'tags' };
 
+/** A filter as query parameters: those of /api/activity, and of the Activity page's address. */
+export function filterParams(filter: ActivityFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+  return params;
+}
+
 function activityUrl(filter: ActivityFilter, before: number | null): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
+  const query = filterParams(filter);
   if (before !== null) query.set('before', String(before));
   const text = query.toString();
   return text ? `/api/activity?${text}` : '/api/activity';

@@ -49,14 +49,6 @@ function mergedPages(pages: readonly SearchPage[], search: ContactSearch) {
 
 export const contactQueries = {
   all: () => ['contacts'] as const,
-  search: (search: ContactSearch) =>
-    queryOptions({
-      queryKey: [...contactQueries.all(), 'search', search] as const,
-      queryFn: ({ signal }) =>
-        request('/v1/contacts/search', { method: 'POST', body: search, schema: searchResultSchema, signal }),
-      // The table keeps showing the last page while the next one loads.
-      placeholderData: keepPreviousData,
-    }),
   /**
    * Contacts matching any of several searches (the contract's conditions must all hold, so "first
    * or last name" is two searches): each page merged, each contact once. The total is then an

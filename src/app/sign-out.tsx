@@ -33,12 +33,12 @@ export default function SignOut({ onEnd }: { onEnd: (problem?: string) => void }
     tellOtherTabs();
     await leaveSignedOut();
   }
-  // Nothing to lose: no question. Once, however often the effect runs.
+  // Nothing to lose: no question. Once, though StrictMode runs a mount's effects twice.
   useEffect(() => {
     if (unsent > 0 || started.current) return;
     started.current = true;
     void signOut();
-  });
+  }, []);
 
   if (unsent === 0) return <span role="status">Signing out…</span>;
   return (

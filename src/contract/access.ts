@@ -57,8 +57,7 @@ export interface Me {
   signIn: SignIn;
 }
 
-/** Marks Lark Admin's own 401 and 403 (not CampaignLark's), for the SPA's error mapper. */
+/** Marks Lark Admin's own 401 and 403 (not CampaignLark's), for the SPA's error mapper: 'session' or 'role'. */
 export const REFUSAL_HEADER = 'X-Lark-Refusal';
-export type RefusalReason = 'session' | 'role';
 
 export const SESSION_ENDED = 'Your session ended. Sign in again; what you typed is kept here.';

@@ -4,11 +4,6 @@ import type { FieldTypeSpec } from './spec.ts';
 export const TRUE = new Set(['true', 'yes', '1', 'on']);
 export const FALSE = new Set(['false', 'no', '0', 'off']);
 
-/**
- * What spreadsheets write for yes and no, in the languages of the workspaces we meet: a tick
- * column is often "x" or blank. Folded, so "Sí" and "sí" are "si".
- */
-
 function readBoolean(stored: unknown): boolean | null {
   if (typeof stored === 'boolean') return stored;
   const text = String(stored ?? '')

@@ -15,5 +15,4 @@ export const dropdownSingleType: FieldTypeSpec<string> = {
   parseDefault: (text, rules) => canonicalOption(rules.options, text) ?? '',
   formatDefault: (value) => value,
   display: (value) => value,
-  // One the field lacks is kept as written: the import lists it and offers to add it.
 };

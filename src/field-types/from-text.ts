@@ -25,6 +25,10 @@ export function blankIsEmpty<V>(
   return (text, rules, reading) => (text.trim() === '' ? { value: empty } : read(text.trim(), rules, reading));
 }
 
+/**
+ * What spreadsheets write for yes and no, in the languages of the workspaces we meet: a tick
+ * column is often "x" or blank. Folded, so "Sí" and "sí" are "si".
+ */
 const WRITTEN_TRUE = new Set([...TRUE, 'y', 'x', 'ja', 'oui', 'si', 'wahr', 'vrai']);
 const WRITTEN_FALSE = new Set([...FALSE, 'n', 'nein', 'non', 'falsch', 'faux']);
 
@@ -41,6 +45,7 @@ const readers: { [T in FieldType]: FromTextReader<FormValueByType[T]> } = {
     return { problem: 'Write yes or no (or true/false, 1/0, x).' };
   }),
   DATE: blankIsEmpty<string>('', (text, _rules, reading) => dateFromText(text, reading.dateOrder)),
+  // An option the field lacks is kept as written: the import lists it and offers to add it.
   DROPDOWN_SINGLE: blankIsEmpty<string>('', (text, rules) => ({ value: matchOption(rules.options, text) ?? text })),
   DROPDOWN_MULTIPLE: (text, rules) => ({ value: optionsFromText(text, rules.options) }),
   COUNTRY: blankIsEmpty<string>('', (text) => {

@@ -55,11 +55,6 @@ export interface FieldTypeSpec<V> {
   formatDefault: (value: V) => string;
   /** The value as a person reads it in a list ("Yes", "Germany", "Red, Blue"); '' when empty. */
   display: (value: V) => string;
-  /**
-   * A value as spreadsheets and CSV files write it ("1.234,56", "03/04/2025", "Deutschland"). A
-   * blank cell is `empty`. A value returned passes `schema`, except a dropdown option the field
-   * lacks, which is kept as written so the import can offer to add it.
-   */
 }
 
 export type Registry = { [T in FieldType]: FieldTypeSpec<FormValueByType[T]> };

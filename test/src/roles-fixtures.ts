@@ -32,3 +32,9 @@ export function expectRefused(control: HTMLElement, reason: string) {
   control.focus();
   expect(control).toHaveFocus();
 }
+
+/** A control the role may use: neither disabled nor refused. */
+export function expectAllowed(control: HTMLElement) {
+  expect(control).toBeEnabled();
+  expect(control).not.toHaveAttribute('aria-disabled');
+}

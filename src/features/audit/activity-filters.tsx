@@ -24,12 +24,6 @@ export function readFilter(params: URLSearchParams): ActivityFilter {
   };
 }
 
-export function writeFilter(filter: ActivityFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
-  return params;
-}
-
 export const isFiltered = (filter: ActivityFilter) => Object.values(filter).some(Boolean);
 
 interface FiltersProps {

@@ -3,7 +3,7 @@
  * days, and exported as a CSV. Admins only: the trail shows who did what to which contact.
  */
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { auditQueries } from '../../api/audit.ts';
+import { auditQueries, filterParams } from '../../api/audit.ts';
 import { useCan } from '../../api/me.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -13,7 +13,7 @@ import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/t
 import type { AuditEntry, AuditKind } from '../../contract/audit.ts';
 import { Link, useSearchParams } from '../../lib/router/components.tsx';
 import { ActivityExport } from './activity-export.tsx';
-import { ActivityFilters, isFiltered, readFilter, writeFilter } from './activity-filters.tsx';
+import { ActivityFilters, isFiltered, readFilter } from './activity-filters.tsx';
 import { ByJob, TrailNote, useTrail, When } from '../../components/audit/entry-parts.tsx';
 import { entryClauses, type Names } from '../../components/audit/entry-words.ts';
 
@@ -47,7 +47,7 @@ function TeamActivity() {
       <ActivityFilters
         filter={filter}
         actors={activity.data?.pages[0]?.actors ?? []}
-        onChange={(next, replace) => setParams(writeFilter(next), { replace })}
+        onChange={(next, replace) => setParams(filterParams(next), { replace })}
       />
       {failure ? (
         <Alert title="The activity could not be loaded.">

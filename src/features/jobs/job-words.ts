@@ -38,7 +38,9 @@ export function progressText(job: JobView): string {
   return parts.join(' · ');
 }
 
-/** Jobs started before sign-in was set up have no owner. */
+/** Who started a job; those started before sign-in was set up have no owner. */
+export const ownerName = (job: JobView) => job.owner?.name ?? 'Before sign-in was set up';
+
 export const startedBy = (job: JobView) =>
   job.owner ? `Started by ${job.owner.name}` : 'Started before sign-in was set up';
 

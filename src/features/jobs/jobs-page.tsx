@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/ui/page-title.tsx';
 import { ColumnHeader, tableHeadClass, TableRegion } from '../../components/ui/table-region.tsx';
 import { linkClass } from '../../components/ui/styles.ts';
 import { Link } from '../../lib/router/components.tsx';
-import { count, KIND_NAMES, STATE_NAMES, when } from './job-words.ts';
+import { count, KIND_NAMES, ownerName, STATE_NAMES, when } from './job-words.ts';
 
 export function JobsPage() {
   const jobs = useQuery(jobQueries.all());
@@ -51,7 +51,7 @@ export function JobsPage() {
                   </th>
                   <td className="px-3 py-2">{KIND_NAMES[job.kind]}</td>
                   <td className="px-3 py-2">{STATE_NAMES[job.state]}</td>
-                  <td className="px-3 py-2">{job.owner?.name ?? 'Before sign-in was set up'}</td>
+                  <td className="px-3 py-2">{ownerName(job)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {count(job.counts.done)} of {count(job.counts.total)}
                   </td>

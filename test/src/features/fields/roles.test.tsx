@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../render-app.tsx';
-import { EDITOR, expectRefused, planWorkspace } from '../../roles-fixtures.ts';
+import { EDITOR, expectAllowed, expectRefused, planWorkspace } from '../../roles-fixtures.ts';
 
 const CANNOT = 'Your role (Editor) cannot change fields or tags.';
 
@@ -36,7 +36,7 @@ describe('an editor on the Fields page', () => {
     const table = await screen.findByRole('table');
     expect(await screen.findByRole('link', { name: 'New field' })).toBeInTheDocument();
     expect(within(table).getByRole('link', { name: 'Edit Plan' })).toBeInTheDocument();
-    expect(within(table).getByRole('button', { name: 'Delete Plan' })).toBeEnabled();
+    expectAllowed(within(table).getByRole('button', { name: 'Delete Plan' }));
     expect(screen.queryByText(CANNOT)).not.toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Person } from '../../../../server/access/sessions.ts';
 import { othersJobRefusal } from '../../../../src/contract/access.ts';
 import { renderApp, type RenderedApp } from '../../render-app.tsx';
-import { ADMIN, EDITOR, expectRefused } from '../../roles-fixtures.ts';
+import { ADMIN, EDITOR, expectAllowed, expectRefused } from '../../roles-fixtures.ts';
 
 /**
  * A finished import by the editor that updated one contact, created one and refused one, so every
@@ -44,7 +44,7 @@ describe('an editor on a job’s page', () => {
     await open(app, `/jobs/${id}`);
     expect(await screen.findByText('Started by Eddie Editor.')).toBeVisible();
     const undo = await screen.findByRole('button', { name: 'Undo this import' });
-    expect(undo).toBeEnabled();
+    expectAllowed(undo);
     expect(undo).not.toHaveAccessibleDescription();
     expect(await screen.findByRole('link', { name: 'Fix and retry refused rows' })).toBeInTheDocument();
     expect(screen.queryByText(othersJobRefusal('editor'))).not.toBeInTheDocument();
