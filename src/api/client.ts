@@ -69,6 +69,14 @@ function failure(error: ApiError): ApiError {
   return error;
 }
 
+const successListeners = new Set<() => void>();
+
+/** Told of every request that went through, whoever made it (after a session ended: it is back). */
+export function onApiSuccess(listener: () => void): () => void {
+  successListeners.add(listener);
+  return () => successListeners.delete(listener);
+}
+
 const errorEnvelope = z.object({ error: z.object({ message: z.string() }) });
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -155,5 +163,6 @@ export async function request<S extends z.ZodMiniType>(path: string, options: Re
       ),
     );
   }
+  for (const listener of successListeners) listener();
   return (options.envelope === false ? parsed.data : (parsed.data as { data: unknown }).data) as z.output<S>;
 }

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
-import { ApiError, onApiFailure } from './client.ts';
+import { ApiError, onApiFailure, onApiSuccess } from './client.ts';
 import { reportFailure, reportSessionBack, reportSuccess } from './connection.ts';
 
 /** Only failures that a second try can mend are retried: the network and the server. */
@@ -42,27 +42,23 @@ onApiFailure((error) => {
   if (error.kind === 'session') sessionEnded = true;
   if (error.kind === 'role') void current?.invalidateQueries({ queryKey: ME });
 });
-function succeeded() {
+onApiSuccess(() => {
   if (!sessionEnded) return;
   sessionEnded = false;
   reportSessionBack();
   void current?.invalidateQueries({ queryKey: ME });
-}
+});
 
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
-    // Failures reach the banner from the client already; these catch those a query makes itself.
+    // Failures, and a session come back, are heard at the client (whoever made the request).
     queryCache: new QueryCache({
-      onError: reportFailure,
       onSuccess: (_data, query) => {
-        succeeded();
         if (query.meta?.fromCampaignLark !== false) reportSuccess();
       },
     }),
     mutationCache: new MutationCache({
-      onError: reportFailure,
       onSuccess: async (_data, _variables, _context, mutation, { client }) => {
-        succeeded();
         reportSuccess();
         await Promise.all((mutation.meta?.invalidates ?? []).map((queryKey) => client.invalidateQueries({ queryKey })));
       },
