@@ -24,3 +24,29 @@ export function days(env: NodeJS.ProcessEnv, name: string, fallback: string): nu
     throw new ConfigError(`${name} must be a whole number of days from 1 to 3650, not "${raw}".`);
   return value;
 }
+
+/**
+ * An https address (plain http only on this machine, where the tests run) with no user name,
+ * password, query or fragment. A value that may hold credentials (user:password@) is never
+ * printed, whatever is wrong with it. The words say why, for this setting.
+ */
+export function secureAddress(
+  name: string,
+  raw: string,
+  words: { example: string; inClear: string; noCredentials: string; alone: string },
+): URL {
+  const shown = raw.includes('@') ? 'the value given (not shown: it holds an @)' : `"${raw}"`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL such as ${words.example}, not ${shown}.`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
+    throw new ConfigError(`${name} must use https:// (plain http:// only on this machine), ${words.inClear}.`);
+  if (url.username !== '' || url.password !== '')
+    throw new ConfigError(`${name} must not carry a user name or password; ${words.noCredentials}.`);
+  if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#'))
+    throw new ConfigError(`${name} must be ${words.alone}, without a query or fragment: not ${shown}.`);
+  return url;
+}

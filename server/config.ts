@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { createSecureContext } from 'node:tls';
 import { readOidcSettings, type OidcSettings } from './access/auth-config.ts';
-import { ConfigError, days, isLoopback, optional } from './config-values.ts';
+import { ConfigError, days, isLoopback, optional, secureAddress } from './config-values.ts';
 
 export { ConfigError, isLoopback };
 
@@ -61,30 +61,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError('CAMPAIGNLARK_API_KEY contains spaces or characters that no API key has.');
   }
 
-  const rawUrl = env.CAMPAIGNLARK_API_URL ?? DEFAULTS.CAMPAIGNLARK_API_URL;
-  // Whatever is wrong with it, a value that may hold credentials (user:password@) is never printed.
-  const shown = rawUrl.includes('@') ? 'the value given (not shown: it holds an @)' : `"${rawUrl}"`;
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    throw new ConfigError(`CAMPAIGNLARK_API_URL must be a URL such as ${DEFAULTS.CAMPAIGNLARK_API_URL}, not ${shown}.`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new ConfigError(
-      'CAMPAIGNLARK_API_URL must use https:// (plain http:// only on this machine), so the API key is never sent in the clear.',
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new ConfigError(
-      'CAMPAIGNLARK_API_URL must not carry a user name or password; the API key is all CampaignLark needs.',
-    );
-  }
-  if (url.search !== '' || url.hash !== '' || rawUrl.includes('?') || rawUrl.includes('#')) {
-    throw new ConfigError(
-      `CAMPAIGNLARK_API_URL must be the API's base address alone, without a query or fragment: not ${shown}.`,
-    );
-  }
+  const url = secureAddress('CAMPAIGNLARK_API_URL', env.CAMPAIGNLARK_API_URL ?? DEFAULTS.CAMPAIGNLARK_API_URL, {
+    example: DEFAULTS.CAMPAIGNLARK_API_URL,
+    inClear: 'so the API key is never sent in the clear',
+    noCredentials: 'the API key is all CampaignLark needs',
+    alone: "the API's base address alone",
+  });
 
   const sandboxDb = env.SANDBOX_DB ?? DEFAULTS.SANDBOX_DB;
   if (sandboxDb.trim() === '') throw new ConfigError('SANDBOX_DB must be a file path or :memory:.');

@@ -1,6 +1,6 @@
 /** The sign-in settings for teams (OpenID Connect), read and checked with the rest of the configuration. */
 import type { Role } from '../../src/contract/access.ts';
-import { ConfigError, isLoopback, optional } from '../config-values.ts';
+import { ConfigError, optional, secureAddress } from '../config-values.ts';
 
 export interface OidcSettings {
   issuer: URL;
@@ -19,19 +19,12 @@ export interface OidcSettings {
 const SESSION_SECRET_MIN_LENGTH = 32;
 const OIDC_NAMES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
-function httpUrl(name: string, raw: string, example: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} must be an address such as ${example}, not "${raw}".`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
-    throw new ConfigError(`${name} must use https:// (plain http:// only on this machine), not "${raw}".`);
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-    throw new ConfigError(`${name} must be a plain address, without a user name, query or fragment.`);
-  return url;
-}
+/** Why the sign-in's addresses are held to https and to an address alone. */
+const SIGN_IN_WORDS = {
+  inClear: 'so sign-ins never travel in the clear',
+  noCredentials: 'the client id and secret have settings of their own',
+  alone: 'a plain address',
+};
 
 function groupList(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? '')
@@ -49,7 +42,10 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
     throw new ConfigError(
       `Sign-in with OpenID Connect needs ${OIDC_NAMES.join(', ')}; ${missing.join(' and ')} missing.`,
     );
-  const issuer = httpUrl('OIDC_ISSUER', env.OIDC_ISSUER!.trim(), 'https://login.example.com');
+  const issuer = secureAddress('OIDC_ISSUER', env.OIDC_ISSUER!.trim(), {
+    ...SIGN_IN_WORDS,
+    example: 'https://login.example.com',
+  });
   const clientId = optional(env, 'OIDC_CLIENT_ID', 'give the client id the provider issued')!;
   const clientSecret = optional(env, 'OIDC_CLIENT_SECRET', "give the client's secret")!;
 
@@ -58,7 +54,10 @@ export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
     throw new ConfigError(
       'PUBLIC_URL must be set with OIDC: the address people use (the callback is PUBLIC_URL/auth/callback).',
     );
-  const publicUrl = httpUrl('PUBLIC_URL', rawPublic.replace(/\/+$/, ''), 'https://lark.example.com');
+  const publicUrl = secureAddress('PUBLIC_URL', rawPublic.replace(/\/+$/, ''), {
+    ...SIGN_IN_WORDS,
+    example: 'https://lark.example.com',
+  });
   if (publicUrl.pathname !== '/')
     throw new ConfigError('PUBLIC_URL must be the origin Lark Admin is served at, without a path.');
 

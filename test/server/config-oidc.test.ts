@@ -51,7 +51,15 @@ describe('sign-in settings', () => {
     ],
     [
       { OIDC_ISSUER: 'http://login.example.com' },
-      'OIDC_ISSUER must use https:// (plain http:// only on this machine), not "http://login.example.com".',
+      'OIDC_ISSUER must use https:// (plain http:// only on this machine), so sign-ins never travel in the clear.',
+    ],
+    [
+      { OIDC_ISSUER: 'https://admin:hunter2@login.example.com?x' },
+      'OIDC_ISSUER must not carry a user name or password; the client id and secret have settings of their own.',
+    ],
+    [
+      { OIDC_ISSUER: 'login@example' },
+      'OIDC_ISSUER must be a URL such as https://login.example.com, not the value given (not shown: it holds an @).',
     ],
     [
       { PUBLIC_URL: undefined },
@@ -63,7 +71,7 @@ describe('sign-in settings', () => {
     ],
     [
       { PUBLIC_URL: 'http://lark.example.com' },
-      'PUBLIC_URL must use https:// (plain http:// only on this machine), not "http://lark.example.com".',
+      'PUBLIC_URL must use https:// (plain http:// only on this machine), so sign-ins never travel in the clear.',
     ],
     [
       { LARK_ADMINS: undefined, LARK_EDITORS: undefined, LARK_VIEWERS: ' , ' },
