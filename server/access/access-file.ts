@@ -16,7 +16,6 @@ CREATE TABLE sessions (
   person_id   TEXT NOT NULL,
   name        TEXT NOT NULL,
   email       TEXT,
-  role        TEXT NOT NULL,
   groups      TEXT NOT NULL,
   id_token    TEXT,
   created_at  INTEGER NOT NULL,

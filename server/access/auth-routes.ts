@@ -9,7 +9,7 @@ import { ROLE_NAMES } from '../../src/contract/access.ts';
 import { refusal, sameOriginOnly } from '../security.ts';
 import type { OidcSettings } from './auth-config.ts';
 import { cookieJar, type CookieJar } from './cookies.ts';
-import { LIFETIME_MS, type Sessions } from './sessions.ts';
+import { IDLE_MS, LIFETIME_MS, type Sessions } from './sessions.ts';
 import { groupsIn, personFrom, ProviderUnavailable, roleFor, type OidcClient, type SignInState } from './oidc.ts';
 import { accessPage, type PageLink } from './pages.ts';
 import { createSealer, type Sealer } from './sealed.ts';
@@ -113,7 +113,7 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
     }
     const groups = groupsIn(claims, settings.roleClaim);
     const role = roleFor(groups, settings.groups);
-    const who = personFrom(claims, role ?? 'viewer');
+    const who = personFrom(claims);
     if (role === null) {
       log(`sign-in: ${who.id} is in none of Lark Admin's groups`);
       // Signed in at the provider with another account than meant, the way out is to end that sign-in.
@@ -130,7 +130,7 @@ export function authRoutes(options: AuthRoutesOptions): Hono {
       );
     }
     const id = sessions.start(who, groups, idToken);
-    sessionJar.set(c, await sessionSealer.seal({ sid: id }, LIFETIME_MS / 1000), 12 * 3600);
+    sessionJar.set(c, await sessionSealer.seal({ sid: id }, LIFETIME_MS / 1000), IDLE_MS / 1000);
     log(`sign-in: ${who.id} as ${ROLE_NAMES[role]}`);
     return c.redirect(started.returnTo);
   });

@@ -9,7 +9,7 @@ import { REFUSAL_HEADER, SESSION_ENDED, type Role, type SignIn } from '../../src
 import { refusal } from '../security.ts';
 import type { CookieJar } from './cookies.ts';
 import type { Sealer } from './sealed.ts';
-import { IDLE_MS, LIFETIME_MS, type Person, type Sessions } from './sessions.ts';
+import { type Person, type Sessions } from './sessions.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -64,10 +64,7 @@ export function sessionIdentity({ sessions, sealer, jar, roleOf }: SessionAccess
       c.header(REFUSAL_HEADER, 'session');
       return refusal(c, 401, SESSION_ENDED);
     }
-    if (session.touched) {
-      const left = Math.min(IDLE_MS, session.createdAt + LIFETIME_MS - Date.now());
-      jar.set(c, sealed!, Math.max(1, Math.floor(left / 1000)));
-    }
+    if (session.renewFor !== null) jar.set(c, sealed!, session.renewFor);
     c.set('person', { ...session.person, role });
     c.set('signIn', 'oidc');
     return next();

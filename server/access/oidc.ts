@@ -9,7 +9,7 @@ import * as client from 'openid-client';
 import { ROLES, type Role } from '../../src/contract/access.ts';
 import { isLoopback } from '../config-values.ts';
 import type { OidcSettings } from './auth-config.ts';
-import type { Person } from './sessions.ts';
+import type { SignedIn } from './sessions.ts';
 
 /** What the browser carries (sealed) from the start of a sign-in to its callback. */
 export interface SignInState {
@@ -121,9 +121,9 @@ export function roleFor(groups: readonly string[], map: OidcSettings['groups']):
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : null);
 
 /** Who signed in, from the ID token: a name a colleague recognises, falling back to the address. */
-export function personFrom(claims: Claims, role: Role): Person {
+export function personFrom(claims: Claims): SignedIn {
   const email = text(claims.email);
   const given = [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
   const name = text(claims.name) ?? (given || null) ?? text(claims.preferred_username) ?? email ?? String(claims.sub);
-  return { id: String(claims.sub), name, email, role };
+  return { id: String(claims.sub), name, email };
 }
