@@ -69,7 +69,9 @@ const bulkRows = z.object({
   rows: z.array(z.object({ email })).check(z.minLength(1), z.maxLength(JOB_LIMITS.rowsPerCall)),
 });
 
-/** The rows a job of this kind takes from the SPA; undo and tagging jobs make their own. */
-export function rowsFor(kind: JobKind): z.ZodMiniType<{ rows: object[] }> | null {
-  return kind === 'import' ? importRows : kind === 'bulk' || kind === 'migrate' ? bulkRows : null;
-}
+/**
+ * The rows a job of this kind takes from the SPA. Undo and tagging jobs make their own, and start
+ * as they are made, so they are never drafts that could be sent rows.
+ */
+export const rowsFor = (kind: JobKind): z.ZodMiniType<{ rows: object[] }> =>
+  kind === 'import' ? importRows : bulkRows;

@@ -32,8 +32,6 @@ const DOING: Record<Capability, string> = {
 
 const rank = (role: Role) => ROLES.indexOf(role);
 
-export const leastRoleFor = (capability: Capability): Role => LEAST_ROLE[capability];
-
 export const can = (role: Role, capability: Capability) => rank(role) >= rank(LEAST_ROLE[capability]);
 
 /** The refusal a person reads, on the server's 403 and beside a disabled control alike. */

@@ -103,12 +103,13 @@ describe('bulk changes', () => {
     expect((await contact('bo@example.com')).data.company).toBe('Globex');
   });
 
-  it('refuses an action it does not know, and rows for a job that makes its own', async () => {
+  it('refuses an action it does not know, and rows for an undo (which starts as it is made)', async () => {
     const refused = await s.call('POST', '/api/jobs', { kind: 'bulk', title: 'x', params: { action: 'delete' } });
     expect(refused.status).toBe(400);
     const job = await run({ action: 'add-tags', tagIds: [2] });
     const started = await s.call('POST', `/api/jobs/${job.id}/undo`);
     const rows = await s.call('POST', `/api/jobs/${started.body.data.id}/rows`, { rows: [{ email: 'a@b.co' }] });
     expect(rows.status).toBe(409);
+    expect(rows.body).toEqual({ error: { message: 'This job has started; it takes no more rows.' } });
   });
 });
