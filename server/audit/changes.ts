@@ -4,9 +4,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { AuditChange } from '../../src/contract/audit.ts';
+import { sameOrBothBlank } from '../jobs/snapshot.ts';
 import type { ContactSnapshot } from '../jobs/types.ts';
-
-const same = (a: unknown, b: unknown) => isDeepStrictEqual(a ?? null, b ?? null) || (a ?? '') === (b ?? '');
 
 /**
  * A contact's changed values, status and tags. `only`: the keys the write sent, so a value someone
@@ -22,7 +21,7 @@ export function contactChanges(
   for (const key of keys) {
     if (only && !only.has(key)) continue;
     const [was, now] = [before?.data[key] ?? null, after.data[key] ?? null];
-    if (!same(was, now)) changes.push({ key, before: was, after: now });
+    if (!sameOrBothBlank(was, now)) changes.push({ key, before: was, after: now });
   }
   if ((!only || only.has('status')) && before?.status !== after.status)
     changes.push({ key: 'status', before: before?.status ?? null, after: after.status });
@@ -44,7 +43,7 @@ export function attributeChanges(
   attributes: readonly string[],
 ): AuditChange[] {
   return attributes
-    .filter((key) => !same(before?.[key], after?.[key]))
+    .filter((key) => !sameOrBothBlank(before?.[key], after?.[key]))
     .map((key) => ({ key, before: before?.[key] ?? null, after: after?.[key] ?? null }));
 }
 

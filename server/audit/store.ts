@@ -48,6 +48,14 @@ export function createAuditStore(
     `INSERT OR IGNORE INTO audit (at, actor_id, actor_name, kind, action, target_id, target_name, changes, job_id, job_row)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const historyRows = db.prepare(
+    'SELECT * FROM audit WHERE kind = ? AND target_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
+  );
+  const actorRows = db.prepare(
+    `SELECT actor_id AS id, actor_name AS name FROM audit
+     WHERE id IN (SELECT max(id) FROM audit GROUP BY actor_id) ORDER BY actor_name`,
+  );
+  const purgeBefore = db.prepare('DELETE FROM audit WHERE at < ?');
   const page = (rows: EntryRow[], limit: number): AuditPage => ({
     entries: rows.slice(0, limit).map(toEntry),
     next: rows.length > limit ? rows[limit - 1]!.id : null,
@@ -71,9 +79,7 @@ export function createAuditStore(
 
     /** One contact's, field's or tag's entries, newest first. */
     history(kind: AuditKind, targetId: string, before = Number.MAX_SAFE_INTEGER, limit = AUDIT_PAGE_SIZE): AuditPage {
-      const rows = db
-        .prepare('SELECT * FROM audit WHERE kind = ? AND target_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
-        .all(kind, targetId, before, limit + 1) as unknown as EntryRow[];
+      const rows = historyRows.all(kind, targetId, before, limit + 1) as unknown as EntryRow[];
       return page(rows, limit);
     },
 
@@ -85,6 +91,7 @@ export function createAuditStore(
       if (filter.kind) (where.push('kind = ?'), values.push(filter.kind));
       if (filter.from) (where.push('at >= ?'), values.push(dayStart(filter.from)));
       if (filter.to) (where.push('at < ?'), values.push(dayStart(filter.to) + DAY_MS));
+      // Built for the filters given: up to sixteen shapes, each prepared as it is asked for.
       const rows = db
         .prepare(`SELECT * FROM audit WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`)
         .all(...values, limit + 1) as unknown as EntryRow[];
@@ -93,17 +100,12 @@ export function createAuditStore(
 
     /** Everyone who has an entry, for the Activity page's filter; the newest name of each. */
     actors(): { id: string; name: string }[] {
-      return db
-        .prepare(
-          `SELECT actor_id AS id, actor_name AS name FROM audit
-           WHERE id IN (SELECT max(id) FROM audit GROUP BY actor_id) ORDER BY actor_name`,
-        )
-        .all() as unknown as { id: string; name: string }[];
+      return actorRows.all() as unknown as { id: string; name: string }[];
     },
 
     /** Deletes entries older than `days`. */
     purge(days: number): number {
-      return Number(db.prepare('DELETE FROM audit WHERE at < ?').run(now() - days * DAY_MS).changes);
+      return Number(purgeBefore.run(now() - days * DAY_MS).changes);
     },
   };
 }

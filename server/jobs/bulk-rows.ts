@@ -5,7 +5,7 @@
  */
 import type { BulkAction, BulkRowInput } from '../../src/contract/jobs.ts';
 import type { RowHandler } from './runner.ts';
-import { refusalOf, rowContact, sameValue, snapshotOf } from './snapshot.ts';
+import { refusalOf, rowContact, sameOrBothBlank, sameValue, snapshotOf } from './snapshot.ts';
 import type { ContactSnapshot } from './types.ts';
 
 type Change = { method: 'POST'; path: string; body: unknown } | null;
@@ -37,7 +37,7 @@ function changeFor(action: BulkAction, email: string, contact: ContactSnapshot):
         ? null
         : upsert({ fields: { [action.mergeTag]: action.value } });
     case 'clear-field':
-      return sameValue(contact.data[action.mergeTag], null) || contact.data[action.mergeTag] === ''
+      return sameOrBothBlank(contact.data[action.mergeTag], null)
         ? null
         : upsert({ fields: { [action.mergeTag]: null } });
   }

@@ -22,6 +22,9 @@ export function snapshotOf(contact: unknown): ContactSnapshot {
 /** Equal as stored: a value left out and a value of null are both "no value". */
 export const sameValue = (a: unknown, b: unknown) => isDeepStrictEqual(a ?? null, b ?? null);
 
+/** The same, and an empty text is no value too: how a person sees a field (cleared is cleared). */
+export const sameOrBothBlank = (a: unknown, b: unknown) => sameValue(a, b) || (a ?? '') === (b ?? '');
+
 export function sameContact(a: ContactSnapshot, b: ContactSnapshot): boolean {
   const keys = new Set([...Object.keys(a.data), ...Object.keys(b.data)]);
   return (
