@@ -3,6 +3,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { isIPv6 } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
+import { REFUSAL_HEADER } from '../src/contract/access.ts';
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -18,12 +19,21 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** A refusal in the API's envelope under /v1 and /api, as plain text elsewhere. */
-export function refusal(c: Context, status: 401 | 403 | 404 | 413 | 415 | 429, message: string): Response {
-  const path = c.req.path;
-  if (path === '/v1' || path.startsWith('/v1/') || path.startsWith('/api/')) {
-    return c.json({ error: { message } }, status);
-  }
-  return c.text(message, status);
+/** The API's own paths: Lark Admin's /api and the gateway's /v1. */
+export const isApiPath = (path: string) => path === '/v1' || path.startsWith('/v1/') || path.startsWith('/api/');
+
+export function refusal(
+  c: Context,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
+  message: string,
+): Response {
+  return isApiPath(c.req.path) ? c.json({ error: { message } }, status) : c.text(message, status);
+}
+
+/** A role's refusal, marked as Lark Admin's own (not CampaignLark's), which the SPA reads. */
+export function roleRefusal(c: Context, message: string): Response {
+  c.header(REFUSAL_HEADER, 'role');
+  return refusal(c, 403, message);
 }
 
 /** `hsts`: the server speaks HTTPS itself, so browsers are told to use nothing else. */

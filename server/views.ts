@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { refusal } from './security.ts';
 
 export interface SavedView {
   id: string;
@@ -48,8 +49,6 @@ function fileStore(dataDir: string) {
   };
 }
 
-const refuse = (c: Context, status: 400 | 404 | 409 | 503, message: string) => c.json({ error: { message } }, status);
-
 /** A views file that is not JSON (edited by hand, say): said in the answer, never overwritten. */
 class UnreadableViews extends Error {}
 
@@ -58,18 +57,18 @@ export function viewsApi(dataDir: string): Hono {
   const store = fileStore(dataDir);
   const api = new Hono();
   api.onError((error, c) => {
-    if (error instanceof UnreadableViews) return refuse(c, 503, error.message);
+    if (error instanceof UnreadableViews) return refusal(c, 503, error.message);
     throw error;
   });
   api.get('/', (c) => c.json({ data: store.read() }));
   api.post('/', async (c) => {
     const parsed = newView.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) return refuse(c, 400, 'A view needs a name (up to 60 characters) and its search.');
+    if (!parsed.success) return refusal(c, 400, 'A view needs a name (up to 60 characters) and its search.');
     const views = store.read();
     if (views.some((view) => view.name.toLowerCase() === parsed.data.name.toLowerCase()))
-      return refuse(c, 409, `There is already a view called “${parsed.data.name}”.`);
+      return refusal(c, 409, `There is already a view called “${parsed.data.name}”.`);
     if (views.length >= MAX_VIEWS)
-      return refuse(c, 409, `Lark Admin keeps at most ${MAX_VIEWS} views; delete one first.`);
+      return refusal(c, 409, `Lark Admin keeps at most ${MAX_VIEWS} views; delete one first.`);
     const query = parsed.data.query.replace(/^\?/, '');
     const view: SavedView = { id: randomUUID(), name: parsed.data.name, query, createdAt: Date.now() };
     store.write([...views, view]);
@@ -78,7 +77,7 @@ export function viewsApi(dataDir: string): Hono {
   api.delete('/:id', (c) => {
     const views = store.read();
     const id = c.req.param('id');
-    if (!views.some((view) => view.id === id)) return refuse(c, 404, 'There is no such view.');
+    if (!views.some((view) => view.id === id)) return refusal(c, 404, 'There is no such view.');
     store.write(views.filter((view) => view.id !== id));
     return c.json({ data: 'The view has been deleted.' });
   });

@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { REFUSAL_HEADER, SESSION_ENDED, type Role, type SignIn } from '../../src/contract/access.ts';
-import { refusal } from '../security.ts';
+import { isApiPath, refusal } from '../security.ts';
 import type { CookieJar } from './cookies.ts';
 import type { Sealer } from './sealed.ts';
 import { type Person, type Sessions } from './sessions.ts';
@@ -39,8 +39,6 @@ export interface SessionAccess {
   roleOf: (groups: readonly string[]) => Role | null;
 }
 
-const isApi = (path: string) => path === '/v1' || path.startsWith('/v1/') || path.startsWith('/api/');
-
 /** Where a page without a session is sent: the sign-in, which brings the person back here. */
 const signInAddress = (c: Context) => {
   const url = new URL(c.req.url);
@@ -59,7 +57,7 @@ export function sessionIdentity({ sessions, sealer, jar, roleOf }: SessionAccess
     }
     if (!session || !role) {
       if (sealed !== undefined) jar.clear(c);
-      if (!isApi(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD'))
+      if (!isApiPath(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD'))
         return c.redirect(signInAddress(c));
       c.header(REFUSAL_HEADER, 'session');
       return refusal(c, 401, SESSION_ENDED);

@@ -5,9 +5,9 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { TrieRouter } from 'hono/router/trie-router';
-import { can, REFUSAL_HEADER, refusalFor, type Capability } from '../../src/contract/access.ts';
+import { can, refusalFor, type Capability } from '../../src/contract/access.ts';
 import { messages } from '../../src/contract/messages.ts';
-import { refusal } from '../security.ts';
+import { refusal, roleRefusal } from '../security.ts';
 
 export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   'GET /api/status': 'read',
@@ -74,9 +74,6 @@ export const roleGuard: MiddlewareHandler = async (c, next) => {
     );
   }
   const { role } = c.get('person');
-  if (!can(role, capability)) {
-    c.header(REFUSAL_HEADER, 'role');
-    return refusal(c, 403, refusalFor(role, capability));
-  }
+  if (!can(role, capability)) return roleRefusal(c, refusalFor(role, capability));
   return next();
 };

@@ -3,10 +3,11 @@
  * create it (a draft), send its rows in pieces, start it. Every answer is in the /v1 envelope.
  */
 import { Hono, type Context } from 'hono';
-import { can, othersJobRefusal, REFUSAL_HEADER, refusalFor } from '../../src/contract/access.ts';
+import { can, othersJobRefusal, refusalFor } from '../../src/contract/access.ts';
 import type * as z from 'zod/mini';
 import { JOB_LIMITS, type JobView, type JobRowView } from '../../src/contract/jobs.ts';
 import { newJob, rowsFor, tagCreated } from './api-schemas.ts';
+import { refusal, roleRefusal } from '../security.ts';
 import type { Runner } from './runner.ts';
 import type { JobStore } from './store.ts';
 import { planTagCreated } from './tag-rows.ts';
@@ -14,14 +15,6 @@ import type { JobRecord, RowRecord } from './types.ts';
 import { planUndo } from './undo-rows.ts';
 
 const ROW_FILTERS = ['all', 'refused', 'created', 'updated', 'unchanged', 'skipped'] as const;
-
-const refuse = (c: Context, status: 400 | 403 | 404 | 409, message: string) => c.json({ error: { message } }, status);
-
-/** A role's refusal, marked as Lark Admin's own (not CampaignLark's). */
-const refuseRole = (c: Context, message: string) => {
-  c.header(REFUSAL_HEADER, 'role');
-  return refuse(c, 403, message);
-};
 
 const ownerOf = (c: Context) => ({ id: c.get('person').id, name: c.get('person').name });
 
@@ -55,7 +48,7 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   const jobOf = (c: Context): JobRecord | Response => {
     const id = Number(c.req.param('id'));
     const job = Number.isSafeInteger(id) ? store.job(id) : null;
-    return job ?? refuse(c, 404, 'There is no such job; finished jobs are kept, so it never existed here.');
+    return job ?? refusal(c, 404, 'There is no such job; finished jobs are kept, so it never existed here.');
   };
   /** The job named in the path when this person may change it: an admin any, an editor their own. */
   const ownJobOf = (c: Context): JobRecord | Response => {
@@ -64,8 +57,8 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const { id, role } = c.get('person');
     // A move (or its undo) changes a field's options: only for those who may change fields, even their own.
     const movesOptions = job.kind === 'migrate' || (job.undoOf !== null && store.job(job.undoOf)?.kind === 'migrate');
-    if (movesOptions && !can(role, 'manage-workspace')) return refuseRole(c, refusalFor(role, 'manage-workspace'));
-    return role === 'admin' || job.owner?.id === id ? job : refuseRole(c, othersJobRefusal(role));
+    if (movesOptions && !can(role, 'manage-workspace')) return roleRefusal(c, refusalFor(role, 'manage-workspace'));
+    return role === 'admin' || job.owner?.id === id ? job : roleRefusal(c, othersJobRefusal(role));
   };
 
   api.get('/', (c) => c.json({ data: store.jobs().map(view) }));
@@ -75,9 +68,9 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const { role } = c.get('person');
     const asked = (await c.req.json().catch(() => null)) as { kind?: unknown } | null;
     if (asked?.kind === 'migrate' && !can(role, 'manage-workspace'))
-      return refuseRole(c, refusalFor(role, 'manage-workspace'));
+      return roleRefusal(c, refusalFor(role, 'manage-workspace'));
     const wanted = await body(c, newJob);
-    if (!wanted) return refuse(c, 400, 'A job needs a kind (import, bulk or migrate), a title and its settings.');
+    if (!wanted) return refusal(c, 400, 'A job needs a kind (import, bulk or migrate), a title and its settings.');
     return c.json(
       { data: view(store.createJob(wanted.kind, wanted.title, wanted.params, { owner: ownerOf(c) })) },
       201,
@@ -92,22 +85,22 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
   api.post('/:id/rows', async (c) => {
     const job = ownJobOf(c);
     if (job instanceof Response) return job;
-    if (job.state !== 'draft') return refuse(c, 409, 'This job has started; it takes no more rows.');
+    if (job.state !== 'draft') return refusal(c, 409, 'This job has started; it takes no more rows.');
     const sent = await body(c, rowsFor(job.kind));
     if (!sent)
-      return refuse(c, 400, `Send 1 to ${JOB_LIMITS.rowsPerCall} rows, each with an email address and its fields.`);
+      return refusal(c, 400, `Send 1 to ${JOB_LIMITS.rowsPerCall} rows, each with an email address and its fields.`);
     const added = store.appendRows(job.id, sent.rows, JOB_LIMITS.rowsPerJob);
     if (added === 'full')
-      return refuse(c, 400, `A job holds at most ${JOB_LIMITS.rowsPerJob.toLocaleString('en')} rows.`);
-    if (added === 'started') return refuse(c, 409, 'This job has started; it takes no more rows.');
+      return refusal(c, 400, `A job holds at most ${JOB_LIMITS.rowsPerJob.toLocaleString('en')} rows.`);
+    if (added === 'started') return refusal(c, 409, 'This job has started; it takes no more rows.');
     return c.json({ data: view(added) });
   });
 
   api.post('/:id/start', (c) => {
     const job = ownJobOf(c);
     if (job instanceof Response) return job;
-    if (job.state !== 'draft') return refuse(c, 409, 'This job has already started.');
-    if (job.counts.total === 0) return refuse(c, 400, 'This job has no rows to run.');
+    if (job.state !== 'draft') return refusal(c, 409, 'This job has already started.');
+    if (job.counts.total === 0) return refusal(c, 400, 'This job has no rows to run.');
     store.setState(job.id, 'queued');
     runner.wake();
     return c.json({ data: view(store.job(job.id)!) });
@@ -118,13 +111,13 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     if (job instanceof Response) return job;
     const control = c.req.param('control');
     if (control === 'resume') {
-      if (job.state !== 'paused') return refuse(c, 409, 'Only a paused job can be resumed.');
+      if (job.state !== 'paused') return refusal(c, 409, 'Only a paused job can be resumed.');
       store.setState(job.id, 'queued');
       runner.wake();
     } else {
       const open = control === 'pause' ? ['queued', 'running'] : ['draft', 'queued', 'running', 'paused'];
       if (!open.includes(job.state))
-        return refuse(c, 409, `A job that is ${job.state} cannot be ${control === 'pause' ? 'paused' : 'cancelled'}.`);
+        return refusal(c, 409, `A job that is ${job.state} cannot be ${control === 'pause' ? 'paused' : 'cancelled'}.`);
       runner.stop(job.id, control === 'pause' ? 'paused' : 'cancelled');
     }
     return c.json({ data: view(store.job(job.id)!) });
@@ -137,20 +130,20 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const after = Number(c.req.query('after') ?? 0);
     const limit = Math.min(Number(c.req.query('limit') ?? 100), 1000);
     if (!filter || !Number.isSafeInteger(after) || !Number.isSafeInteger(limit) || limit < 1)
-      return refuse(c, 400, 'Unknown filter or paging.');
+      return refusal(c, 400, 'Unknown filter or paging.');
     return c.json({ data: store.rows(job.id, filter, after, limit).map(rowView) });
   });
 
   api.post('/:id/undo', (c) => {
     const job = ownJobOf(c);
     if (job instanceof Response) return job;
-    if (job.kind === 'undo') return refuse(c, 409, 'An undo cannot itself be undone; run the import again instead.');
+    if (job.kind === 'undo') return refusal(c, 409, 'An undo cannot itself be undone; run the import again instead.');
     const earlier = job.undoneBy === null ? null : store.job(job.undoneBy);
     if (earlier && earlier.state !== 'cancelled')
-      return refuse(c, 409, `This job was already undone (job ${earlier.id}).`);
-    if (job.rowsDeleted) return refuse(c, 409, 'This job is past JOB_RETENTION_DAYS: its before-values are deleted.');
+      return refusal(c, 409, `This job was already undone (job ${earlier.id}).`);
+    if (job.rowsDeleted) return refusal(c, 409, 'This job is past JOB_RETENTION_DAYS: its before-values are deleted.');
     if (job.state !== 'done' && job.state !== 'cancelled')
-      return refuse(c, 409, 'Cancel the job first, then undo what it did.');
+      return refusal(c, 409, 'Cancel the job first, then undo what it did.');
     const undo = planUndo(store, job, ownerOf(c));
     // An undo of a move always runs: even with no value to restore, its options come back.
     store.setState(undo.id, undo.counts.total === 0 && job.kind !== 'migrate' ? 'done' : 'queued');
@@ -162,10 +155,10 @@ export function jobsApi(store: JobStore, runner: Runner): Hono {
     const job = ownJobOf(c);
     if (job instanceof Response) return job;
     const wanted = await body(c, tagCreated);
-    if (!wanted) return refuse(c, 400, 'Name the tag to give the created contacts.');
+    if (!wanted) return refusal(c, 400, 'Name the tag to give the created contacts.');
     if (job.state !== 'done' && job.state !== 'cancelled')
-      return refuse(c, 409, 'Let the job finish (or cancel it) first, so every contact it created is tagged.');
-    if (job.counts.created === 0) return refuse(c, 409, 'This job created no contacts.');
+      return refusal(c, 409, 'Let the job finish (or cancel it) first, so every contact it created is tagged.');
+    if (job.counts.created === 0) return refusal(c, 409, 'This job created no contacts.');
     const tagging = planTagCreated(store, job, wanted.tag, ownerOf(c));
     store.setState(tagging.id, 'queued');
     runner.wake();
