@@ -15,6 +15,7 @@ import type { ContactSnapshot } from '../jobs/types.ts';
 import { recentContacts } from './recent-contacts.ts';
 import { attributeChanges, contactChanges, FIELD_ATTRIBUTES, TAG_ATTRIBUTES, unreadChanges } from './changes.ts';
 import type { AuditStore, NewEntry } from './store.ts';
+import type { ApiRoute } from '../routes.ts';
 
 /** A read through the workspace, in the browser's lane. */
 export type Read = (path: string) => Promise<{ status: number; data: unknown }>;
@@ -32,22 +33,26 @@ type Write =
   | 'tag-change'
   | 'tag-delete';
 
-const WRITES: [string, string, Write][] = [
-  ['GET', '/contacts/by-email', 'contact-read'],
-  ['POST', '/fields', 'field-create'],
-  ['PATCH', '/fields/:id', 'field-change'],
-  ['DELETE', '/fields/:id', 'field-delete'],
-  ['POST', '/contacts', 'contact-create'],
-  ['PUT', '/contacts/:id', 'contact-put'],
-  ['POST', '/contacts/upsert', 'contact-upsert'],
-  ['POST', '/contacts/:id/tags/add', 'contact-tags'],
-  ['POST', '/contacts/:id/tags/remove', 'contact-tags'],
-  ['POST', '/tags', 'tag-create'],
-  ['PATCH', '/tags/:id', 'tag-change'],
-  ['DELETE', '/tags/:id', 'tag-delete'],
-];
+/** The gateway's routes whose answers the trail needs: the writes, and the read a save makes first. */
+const WRITES: Partial<Record<ApiRoute, Write>> = {
+  'GET /contacts/by-email': 'contact-read',
+  'POST /fields': 'field-create',
+  'PATCH /fields/:id': 'field-change',
+  'DELETE /fields/:id': 'field-delete',
+  'POST /contacts': 'contact-create',
+  'PUT /contacts/:id': 'contact-put',
+  'POST /contacts/upsert': 'contact-upsert',
+  'POST /contacts/:id/tags/add': 'contact-tags',
+  'POST /contacts/:id/tags/remove': 'contact-tags',
+  'POST /tags': 'tag-create',
+  'PATCH /tags/:id': 'tag-change',
+  'DELETE /tags/:id': 'tag-delete',
+};
 const router = new TrieRouter<Write>();
-for (const [method, path, write] of WRITES) router.add(method, path, write);
+for (const [route, write] of Object.entries(WRITES)) {
+  const [method, path] = route.split(' ') as [string, string];
+  router.add(method, path, write);
+}
 
 const TAG_PAGES_READ = 20;
 type Thing = Record<string, unknown>;
