@@ -6,6 +6,7 @@
  */
 import { formatDefinition, parseDefinition } from '../../src/contract/field-types.ts';
 import type { BulkRowInput, MigrateParams } from '../../src/contract/jobs.ts';
+import { SEARCH_LIMIT } from '../../src/contract/search.ts';
 import type { Call } from './calls.ts';
 import type { NoteField, Phases, RowHandler } from './runner.ts';
 import { refusalOf, rowContact, sameValue, snapshotOf } from './snapshot.ts';
@@ -89,7 +90,7 @@ async function holdersOf(call: Call, params: MigrateParams, option: string): Pro
   const condition = params.multiple
     ? { merge_tag: params.mergeTag, operator: 'CONTAINS', value: [option] }
     : { merge_tag: params.mergeTag, operator: 'EQUALS', value: option };
-  const answer = await call('POST', '/contacts/search', { fields: [condition], page: 1, limit: 10 });
+  const answer = await call('POST', '/contacts/search', { fields: [condition], page: 1, limit: SEARCH_LIMIT.min });
   return (answer.data as { pagination?: { total_count?: number } } | undefined)?.pagination?.total_count ?? 0;
 }
 
@@ -105,9 +106,10 @@ export const migratePhases: Phases = {
         `${job.counts.refused} holders could not be moved, so the old options stay; undo, or move them by hand.`,
       );
     const { taken } = changedOptions(params);
-    for (const move of params.moves) {
+    // Only the options the move takes away are counted: one it keeps may be held.
+    for (const move of params.moves.filter((each) => taken.includes(each.from))) {
       const left = await holdersOf(call, params, move.from);
-      if (left > 0 && taken.includes(move.from))
+      if (left > 0)
         throw new Error(
           `${left} contacts hold “${move.from}” again (given it since the move began), so it stays; run the move again.`,
         );
